@@ -1,0 +1,31 @@
+# Dossier: `make site` builds the example report into public/, `make test` runs what CI checks.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export DEBIAN_FRONTEND := noninteractive
+
+.PHONY: site test build release deps clean
+
+# libcmark-dev (and pkg-config, which SwiftPM uses to find it) from Debian when missing.
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
+		echo "Installing libcmark-dev with apt-get…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libcmark-dev >/dev/null; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release --product dossier
+
+build: deps
+	$(SWIFT) build
+
+site: release
+	.build/release/dossier build --root . --out public
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(SWIFT) build --product dossier
+	.build/debug/dossier check --root . --strict
+
+clean:
+	rm -rf .build public

@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+        .library(name: "DossierCore", targets: ["DossierCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "DossierCore",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "DossierCLI",
+            dependencies: [
+                "DossierCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "dossier", dependencies: ["DossierCLI"]),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "DossierCore"]),
+    ]
+)

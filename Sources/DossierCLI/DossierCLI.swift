@@ -1,0 +1,66 @@
+import ArgumentParser
+import DossierCore
+
+/// Entry point of the `dossier` tool, callable from tests with any arguments and console.
+public enum DossierCLI {
+    /// Exit status: 0 success, 1 content errors, 2 usage errors.
+    public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
+        let command: ParsableCommand
+        do {
+            command = try DossierCommand.parseAsRoot(arguments)
+        } catch {
+            let message = DossierCommand.fullMessage(for: error)
+            if DossierCommand.exitCode(for: error) == .success {
+                console.out(message)
+                return 0
+            }
+            console.err(message)
+            return ExitStatus.usage
+        }
+        switch command {
+        case let build as BuildCommand: return build.execute(console)
+        case let check as CheckCommand: return check.execute(console)
+        case let new as NewCommand: return new.execute(console)
+        default:
+            console.out(DossierCommand.helpMessage())
+            return 0
+        }
+    }
+}
+
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let contentErrors: Int32 = 1
+    static let usage: Int32 = 2
+}
+
+struct DossierCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Build a data-backed report website from Markdown briefs, with charts drawn at build time.",
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
+    )
+}
+
+/// Options shared by the commands that read a project.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "The project folder (holding content/ and templates/).")
+    var root: String = "."
+
+    @Flag(name: .long, help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+}
+
+/// Prints diagnostics compiler-style and returns whether the build may go on.
+func report(_ diagnostics: Diagnostics, console: Console) {
+    for diagnostic in diagnostics.sorted {
+        console.err(diagnostic.description)
+    }
+}
+
+func plural(_ count: Int, _ word: String) -> String {
+    "\(count) \(word)\(count == 1 ? "" : "s")"
+}

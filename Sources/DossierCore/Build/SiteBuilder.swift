@@ -1,0 +1,143 @@
+import Foundation
+
+/// The build pipeline: load → parse → render → (the caller) write.
+///
+/// Every stage reports into one `Diagnostics`, so a build shows all of its problems at once.
+public struct SiteBuilder: Sendable {
+    public let root: String
+    public let options: BuildOptions
+
+    public init(root: String, options: BuildOptions = BuildOptions()) {
+        self.root = root
+        self.options = options
+    }
+
+    public struct Result: Sendable {
+        /// Nil when there were errors.
+        public var site: RenderedSite?
+        public var diagnostics: Diagnostics
+        public var stats: Stats
+    }
+
+    public struct Stats: Sendable, Equatable {
+        public var pages = 0
+        public var sections = 0
+        public var files = 0
+    }
+
+    public func build() -> Result {
+        var diagnostics = Diagnostics()
+
+        let (tree, loadDiagnostics) = ProjectLoader(root: root).load()
+        diagnostics.append(contentsOf: loadDiagnostics)
+
+        let templates = TemplateSet(files: tree.templates, diagnostics: &diagnostics)
+
+        let (parsed, parseDiagnostics) = SiteParser(options: options).parse(tree)
+        diagnostics.append(contentsOf: parseDiagnostics)
+        guard let site = parsed else {
+            return Result(site: nil, diagnostics: finish(diagnostics), stats: Stats())
+        }
+
+        let bodies = renderBodies(site)
+        for body in bodies { diagnostics.append(contentsOf: body.diagnostics) }
+        checkAnchors(site, bodies: bodies, diagnostics: &diagnostics)
+
+        let menu = MenuResolver.resolve(site, diagnostics: &diagnostics)
+        diagnostics = finish(diagnostics)
+        guard !diagnostics.hasErrors else {
+            return Result(site: nil, diagnostics: diagnostics, stats: Stats())
+        }
+
+        let contexts = ContextBuilder(site: site, menu: menu)
+        var output = RenderedSite()
+        do {
+            try renderPages(site, bodies: bodies, contexts: contexts, templates: templates, into: &output)
+        } catch {
+            diagnostics.error("template \"\(error.name)\" not found", file: "templates/\(error.name).mustache")
+            return Result(site: nil, diagnostics: diagnostics, stats: Stats())
+        }
+        if let baseURL = site.config.baseURL {
+            output.files["feed.xml"] = .text(FeedRenderer.atom(site, baseURL: baseURL))
+            output.files["sitemap.xml"] = .text(FeedRenderer.sitemap(site, baseURL: baseURL))
+        }
+        for asset in tree.assets {
+            let source = ((root as NSString).appendingPathComponent("templates/assets") as NSString).appendingPathComponent(asset)
+            output.files["assets/" + asset] = .copy(from: source)
+        }
+        let stats = Stats(pages: output.pageCount, sections: site.sections.count, files: output.files.count)
+        return Result(site: output, diagnostics: diagnostics, stats: stats)
+    }
+
+    /// Warnings become errors under `--strict`.
+    func finish(_ diagnostics: Diagnostics) -> Diagnostics {
+        guard options.strict else { return diagnostics }
+        return Diagnostics(diagnostics.items.map { item in
+            var item = item
+            item.severity = .error
+            return item
+        })
+    }
+
+    func renderBodies(_ site: ParsedSite) -> [RenderedMarkdown] {
+        let resolver = LinkResolver(
+            pages: Dictionary(uniqueKeysWithValues: site.pages.map { ($0.contentPath, $0.urlPath) }),
+            drafts: site.omittedDrafts,
+            portable: site.config.portable
+        )
+        let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage)
+        return site.pages.parallelMap { page in
+            renderer.render(page.body, file: page.sourcePath, firstLine: page.bodyStartLine,
+                            contentPath: page.contentPath, urlPath: page.urlPath, links: resolver)
+        }
+    }
+
+    /// Links to `page.md#anchor` need every page's headings, so they are checked after rendering.
+    func checkAnchors(_ site: ParsedSite, bodies: [RenderedMarkdown], diagnostics: inout Diagnostics) {
+        var anchors: [String: Set<String>] = [:]
+        for (page, body) in zip(site.pages, bodies) {
+            anchors[page.contentPath] = Set(body.headings.map(\.id))
+        }
+        for body in bodies {
+            for reference in body.anchorReferences {
+                guard let known = anchors[reference.targetPage], !known.contains(reference.anchor) else { continue }
+                var message = "link to missing anchor \"#\(reference.anchor)\" on content/\(reference.targetPage)"
+                if let suggestion = known.min(by: { reference.anchor.editDistance(to: $0) < reference.anchor.editDistance(to: $1) }) {
+                    message += "; did you mean \"#\(suggestion)\"?"
+                }
+                diagnostics.error(message, file: reference.file, line: reference.line, column: reference.column)
+            }
+        }
+    }
+
+    func renderPages(_ site: ParsedSite, bodies: [RenderedMarkdown], contexts: ContextBuilder,
+                     templates: TemplateSet, into output: inout RenderedSite) throws(TemplateMissing) {
+        var bodyByPath: [String: RenderedMarkdown] = [:]
+        for (page, body) in zip(site.pages, bodies) { bodyByPath[page.contentPath] = body }
+
+        let plain = Array(zip(site.pages, bodies).filter { $0.0.kind == .page })
+        let rendered = plain.map { PageJob(page: $0.0, body: $0.1) }.parallelMap { job -> Swift.Result<String, TemplateMissing> in
+            Swift.Result { () throws(TemplateMissing) -> String in
+                try templates.render("page", context: contexts.page(job.page, body: job.body))
+            }
+        }
+        for (job, html) in zip(plain, rendered) {
+            output.files[job.0.outputPath] = .text(try html.get())
+        }
+
+        let home = site.home
+        output.files["index.html"] = .text(try templates.render("home", context: contexts.home(home, body: home.flatMap { bodyByPath[$0.contentPath] })))
+        for section in site.sections {
+            let intro = section.indexPage.flatMap { path in site.pages.first { $0.contentPath == path } }
+            let context = contexts.section(section, intro: intro, body: section.indexPage.flatMap { bodyByPath[$0] })
+            output.files[section.urlPath + "index.html"] = .text(try templates.render("section", context: context))
+        }
+        output.files["404.html"] = .text(try templates.render("404", context: contexts.notFound()))
+        output.pageCount = plain.count + 1 + site.sections.count
+    }
+}
+
+private struct PageJob: Sendable {
+    let page: Page
+    let body: RenderedMarkdown
+}

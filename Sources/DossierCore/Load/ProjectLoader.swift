@@ -1,0 +1,52 @@
+import Foundation
+
+/// Reads the project folder: `content/site.yaml`, the Markdown pages, the templates and assets.
+///
+/// This is the only stage that reads the content from disk; later stages work on the values it returns.
+public struct ProjectLoader: Sendable {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    public func load() -> (SourceTree, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let walker = FileWalker(root: root)
+
+        guard walker.isDirectory("content") else {
+            diagnostics.error("no content/ folder: a Dossier project keeps its pages in content/ (run `dossier new brief \"Titre\"` to start one)", file: "content")
+            return (SourceTree(root: root, siteConfig: nil, pages: [], templates: [], assets: []), diagnostics)
+        }
+
+        var siteConfig: SourceFile?
+        if walker.isFile("content/site.yaml") {
+            siteConfig = walker.read("content/site.yaml", diagnostics: &diagnostics)
+        } else {
+            diagnostics.error("missing content/site.yaml (it holds the site's title and language)", file: "content/site.yaml")
+        }
+
+        let pagePaths = walker.files(under: "content", diagnostics: &diagnostics) { path in
+            path.hasSuffix(".md") && !path.hasPrefix("content/data/")
+        }
+        let pages = pagePaths.compactMap { walker.read($0, diagnostics: &diagnostics) }
+
+        var templates: [SourceFile] = []
+        var assets: [String] = []
+        if walker.isDirectory("templates") {
+            let templatePaths = walker.files(under: "templates", diagnostics: &diagnostics) { path in
+                path.hasSuffix(".mustache") && !path.hasPrefix("templates/assets/")
+            }
+            templates = templatePaths.compactMap { walker.read($0, diagnostics: &diagnostics) }
+            if walker.isDirectory("templates/assets") {
+                assets = walker.files(under: "templates/assets", diagnostics: &diagnostics) { _ in true }
+                    .map { String($0.dropFirst("templates/assets/".count)) }
+            }
+        } else {
+            diagnostics.error("no templates/ folder: the site needs layout, home, section, page and 404 templates", file: "templates")
+        }
+
+        let tree = SourceTree(root: root, siteConfig: siteConfig, pages: pages, templates: templates, assets: assets)
+        return (tree, diagnostics)
+    }
+}

@@ -1,0 +1,121 @@
+import CCmark
+import Foundation
+
+/// The only code that calls libcmark.
+///
+/// Ownership: `Cmark.withDocument` parses, hands the tree to its closure and frees it when the
+/// closure returns or throws. `CmarkNode` values are borrowed views into that tree: they must not
+/// outlive the closure, so nothing in the rest of the program ever holds a C pointer.
+enum Cmark {
+    struct Options: OptionSet {
+        let rawValue: Int32
+        static let sourcePositions = Options(rawValue: CMARK_OPT_SOURCEPOS)
+        static let unsafe = Options(rawValue: CMARK_OPT_UNSAFE)
+        static let smart = Options(rawValue: CMARK_OPT_SMART)
+        static let validateUTF8 = Options(rawValue: CMARK_OPT_VALIDATE_UTF8)
+    }
+
+    /// Parses `markdown` and runs `body` on the document node; the tree is freed afterwards.
+    static func withDocument<Result>(_ markdown: String, options: Options, _ body: (CmarkNode) throws -> Result) rethrows -> Result? {
+        var text = markdown
+        let root: OpaquePointer? = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, options.rawValue)
+            }
+        }
+        guard let root else { return nil }
+        defer { cmark_node_free(root) }
+        return try body(CmarkNode(root))
+    }
+
+    /// HTML for `node` and its descendants.
+    static func renderHTML(_ node: CmarkNode, options: Options) -> String {
+        guard let buffer = cmark_render_html(node.pointer, options.rawValue) else { return "" }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+
+    /// Calls `visit` for every node in document order; `entering` is false on the way out of a
+    /// container. The tree must not be restructured during the walk: collect nodes, change them after.
+    static func walk(_ root: CmarkNode, _ visit: (CmarkNode, _ entering: Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root.pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(CmarkNode(node), event == CMARK_EVENT_ENTER)
+        }
+    }
+}
+
+/// A borrowed node of a tree owned by `Cmark.withDocument`.
+struct CmarkNode {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    var type: cmark_node_type { cmark_node_get_type(pointer) }
+
+    var literal: String? {
+        get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+        nonmutating set { _ = cmark_node_set_literal(pointer, newValue) }
+    }
+
+    var url: String? {
+        get { cmark_node_get_url(pointer).map { String(cString: $0) } }
+        nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
+    }
+
+    var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var parent: CmarkNode? { cmark_node_parent(pointer).map(CmarkNode.init) }
+    var firstChild: CmarkNode? { cmark_node_first_child(pointer).map(CmarkNode.init) }
+    var lastChild: CmarkNode? { cmark_node_last_child(pointer).map(CmarkNode.init) }
+    var next: CmarkNode? { cmark_node_next(pointer).map(CmarkNode.init) }
+
+    var isBlock: Bool {
+        type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
+    }
+
+    /// The nearest node, this one or an ancestor, that knows its position in the source.
+    var positioned: CmarkNode {
+        var node: CmarkNode? = self
+        while let current = node {
+            if current.startLine > 0 { return current }
+            node = current.parent
+        }
+        return self
+    }
+
+    /// The text of the node's descendants, as a reader sees it (for headings and anchors).
+    var plainText: String {
+        var text = ""
+        Cmark.walk(self) { node, entering in
+            guard entering else { return }
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += node.literal ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    /// Replaces this node by a custom block that prints `html` as it is, and frees this node.
+    /// This is how generated markup enters the document while author HTML stays under safe mode.
+    func replace(withHTMLBlock html: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        _ = cmark_node_set_on_enter(block, html)
+        _ = cmark_node_set_on_exit(block, "")
+        if cmark_node_replace(pointer, block) == 1 {
+            cmark_node_free(pointer)
+        } else {
+            cmark_node_free(block)
+        }
+    }
+}

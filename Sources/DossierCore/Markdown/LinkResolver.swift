@@ -1,0 +1,112 @@
+import Foundation
+
+/// Rewrites links written as paths to `.md` files into the URLs of the pages they name.
+public struct LinkResolver: Sendable {
+    public enum Resolution: Equatable {
+        /// Left as the author wrote it (external URL, other file type).
+        case unchanged
+        /// Rewritten; when `anchor` is set it must exist on `page`.
+        case page(url: String, page: String, anchor: String?)
+        case broken(String)
+    }
+
+    /// Content path → URL path of every page being built.
+    let pages: [String: String]
+    /// Content paths of drafts left out of the build.
+    let drafts: Set<String>
+    let portable: Bool
+
+    public init(pages: [String: String], drafts: Set<String>, portable: Bool) {
+        self.pages = pages
+        self.drafts = drafts
+        self.portable = portable
+    }
+
+    /// Resolves `destination` as written in the page at `contentPath` (served at `urlPath`).
+    public func resolve(_ destination: String, from contentPath: String, urlPath: String) -> Resolution {
+        if destination.isEmpty || URLText.hasSchemeOrHost(destination) { return .unchanged }
+        var path = destination
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let question = path.firstIndex(of: "?") { path = String(path[..<question]) }
+        path = path.removingPercentEncoding ?? path
+        fragment = fragment.map { $0.removingPercentEncoding ?? $0 }
+
+        if path.isEmpty {
+            guard let fragment, !fragment.isEmpty else { return .unchanged }
+            return .page(url: "#" + fragment, page: contentPath, anchor: fragment)
+        }
+        guard path.hasSuffix(".md") else { return .unchanged }
+
+        guard let target = Self.normalize(path, relativeTo: contentPath) else {
+            return .broken("link to \"\(destination)\" leads outside content/")
+        }
+        guard let targetURL = pages[target] else {
+            if drafts.contains(target) {
+                return .broken("link to \"\(destination)\": content/\(target) is a draft, left out of this build (build with --drafts, or remove the link)")
+            }
+            var message = "link to \"\(destination)\": no page content/\(target)"
+            if let suggestion = pages.keys.min(by: { target.editDistance(to: $0) < target.editDistance(to: $1) }),
+               target.editDistance(to: suggestion) <= max(3, target.count / 4) {
+                message += "; did you mean \"\(RelativeURL.relativePath(fromFile: contentPath, to: suggestion))\"?"
+            }
+            return .broken(message)
+        }
+        var url = RelativeURL.link(from: urlPath, to: targetURL, portable: portable)
+        if let fragment, !fragment.isEmpty { url += "#" + fragment }
+        return .page(url: url, page: target, anchor: fragment.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// `../other/x.md` seen from `briefs/accord.md` → `other/x.md`; a leading `/` means `content/`.
+    static func normalize(_ path: String, relativeTo contentPath: String) -> String? {
+        var components: [Substring]
+        if path.hasPrefix("/") {
+            components = []
+        } else {
+            components = contentPath.split(separator: "/")
+            components.removeLast()
+        }
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            default: components.append(part)
+            }
+        }
+        return components.joined(separator: "/")
+    }
+}
+
+/// Relative URLs between pages, so the site works under any sub-path and from disk.
+public enum RelativeURL {
+    /// The prefix that leads from a page at `urlPath` back to the site root: `""`, `"../"`, `"../../"`.
+    public static func root(from urlPath: String) -> String {
+        String(repeating: "../", count: urlPath.split(separator: "/").count)
+    }
+
+    /// The link from the page at `from` to the page at `to` (both URL paths ending in `/`).
+    public static func link(from: String, to: String, portable: Bool) -> String {
+        let a = from.split(separator: "/"), b = to.split(separator: "/")
+        var common = 0
+        while common < a.count, common < b.count, a[common] == b[common] { common += 1 }
+        var url = String(repeating: "../", count: a.count - common)
+        url += b[common...].map { $0 + "/" }.joined()
+        if portable { return url + "index.html" }
+        return url.isEmpty ? "./" : url
+    }
+
+    /// A file path relative to another file's folder (for suggestions in messages).
+    static func relativePath(fromFile: String, to target: String) -> String {
+        var a = fromFile.split(separator: "/")
+        a.removeLast()
+        let b = target.split(separator: "/")
+        var common = 0
+        while common < a.count, common < b.count - 1, a[common] == b[common] { common += 1 }
+        return String(repeating: "../", count: a.count - common) + b[common...].joined(separator: "/")
+    }
+}

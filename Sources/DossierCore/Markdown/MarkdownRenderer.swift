@@ -1,0 +1,134 @@
+import CCmark
+import Foundation
+
+/// Renders one page body: parse with cmark, transform the tree, render HTML.
+///
+/// Transforms work on the AST, never on HTML text: typography on text nodes, link rewriting on
+/// link nodes, ids on headings.
+public struct MarkdownRenderer: Sendable {
+    public var unsafeHTML: Bool
+    public var language: String
+    /// Heading ids the templates already use on every page.
+    public var reservedIDs: Set<String>
+
+    public init(unsafeHTML: Bool, language: String, reservedIDs: Set<String> = ["contenu", "content", "main", "sommaire", "toc", "sources"]) {
+        self.unsafeHTML = unsafeHTML
+        self.language = language
+        self.reservedIDs = reservedIDs
+    }
+
+    var options: Cmark.Options {
+        var options: Cmark.Options = [.smart]
+        if unsafeHTML { options.insert(.unsafe) }
+        return options
+    }
+
+    /// - Parameters:
+    ///   - markdown: the body, after the front matter
+    ///   - file: the source path, for diagnostics
+    ///   - firstLine: the file line on which `markdown` starts
+    ///   - contentPath / urlPath: where the page lives, to resolve its relative links
+    public func render(_ markdown: String, file: String, firstLine: Int, contentPath: String, urlPath: String, links: LinkResolver) -> RenderedMarkdown {
+        let result = Cmark.withDocument(markdown, options: options) { document -> RenderedMarkdown in
+            var diagnostics = Diagnostics()
+            var headingNodes: [CmarkNode] = []
+            var linkNodes: [CmarkNode] = []
+            var typography = Typography(language: language)
+
+            Cmark.walk(document) { node, entering in
+                switch node.type {
+                case CMARK_NODE_TEXT:
+                    if typography.isActive, let literal = node.literal {
+                        let corrected = typography.correct(literal)
+                        if corrected != literal { node.literal = corrected }
+                    }
+                case CMARK_NODE_CODE:
+                    typography.skip(node.literal ?? "")
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    typography.breakLine()
+                case CMARK_NODE_LINK:
+                    if entering { linkNodes.append(node) }
+                case CMARK_NODE_HEADING:
+                    if entering { typography.reset() } else { headingNodes.append(node) }
+                default:
+                    if node.isBlock && entering { typography.reset() }
+                }
+            }
+
+            var anchors: [AnchorReference] = []
+            for node in linkNodes {
+                guard let url = node.url else { continue }
+                let position = node.positioned
+                let line = firstLine - 1 + max(position.startLine, 1)
+                switch links.resolve(url, from: contentPath, urlPath: urlPath) {
+                case .unchanged:
+                    break
+                case .page(let newURL, let page, let anchor):
+                    node.url = newURL
+                    if let anchor {
+                        anchors.append(AnchorReference(targetPage: page, anchor: anchor, file: file, line: line, column: position.startColumn))
+                    }
+                case .broken(let message):
+                    diagnostics.error(message, file: file, line: line, column: position.startColumn)
+                }
+            }
+
+            var headings: [Heading] = []
+            var usedIDs = reservedIDs
+            for node in headingNodes {
+                let explicitID = Self.takeExplicitID(from: node)
+                let text = node.plainText.trimmingCharacters(in: .whitespaces)
+                var base = explicitID ?? Slug.make(text)
+                if base.isEmpty { base = "section" }
+                var id = base
+                var counter = 1
+                while usedIDs.contains(id) {
+                    id = "\(base)-\(counter)"
+                    counter += 1
+                }
+                if let explicitID, id != explicitID {
+                    let position = node.positioned
+                    diagnostics.error("heading id \"\(explicitID)\" is already used on this page", file: file,
+                                      line: firstLine - 1 + position.startLine, column: position.startColumn)
+                }
+                usedIDs.insert(id)
+                let level = node.headingLevel
+                headings.append(Heading(level: level, text: text, id: id))
+                let inner = Self.innerHTML(of: node, level: level, options: options)
+                node.replace(withHTMLBlock: "<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
+            }
+
+            let html = Cmark.renderHTML(document, options: options)
+            return RenderedMarkdown(html: html, headings: headings, anchorReferences: anchors, diagnostics: diagnostics)
+        }
+        return result ?? RenderedMarkdown(
+            html: "", headings: [], anchorReferences: [],
+            diagnostics: Diagnostics([.error("cmark could not parse this page", file: file, line: firstLine, column: 1)])
+        )
+    }
+
+    /// Strips a trailing `{#id}` from a heading and returns the id.
+    static func takeExplicitID(from heading: CmarkNode) -> String? {
+        guard let last = heading.lastChild, last.type == CMARK_NODE_TEXT, let literal = last.literal else { return nil }
+        let trimmed = literal.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else { return nil }
+        let id = String(trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)])
+        guard Slug.isValid(id) else { return nil }
+        var rest = String(trimmed[..<open.lowerBound])
+        while rest.last == " " || rest.last == "\u{202F}" || rest.last == "\u{00A0}" { rest.removeLast() }
+        let leading = literal.prefix { $0 == " " }
+        last.literal = leading + rest
+        return id
+    }
+
+    /// The HTML of a heading's content: cmark renders `<hN>…</hN>\n`, we keep what is inside.
+    static func innerHTML(of heading: CmarkNode, level: Int, options: Cmark.Options) -> String {
+        var html = Cmark.renderHTML(heading, options: options)
+        let open = "<h\(level)>", close = "</h\(level)>"
+        while html.last == "\n" { html.removeLast() }
+        if html.hasPrefix(open) && html.hasSuffix(close) {
+            return String(html.dropFirst(open.count).dropLast(close.count))
+        }
+        return html
+    }
+}

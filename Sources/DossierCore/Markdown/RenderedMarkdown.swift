@@ -1,0 +1,39 @@
+/// A page body turned into HTML, with what later stages need to know about it.
+public struct RenderedMarkdown: Sendable, Equatable {
+    public var html: String
+    /// Headings in order, with the ids written into the HTML.
+    public var headings: [Heading]
+    /// `#anchor` links whose target page is only known once every page is rendered.
+    public var anchorReferences: [AnchorReference]
+    public var diagnostics: Diagnostics
+
+    public init(html: String, headings: [Heading], anchorReferences: [AnchorReference], diagnostics: Diagnostics) {
+        self.html = html
+        self.headings = headings
+        self.anchorReferences = anchorReferences
+        self.diagnostics = diagnostics
+    }
+}
+
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    /// The heading as a reader sees it, without markup.
+    public var text: String
+    public var id: String
+
+    public init(level: Int, text: String, id: String) {
+        self.level = level
+        self.text = text
+        self.id = id
+    }
+}
+
+/// A link to `#anchor` on a page, checked once all pages' headings are known.
+public struct AnchorReference: Sendable, Equatable {
+    /// Content path of the page the link points to.
+    public var targetPage: String
+    public var anchor: String
+    public var file: String
+    public var line: Int
+    public var column: Int
+}

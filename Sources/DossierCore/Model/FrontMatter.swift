@@ -1,0 +1,47 @@
+/// The metadata at the top of a page, between `---` lines.
+public struct FrontMatter: Sendable, Equatable {
+    public var title: String
+    /// `YYYY-MM-DD`, already validated.
+    public var date: String?
+    public var summary: String?
+    public var tags: [String]
+    public var draft: Bool
+    public var weight: Int
+    public var slug: String?
+    public var sources: [SourceReference]
+
+    public init(
+        title: String,
+        date: String? = nil,
+        summary: String? = nil,
+        tags: [String] = [],
+        draft: Bool = false,
+        weight: Int = 0,
+        slug: String? = nil,
+        sources: [SourceReference] = []
+    ) {
+        self.title = title
+        self.date = date
+        self.summary = summary
+        self.tags = tags
+        self.draft = draft
+        self.weight = weight
+        self.slug = slug
+        self.sources = sources
+    }
+}
+
+/// A document a page cites.
+public struct SourceReference: Sendable, Equatable {
+    public var title: String
+    public var publisher: String?
+    public var url: String?
+    public var date: String?
+
+    public init(title: String, publisher: String? = nil, url: String? = nil, date: String? = nil) {
+        self.title = title
+        self.publisher = publisher
+        self.url = url
+        self.date = date
+    }
+}

@@ -1,0 +1,54 @@
+/// The settings in `content/site.yaml`.
+public struct SiteConfig: Sendable, Equatable {
+    public var title: String
+    /// BCP 47 language tag, e.g. `fr`.
+    public var language: String
+    public var description: String
+    public var author: String
+    /// Absolute URL of the published site, ending in `/`; only used for the feed and sitemap.
+    public var baseURL: String?
+    public var menu: [MenuEntry]
+    /// Let raw HTML in Markdown through (cmark's unsafe mode).
+    public var unsafeHTML: Bool
+    /// Links name `index.html` so the site opens from `file://`.
+    public var portable: Bool
+
+    public init(
+        title: String = "Dossier",
+        language: String = "en",
+        description: String = "",
+        author: String = "",
+        baseURL: String? = nil,
+        menu: [MenuEntry] = [],
+        unsafeHTML: Bool = false,
+        portable: Bool = false
+    ) {
+        self.title = title
+        self.language = language
+        self.description = description
+        self.author = author
+        self.baseURL = baseURL
+        self.menu = menu
+        self.unsafeHTML = unsafeHTML
+        self.portable = portable
+    }
+
+    /// The primary language subtag, lowercased: `fr` for `fr-CA`.
+    public var primaryLanguage: String {
+        String(language.split(separator: "-").first ?? "").lowercased()
+    }
+}
+
+/// One navigation entry from `site.yaml`.
+public struct MenuEntry: Sendable, Equatable {
+    public var title: String
+    /// A content path (`briefs/`, `briefs/accord.md`) or an absolute URL.
+    public var target: String
+    public var line: Int
+
+    public init(title: String, target: String, line: Int = 0) {
+        self.title = title
+        self.target = target
+        self.line = line
+    }
+}

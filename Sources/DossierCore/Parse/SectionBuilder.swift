@@ -1,0 +1,36 @@
+/// Groups pages into sections (top-level folders of `content/`) in display order.
+enum SectionBuilder {
+    static func sections(for pages: [Page]) -> [Section] {
+        var byName: [String: [Page]] = [:]
+        for page in pages {
+            if let section = page.section { byName[section, default: []].append(page) }
+        }
+        var sections: [Section] = []
+        for (name, members) in byName {
+            let index = members.first { $0.kind == .sectionIndex }
+            let listed = members.filter { $0.kind == .page }.sorted(by: PageOrder.listing)
+            let slug = Slug.make(name)
+            sections.append(Section(
+                name: name,
+                title: index?.frontMatter.title ?? name.prefix(1).uppercased() + name.dropFirst(),
+                summary: index?.frontMatter.summary,
+                weight: index?.frontMatter.weight ?? 0,
+                urlPath: (slug.isEmpty ? "section" : slug) + "/",
+                indexPage: index?.contentPath,
+                pagePaths: listed.map(\.contentPath)
+            ))
+        }
+        return sections.sorted { ($0.weight, $0.title, $0.name) < ($1.weight, $1.title, $1.name) }
+    }
+}
+
+/// How pages are listed: by weight, then newest first, then by title.
+public enum PageOrder {
+    public static func listing(_ a: Page, _ b: Page) -> Bool {
+        if a.frontMatter.weight != b.frontMatter.weight { return a.frontMatter.weight < b.frontMatter.weight }
+        let dateA = a.frontMatter.date ?? "", dateB = b.frontMatter.date ?? ""
+        if dateA != dateB { return dateA > dateB }
+        if a.frontMatter.title != b.frontMatter.title { return a.frontMatter.title < b.frontMatter.title }
+        return a.sourcePath < b.sourcePath
+    }
+}

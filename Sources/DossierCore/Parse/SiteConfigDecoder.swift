@@ -1,0 +1,55 @@
+/// Reads `content/site.yaml`.
+struct SiteConfigDecoder {
+    static let knownKeys = ["title", "language", "description", "author", "base_url", "menu", "unsafe_html", "portable"]
+
+    static func decode(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
+        let text: String
+        switch UTF8Text.decode(file.bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let invalid):
+            diagnostics.error("file is not valid UTF-8 (save it as UTF-8)", file: file.path, line: invalid.line, column: invalid.column)
+            return nil
+        }
+        guard let document = YAMLDocument.parse(text, file: file.path, firstLine: 1, what: "site.yaml", diagnostics: &diagnostics) else {
+            return nil
+        }
+        var local = Diagnostics()
+        document.warnUnknownKeys(knownKeys, what: "site.yaml", &local)
+        var config = SiteConfig()
+        if let title = document.string("title", &local), !title.isEmpty {
+            config.title = title
+        } else {
+            local.error("site.yaml has no `title`", file: file.path, line: 1, column: 1)
+        }
+        if let language = document.string("language", &local) {
+            if language.isEmpty || !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+                document.report("`language` must be a language tag such as `fr` or `en-GB`, found \"\(language)\"", at: document.node("language"), &local)
+            } else {
+                config.language = language
+            }
+        }
+        config.description = document.string("description", &local) ?? ""
+        config.author = document.string("author", &local) ?? ""
+        if var baseURL = document.string("base_url", &local), !baseURL.isEmpty {
+            if URLText.isSafeExternal(baseURL) {
+                if !baseURL.hasSuffix("/") { baseURL += "/" }
+                config.baseURL = baseURL
+            } else {
+                document.report("`base_url` must be an absolute http:// or https:// address, found \"\(baseURL)\"", at: document.node("base_url"), &local)
+            }
+        }
+        config.unsafeHTML = document.bool("unsafe_html", &local) ?? false
+        config.portable = document.bool("portable", &local) ?? false
+        for entry in document.mappings("menu", &local) ?? [] {
+            entry.warnUnknownKeys(["title", "url"], what: "a menu entry", &local)
+            guard let title = entry.string("title", &local), let url = entry.string("url", &local) else {
+                entry.report("a menu entry needs a `title` and a `url`", at: nil, &local)
+                continue
+            }
+            config.menu.append(MenuEntry(title: title, target: url, line: entry.line(of: nil)))
+        }
+        let failed = local.hasErrors
+        diagnostics.append(contentsOf: local)
+        return failed ? nil : config
+    }
+}

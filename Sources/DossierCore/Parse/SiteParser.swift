@@ -1,0 +1,107 @@
+/// Turns the files read from disk into a `ParsedSite`: front matter, URLs, sections.
+public struct SiteParser: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    public func parse(_ tree: SourceTree) -> (ParsedSite?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        var config = tree.siteConfig.flatMap { SiteConfigDecoder.decode($0, diagnostics: &diagnostics) }
+        if options.portable { config?.portable = true }
+
+        var pages: [Page] = []
+        var drafts: Set<String> = []
+        for file in tree.pages {
+            guard let page = parsePage(file, diagnostics: &diagnostics) else { continue }
+            if page.frontMatter.draft && !options.includeDrafts {
+                drafts.insert(page.contentPath)
+                continue
+            }
+            pages.append(page)
+        }
+        checkCollisions(pages, diagnostics: &diagnostics)
+        guard let config else { return (nil, diagnostics) }
+        let sections = SectionBuilder.sections(for: pages)
+        return (ParsedSite(config: config, pages: pages, sections: sections, omittedDrafts: drafts), diagnostics)
+    }
+
+    func parsePage(_ file: SourceFile, diagnostics: inout Diagnostics) -> Page? {
+        let text: String
+        switch UTF8Text.decode(file.bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let invalid):
+            diagnostics.error("file is not valid UTF-8 (save it as UTF-8)", file: file.path, line: invalid.line, column: invalid.column)
+            return nil
+        }
+        let split: FrontMatterSplitter.Split
+        switch FrontMatterSplitter.split(text) {
+        case .success(let value): split = value
+        case .failure(.missing):
+            diagnostics.error("page has no front matter: start the file with a `---` line, then `title: …`, then `---`", file: file.path, line: 1, column: 1)
+            return nil
+        case .failure(.unclosed):
+            diagnostics.error("front matter is not closed: add a `---` line after it", file: file.path, line: 1, column: 1)
+            return nil
+        }
+        guard let frontMatter = FrontMatterDecoder.decode(split.yaml, file: file.path, firstLine: split.yamlStartLine, diagnostics: &diagnostics) else {
+            return nil
+        }
+        let contentPath = String(file.path.dropFirst("content/".count))
+        let placement = PagePlacement(contentPath: contentPath, slug: frontMatter.slug)
+        return Page(
+            sourcePath: file.path,
+            contentPath: contentPath,
+            kind: placement.kind,
+            section: placement.section,
+            frontMatter: frontMatter,
+            body: split.body,
+            bodyStartLine: split.bodyStartLine,
+            urlPath: placement.urlPath
+        )
+    }
+
+    /// Two pages, or a page and a section listing, that would write the same file.
+    func checkCollisions(_ pages: [Page], diagnostics: inout Diagnostics) {
+        var owners: [String: String] = [:]
+        for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            if let other = owners[page.urlPath] {
+                diagnostics.error("page would be written to \(page.outputPath), like \(other); give one of them another `slug`",
+                                  file: page.sourcePath, line: 1, column: 1)
+            } else {
+                owners[page.urlPath] = page.sourcePath
+            }
+        }
+        for section in SectionBuilder.sections(for: pages) where section.indexPage == nil {
+            if let other = owners[section.urlPath] {
+                diagnostics.error("page would be written to \(section.urlPath)index.html, where the listing of section `\(section.name)` goes; give it another `slug`",
+                                  file: other, line: 1, column: 1)
+            }
+        }
+    }
+}
+
+/// Where a page goes in the site, from its path under `content/` and its slug.
+struct PagePlacement {
+    var kind: Page.Kind
+    var section: String?
+    var urlPath: String
+
+    init(contentPath: String, slug: String?) {
+        var components = contentPath.split(separator: "/").map(String.init)
+        let fileName = components.removeLast()
+        let stem = String(fileName.dropLast(".md".count))
+        let folders = components.map { Slug.make($0).isEmpty ? "section" : Slug.make($0) }
+        section = components.first
+        if stem == "index" {
+            kind = components.isEmpty ? .home : (components.count == 1 ? .sectionIndex : .page)
+            urlPath = folders.map { $0 + "/" }.joined()
+        } else {
+            kind = .page
+            let made = Slug.make(stem)
+            let leaf = slug ?? (made.isEmpty ? "page" : made)
+            urlPath = (folders + [leaf]).map { $0 + "/" }.joined()
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// Decodes file bytes as UTF-8, locating the first invalid byte instead of replacing it silently.
+enum UTF8Text {
+    /// The text, or the 1-based line and column (in characters) of the first invalid sequence.
+    static func decode(_ bytes: [UInt8]) -> Result<String, InvalidUTF8> {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) {
+            body = body.dropFirst(3)
+        }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = body.makeIterator()
+        var offset = body.startIndex
+        var line = 1
+        var column = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                offset += encoded.count
+                if encoded.count == 1 && encoded.first == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .error:
+                return .failure(InvalidUTF8(line: line, column: column))
+            case .emptyInput:
+                return .success(String(decoding: body, as: UTF8.self))
+            }
+        }
+    }
+
+    struct InvalidUTF8: Error, Equatable {
+        let line: Int
+        let column: Int
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+extension Array where Element: Sendable {
+    /// `map` spread over every core; results keep the input order, so output stays deterministic.
+    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        guard count > 1 else { return map(transform) }
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let output = results
+        self.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            DispatchQueue.concurrentPerform(iterations: input.count) { index in
+                output[index] = transform(input[index])
+            }
+        }
+        return results.map { $0! }
+    }
+}

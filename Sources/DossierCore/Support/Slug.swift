@@ -1,0 +1,42 @@
+import Foundation
+
+/// Turns titles and file names into URL path segments and anchor ids.
+public enum Slug {
+    /// Lowercase ASCII letters, digits and single hyphens: `L’accord du 5 juillet` → `l-accord-du-5-juillet`.
+    public static func make(_ text: String) -> String {
+        let folded = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
+        var result = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            let lower = scalar.properties.lowercaseMapping
+            if lower.unicodeScalars.count == 1, let c = lower.unicodeScalars.first, c.isASCII,
+               CharacterSet.alphanumerics.contains(c) {
+                if pendingHyphen && !result.isEmpty { result.append("-") }
+                pendingHyphen = false
+                result.unicodeScalars.append(c)
+            } else if scalar == "œ" || scalar == "Œ" {
+                if pendingHyphen && !result.isEmpty { result.append("-") }
+                pendingHyphen = false
+                result += "oe"
+            } else if scalar == "æ" || scalar == "Æ" {
+                if pendingHyphen && !result.isEmpty { result.append("-") }
+                pendingHyphen = false
+                result += "ae"
+            } else if scalar == "ß" {
+                if pendingHyphen && !result.isEmpty { result.append("-") }
+                pendingHyphen = false
+                result += "ss"
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return result
+    }
+
+    /// Whether `text` can be used as it is as one URL path segment.
+    public static func isValid(_ text: String) -> Bool {
+        !text.isEmpty && text != "." && text != ".." && text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_" || scalar == ".")
+        } && !text.hasPrefix(".")
+    }
+}

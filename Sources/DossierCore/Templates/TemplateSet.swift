@@ -1,0 +1,108 @@
+import Mustache
+import Foundation
+
+/// The site's Mustache templates, parsed and checked before any page is rendered.
+///
+/// swift-mustache renders a missing template or partial as nothing; this wrapper turns both into
+/// diagnostics that name the template and where it is referenced.
+public struct TemplateSet: Sendable {
+    /// Templates every site needs, rendered by name.
+    public static let required = ["home", "section", "page", "404"]
+
+    private let library: MustacheLibrary
+    public let names: Set<String>
+
+    /// Parses every template; reports syntax errors, missing required templates and references to
+    /// partials or parents that do not exist.
+    public init(files: [SourceFile], diagnostics: inout Diagnostics) {
+        var library = MustacheLibrary()
+        var names = Set<String>()
+        var references: [(name: String, file: String, line: Int, column: Int)] = []
+        for file in files {
+            let name = Self.name(of: file.path)
+            let text: String
+            switch UTF8Text.decode(file.bytes) {
+            case .success(let decoded): text = decoded
+            case .failure(let invalid):
+                diagnostics.error("template is not valid UTF-8", file: file.path, line: invalid.line, column: invalid.column)
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                names.insert(name)
+                for reference in PartialReferences.find(in: text) {
+                    references.append((reference.name, file.path, reference.line, reference.column))
+                }
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.error("template syntax: \(error.error)", file: file.path, line: error.context.lineNumber, column: error.context.columnNumber)
+            } catch {
+                diagnostics.error("template syntax: \(error)", file: file.path, line: 1, column: 1)
+            }
+        }
+        for reference in references where !names.contains(reference.name) {
+            diagnostics.error("template \"\(reference.name)\" not found (expected templates/\(reference.name).mustache)",
+                              file: reference.file, line: reference.line, column: reference.column)
+        }
+        for name in Self.required where !names.contains(name) {
+            diagnostics.error("missing template \"\(name)\": create templates/\(name).mustache", file: "templates/\(name).mustache")
+        }
+        self.library = library
+        self.names = names
+    }
+
+    /// `templates/partials/header.mustache` → `partials/header`.
+    static func name(of path: String) -> String {
+        var name = path
+        if name.hasPrefix("templates/") { name.removeFirst("templates/".count) }
+        if name.hasSuffix(".mustache") { name.removeLast(".mustache".count) }
+        return name
+    }
+
+    public func render(_ name: String, context: [String: Any]) throws(TemplateMissing) -> String {
+        guard let output = library.render(context, withTemplate: name) else { throw TemplateMissing(name: name) }
+        return output
+    }
+}
+
+public struct TemplateMissing: Error, Sendable {
+    public let name: String
+}
+
+/// Finds `{{> name}}` and `{{< name}}` tags in template source, with their positions.
+enum PartialReferences {
+    struct Reference: Equatable {
+        let name: String
+        let line: Int
+        let column: Int
+    }
+
+    static func find(in text: String) -> [Reference] {
+        var references: [Reference] = []
+        var line = 1
+        var column = 1
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "{", i + 2 < scalars.count, scalars[i + 1] == "{", scalars[i + 2] == ">" || scalars[i + 2] == "<" {
+                var j = i + 3
+                var name = ""
+                while j + 1 < scalars.count, !(scalars[j] == "}" && scalars[j + 1] == "}") {
+                    name.unicodeScalars.append(scalars[j])
+                    j += 1
+                }
+                let trimmed = name.trimmingCharacters(in: .whitespaces)
+                if !trimmed.isEmpty && !trimmed.hasPrefix("*") {
+                    references.append(Reference(name: trimmed, line: line, column: column))
+                }
+            }
+            if scalars[i] == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            i += 1
+        }
+        return references
+    }
+}

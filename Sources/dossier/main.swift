@@ -1,0 +1,4 @@
+import DossierCLI
+import Foundation
+
+exit(DossierCLI.run(Array(CommandLine.arguments.dropFirst())))
