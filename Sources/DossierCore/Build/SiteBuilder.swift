@@ -83,6 +83,7 @@ public struct SiteBuilder: Sendable {
         let resolver = LinkResolver(
             pages: Dictionary(uniqueKeysWithValues: site.pages.map { ($0.contentPath, $0.urlPath) }),
             drafts: site.omittedDrafts,
+            unreadable: site.unreadable,
             portable: site.config.portable
         )
         let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage)

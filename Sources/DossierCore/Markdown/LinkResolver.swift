@@ -14,11 +14,14 @@ public struct LinkResolver: Sendable {
     let pages: [String: String]
     /// Content paths of drafts left out of the build.
     let drafts: Set<String>
+    /// Content paths of pages that failed to parse (already reported).
+    let unreadable: Set<String>
     let portable: Bool
 
-    public init(pages: [String: String], drafts: Set<String>, portable: Bool) {
+    public init(pages: [String: String], drafts: Set<String>, unreadable: Set<String> = [], portable: Bool) {
         self.pages = pages
         self.drafts = drafts
+        self.unreadable = unreadable
         self.portable = portable
     }
 
@@ -45,11 +48,12 @@ public struct LinkResolver: Sendable {
             return .broken("link to \"\(destination)\" leads outside content/")
         }
         guard let targetURL = pages[target] else {
+            if unreadable.contains(target) { return .unchanged }
             if drafts.contains(target) {
                 return .broken("link to \"\(destination)\": content/\(target) is a draft, left out of this build (build with --drafts, or remove the link)")
             }
             var message = "link to \"\(destination)\": no page content/\(target)"
-            if let suggestion = pages.keys.min(by: { target.editDistance(to: $0) < target.editDistance(to: $1) }),
+            if let suggestion = pages.keys.filter({ $0 != contentPath }).min(by: { target.editDistance(to: $0) < target.editDistance(to: $1) }),
                target.editDistance(to: suggestion) <= max(3, target.count / 4) {
                 message += "; did you mean \"\(RelativeURL.relativePath(fromFile: contentPath, to: suggestion))\"?"
             }

@@ -60,7 +60,7 @@ struct Typography {
                 Self.trimSpaces(&output)
                 output.append(contentsOf: [Self.narrowNoBreakSpace, "»"])
             case ";", ":", "!", "?":
-                let endsWord = following.map { $0.isWhitespace || $0.isPunctuation } ?? true
+                let endsWord = following.map { $0.isWhitespace || Self.closing.contains($0) } ?? true
                 if let end = output.last, Self.isSpace(end) {
                     Self.trimSpaces(&output)
                     output.append(Self.narrowNoBreakSpace)
@@ -76,6 +76,9 @@ struct Typography {
         previous = last
         return String(output)
     }
+
+    /// What may follow `;:!?` at the end of a word (not `/`, so `https://` is left alone).
+    private static let closing: Set<Character> = [")", "]", "}", "»", "\u{201D}", "\u{2019}", ".", ",", ";", ":", "!", "?", "…", "\"", "'"]
 
     private static func isSpace(_ c: Character) -> Bool {
         c == " " || c == noBreakSpace || c == narrowNoBreakSpace

@@ -7,12 +7,16 @@ public struct ParsedSite: Sendable {
     public var sections: [Section]
     /// Source paths of drafts left out of this build, to explain links to them.
     public var omittedDrafts: Set<String>
+    /// Content paths of pages that exist but could not be read; their own errors are reported,
+    /// so links to them are not reported again.
+    public var unreadable: Set<String>
 
-    public init(config: SiteConfig, pages: [Page], sections: [Section], omittedDrafts: Set<String> = []) {
+    public init(config: SiteConfig, pages: [Page], sections: [Section], omittedDrafts: Set<String> = [], unreadable: Set<String> = []) {
         self.config = config
         self.pages = pages
         self.sections = sections
         self.omittedDrafts = omittedDrafts
+        self.unreadable = unreadable
     }
 
     public var home: Page? { pages.first { $0.kind == .home } }

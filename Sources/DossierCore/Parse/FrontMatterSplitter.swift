@@ -1,3 +1,5 @@
+import Foundation
+
 /// Separates the YAML front matter from the Markdown body of a page.
 ///
 /// A page starts with a line `---`; the front matter ends at the next line that is `---` or `...`.
@@ -15,7 +17,9 @@ struct FrontMatterSplitter {
         case unclosed
     }
 
-    static func split(_ text: String) -> Result<Split, Failure> {
+    static func split(_ source: String) -> Result<Split, Failure> {
+        // "\r\n" is one Character in Swift: normalize line ends so lines split everywhere.
+        let text = source.contains("\r\n") ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
         guard let first = lines.first, first.trimmingTrailingWhitespace == "---" else {
             return .failure(.missing)

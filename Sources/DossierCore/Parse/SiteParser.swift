@@ -13,8 +13,12 @@ public struct SiteParser: Sendable {
 
         var pages: [Page] = []
         var drafts: Set<String> = []
+        var unreadable: Set<String> = []
         for file in tree.pages {
-            guard let page = parsePage(file, diagnostics: &diagnostics) else { continue }
+            guard let page = parsePage(file, language: config?.primaryLanguage, diagnostics: &diagnostics) else {
+                unreadable.insert(String(file.path.dropFirst("content/".count)))
+                continue
+            }
             if page.frontMatter.draft && !options.includeDrafts {
                 drafts.insert(page.contentPath)
                 continue
@@ -24,10 +28,11 @@ public struct SiteParser: Sendable {
         checkCollisions(pages, diagnostics: &diagnostics)
         guard let config else { return (nil, diagnostics) }
         let sections = SectionBuilder.sections(for: pages)
-        return (ParsedSite(config: config, pages: pages, sections: sections, omittedDrafts: drafts), diagnostics)
+        return (ParsedSite(config: config, pages: pages, sections: sections, omittedDrafts: drafts, unreadable: unreadable), diagnostics)
     }
 
-    func parsePage(_ file: SourceFile, diagnostics: inout Diagnostics) -> Page? {
+    /// - Parameter language: the site's primary language, for the typography of titles and summaries.
+    func parsePage(_ file: SourceFile, language: String?, diagnostics: inout Diagnostics) -> Page? {
         let text: String
         switch UTF8Text.decode(file.bytes) {
         case .success(let decoded): text = decoded
@@ -45,8 +50,14 @@ public struct SiteParser: Sendable {
             diagnostics.error("front matter is not closed: add a `---` line after it", file: file.path, line: 1, column: 1)
             return nil
         }
-        guard let frontMatter = FrontMatterDecoder.decode(split.yaml, file: file.path, firstLine: split.yamlStartLine, diagnostics: &diagnostics) else {
+        guard var frontMatter = FrontMatterDecoder.decode(split.yaml, file: file.path, firstLine: split.yamlStartLine, diagnostics: &diagnostics) else {
             return nil
+        }
+        if let language {
+            var typography = Typography(language: language)
+            frontMatter.title = typography.correct(frontMatter.title)
+            typography.reset()
+            frontMatter.summary = frontMatter.summary.map { typography.correct($0) }
         }
         let contentPath = String(file.path.dropFirst("content/".count))
         let placement = PagePlacement(contentPath: contentPath, slug: frontMatter.slug)

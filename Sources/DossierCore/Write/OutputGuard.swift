@@ -44,8 +44,8 @@ public enum OutputGuard {
         var existing = (absolute as NSString).standardizingPath
         var rest: [String] = []
         while FileWalker.realPath(existing) == nil, existing != "/" {
-            rest.insert((existing as NSString).lastPathComponent, at: 0)
-            existing = (existing as NSString).deletingLastPathComponent
+            rest.insert(PathText.lastComponent(existing), at: 0)
+            existing = PathText.parent(existing)
         }
         var result = FileWalker.realPath(existing) ?? existing
         for component in rest { result = (result as NSString).appendingPathComponent(component) }

@@ -14,8 +14,8 @@ public struct OutputWriter: Sendable {
         public var description: String { message }
     }
 
-    var parent: String { (output as NSString).deletingLastPathComponent }
-    var name: String { (output as NSString).lastPathComponent }
+    var parent: String { PathText.parent(output) }
+    var name: String { PathText.lastComponent(output) }
     var stagingPrefix: String { ".\(name).dossier-staging-" }
 
     public func write(_ site: RenderedSite) throws(Failure) {
@@ -44,9 +44,9 @@ public struct OutputWriter: Sendable {
         let manager = FileManager()
         var folders = Set<String>()
         for path in site.files.keys {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+            var components = path.split(separator: "/").dropLast()
+            while !components.isEmpty, folders.insert(components.joined(separator: "/")).inserted {
+                components = components.dropLast()
             }
         }
         for folder in folders.sorted() {
