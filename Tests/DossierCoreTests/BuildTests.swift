@@ -42,7 +42,8 @@ import Testing
         #expect(accord.contains("<h1>L’accord</h1>"))
         #expect(accord.contains("<a href=\"https://www.reuters.com/a\">Reuters</a>"))
         #expect(accord.contains("<time>5\u{00A0}juillet 2017</time>"))
-        #expect(accord.contains("<a href=\"../\" aria-current=\"page\">Analyses</a>"))
+        #expect(accord.contains("<a href=\"../\" class=\"active\">Analyses</a>"))
+        #expect(try site.read("briefs/index.html").contains("<a href=\"./\" class=\"active\" aria-current=\"page\">Analyses</a>"))
         let home = try site.read("index.html")
         #expect(home.contains("<a href=\"briefs/accord/#le-contenu\">l’accord</a>"))
         #expect(home.contains("<a class=\"card\" href=\"briefs/accord/\">L’accord</a><a class=\"card\" href=\"briefs/nokia/\">Nokia</a>"))
@@ -221,7 +222,7 @@ import Testing
         defer { site.cleanUp() }
         try site.buildAndWrite()
         let html = try site.read("a-propos/index.html")
-        #expect(html.contains("<nav><a href=\"../briefs/\">Analyses</a><a href=\"./\" aria-current=\"page\">Méthode</a><a href=\"https://example.org\">Code</a></nav>"))
+        #expect(html.contains("<nav><a href=\"../briefs/\">Analyses</a><a href=\"./\" class=\"active\" aria-current=\"page\">Méthode</a><a href=\"https://example.org\">Code</a></nav>"))
     }
 
     @Test func brokenMenuEntryIsAnError() throws {
@@ -229,5 +230,25 @@ import Testing
         defer { site.cleanUp() }
         let errors = site.build().diagnostics.errors
         #expect(errors.map(\.line) == [3, 4])
+    }
+}
+
+@Suite struct NotFoundPageTests {
+    @Test func usesAbsoluteLinksWhenTheSiteHasABaseURL() throws {
+        let site = try TestSite(["content/briefs/a.md": page("A")], siteYAML: "title: Essai\nbase_url: https://example.org/rapport/\n")
+        defer { site.cleanUp() }
+        try site.buildAndWrite()
+        let html = try site.read("404.html")
+        #expect(html.contains("href=\"https://example.org/rapport/assets/style.css\""))
+        #expect(html.contains("<a href=\"https://example.org/rapport/briefs/\">"))
+        #expect(html.contains("<footer><a href=\"https://example.org/rapport/\">"))
+    }
+
+    @Test func usesRootRelativeLinksWithout() throws {
+        let site = try TestSite(["content/briefs/a.md": page("A")])
+        defer { site.cleanUp() }
+        try site.buildAndWrite()
+        let html = try site.read("404.html")
+        #expect(html.contains("href=\"assets/style.css\""))
     }
 }

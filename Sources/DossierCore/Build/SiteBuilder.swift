@@ -23,6 +23,7 @@ public struct SiteBuilder: Sendable {
         public var pages = 0
         public var sections = 0
         public var files = 0
+        public var datasets = 0
     }
 
     public func build() -> Result {
@@ -32,6 +33,11 @@ public struct SiteBuilder: Sendable {
         diagnostics.append(contentsOf: loadDiagnostics)
 
         let templates = TemplateSet(files: tree.templates, diagnostics: &diagnostics)
+        if !tree.dataFiles.isEmpty {
+            for name in ["dataset", "datasets"] where !templates.names.contains(name) {
+                diagnostics.error("missing template \"\(name)\": create templates/\(name).mustache (content/data/ has datasets, which get pages)", file: "templates/\(name).mustache")
+            }
+        }
 
         let (parsed, parseDiagnostics) = SiteParser(options: options).parse(tree)
         diagnostics.append(contentsOf: parseDiagnostics)
@@ -65,7 +71,7 @@ public struct SiteBuilder: Sendable {
             let source = ((root as NSString).appendingPathComponent("templates/assets") as NSString).appendingPathComponent(asset)
             output.files["assets/" + asset] = .copy(from: source)
         }
-        let stats = Stats(pages: output.pageCount, sections: site.sections.count, files: output.files.count)
+        let stats = Stats(pages: output.pageCount, sections: site.sections.count, files: output.files.count, datasets: site.datasets.count)
         return Result(site: output, diagnostics: diagnostics, stats: stats)
     }
 
@@ -86,7 +92,8 @@ public struct SiteBuilder: Sendable {
             unreadable: site.unreadable,
             portable: site.config.portable
         )
-        let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage)
+        let extensions = DataExtensions(datasets: site.datasets, language: site.config.primaryLanguage, portable: site.config.portable)
+        let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage, extensions: extensions)
         return site.pages.parallelMap { page in
             renderer.render(page.body, file: page.sourcePath, firstLine: page.bodyStartLine,
                             contentPath: page.contentPath, urlPath: page.urlPath, links: resolver)
@@ -135,6 +142,21 @@ public struct SiteBuilder: Sendable {
         }
         output.files["404.html"] = .text(try templates.render("404", context: contexts.notFound()))
         output.pageCount = plain.count + 1 + site.sections.count
+
+        if !site.datasets.isEmpty {
+            var users: [String: [Page]] = [:]
+            for (page, body) in zip(site.pages, bodies) {
+                for name in body.datasets { users[name, default: []].append(page) }
+            }
+            for dataset in site.datasets {
+                let usedBy = (users[dataset.name] ?? []).sorted(by: PageOrder.listing)
+                let urlPath = DatasetPages.urlPath(dataset.name)
+                output.files[urlPath + "index.html"] = .text(try templates.render("dataset", context: contexts.dataset(dataset, usedBy: usedBy)))
+                output.files[urlPath + DatasetPages.fileName(dataset)] = .copy(from: (root as NSString).appendingPathComponent(dataset.sourcePath))
+            }
+            output.files[DatasetPages.indexPath + "index.html"] = .text(try templates.render("datasets", context: contexts.datasetIndex(site.datasets)))
+            output.pageCount += site.datasets.count + 1
+        }
     }
 }
 

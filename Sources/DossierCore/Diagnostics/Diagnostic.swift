@@ -52,3 +52,6 @@ extension Diagnostic: Comparable {
         (lhs.file, lhs.line, lhs.column, lhs.message) < (rhs.file, rhs.line, rhs.column, rhs.message)
     }
 }
+
+/// A diagnostic can be thrown or returned as the failure of a `Result`.
+extension Diagnostic: Error {}

@@ -31,6 +31,15 @@ public struct ProjectLoader: Sendable {
         }
         let pages = pagePaths.compactMap { walker.read($0, diagnostics: &diagnostics) }
 
+        var dataFiles: [SourceFile] = []
+        if walker.isDirectory("content/data") {
+            let dataPaths = walker.files(under: "content/data", diagnostics: &diagnostics) { path in
+                let name = String(path.dropFirst("content/data/".count))
+                return !name.contains("/") && [".csv", ".json", ".yaml", ".yml"].contains { name.hasSuffix($0) }
+            }
+            dataFiles = dataPaths.compactMap { walker.read($0, diagnostics: &diagnostics) }
+        }
+
         var templates: [SourceFile] = []
         var assets: [String] = []
         if walker.isDirectory("templates") {
@@ -46,7 +55,7 @@ public struct ProjectLoader: Sendable {
             diagnostics.error("no templates/ folder: the site needs layout, home, section, page and 404 templates", file: "templates")
         }
 
-        let tree = SourceTree(root: root, siteConfig: siteConfig, pages: pages, templates: templates, assets: assets)
+        let tree = SourceTree(root: root, siteConfig: siteConfig, pages: pages, templates: templates, assets: assets, dataFiles: dataFiles)
         return (tree, diagnostics)
     }
 }

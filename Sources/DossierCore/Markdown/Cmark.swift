@@ -106,6 +106,18 @@ struct CmarkNode {
         return text
     }
 
+    /// Replaces this inline node by raw HTML (a custom inline), and frees this node.
+    func replace(withInlineHTML html: String) {
+        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        _ = cmark_node_set_on_enter(inline, html)
+        _ = cmark_node_set_on_exit(inline, "")
+        if cmark_node_replace(pointer, inline) == 1 {
+            cmark_node_free(pointer)
+        } else {
+            cmark_node_free(inline)
+        }
+    }
+
     /// Replaces this node by a custom block that prints `html` as it is, and frees this node.
     /// This is how generated markup enters the document while author HTML stays under safe mode.
     func replace(withHTMLBlock html: String) {

@@ -10,11 +10,14 @@ public struct MarkdownRenderer: Sendable {
     public var language: String
     /// Heading ids the templates already use on every page.
     public var reservedIDs: Set<String>
+    public var extensions: (any MarkdownExtensions)?
 
-    public init(unsafeHTML: Bool, language: String, reservedIDs: Set<String> = ["contenu", "content", "main", "sommaire", "toc", "sources"]) {
+    public init(unsafeHTML: Bool, language: String, reservedIDs: Set<String> = ["contenu", "content", "main", "sommaire", "toc", "sources"],
+                extensions: (any MarkdownExtensions)? = nil) {
         self.unsafeHTML = unsafeHTML
         self.language = language
         self.reservedIDs = reservedIDs
+        self.extensions = extensions
     }
 
     var options: Cmark.Options {
@@ -33,6 +36,8 @@ public struct MarkdownRenderer: Sendable {
             var diagnostics = Diagnostics()
             var headingNodes: [CmarkNode] = []
             var linkNodes: [CmarkNode] = []
+            var codeBlocks: [CmarkNode] = []
+            var codeSpans: [CmarkNode] = []
             var typography = Typography(language: language)
 
             Cmark.walk(document) { node, entering in
@@ -44,6 +49,9 @@ public struct MarkdownRenderer: Sendable {
                     }
                 case CMARK_NODE_CODE:
                     typography.skip(node.literal ?? "")
+                    codeSpans.append(node)
+                case CMARK_NODE_CODE_BLOCK:
+                    if let info = node.fenceInfo, !info.isEmpty { codeBlocks.append(node) }
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                     typography.breakLine()
                 case CMARK_NODE_LINK:
@@ -73,6 +81,28 @@ public struct MarkdownRenderer: Sendable {
                 }
             }
 
+            var datasets = Set<String>()
+            if let extensions {
+                var index = 0
+                for node in codeBlocks {
+                    let position = node.positioned
+                    let location = SourceLocation(file: file, line: firstLine - 1 + position.startLine, column: position.startColumn, urlPath: urlPath)
+                    guard let output = extensions.fencedBlock(info: node.fenceInfo ?? "", body: node.literal ?? "", at: location, index: index + 1) else { continue }
+                    index += 1
+                    diagnostics.append(contentsOf: output.diagnostics)
+                    datasets.formUnion(output.datasets)
+                    if let html = output.html { node.replace(withHTMLBlock: html) }
+                }
+                for node in codeSpans {
+                    let position = node.positioned
+                    let location = SourceLocation(file: file, line: firstLine - 1 + position.startLine, column: position.startColumn, urlPath: urlPath)
+                    guard let output = extensions.inlineCode(node.literal ?? "", at: location) else { continue }
+                    diagnostics.append(contentsOf: output.diagnostics)
+                    datasets.formUnion(output.datasets)
+                    if let html = output.html { node.replace(withInlineHTML: html) }
+                }
+            }
+
             var headings: [Heading] = []
             var usedIDs = reservedIDs
             for node in headingNodes {
@@ -99,7 +129,7 @@ public struct MarkdownRenderer: Sendable {
             }
 
             let html = Cmark.renderHTML(document, options: options)
-            return RenderedMarkdown(html: html, headings: headings, anchorReferences: anchors, diagnostics: diagnostics)
+            return RenderedMarkdown(html: html, headings: headings, anchorReferences: anchors, datasets: datasets.sorted(), diagnostics: diagnostics)
         }
         return result ?? RenderedMarkdown(
             html: "", headings: [], anchorReferences: [],

@@ -5,12 +5,15 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var headings: [Heading]
     /// `#anchor` links whose target page is only known once every page is rendered.
     public var anchorReferences: [AnchorReference]
+    /// Names of the datasets the page's charts, tables and values use, sorted.
+    public var datasets: [String]
     public var diagnostics: Diagnostics
 
-    public init(html: String, headings: [Heading], anchorReferences: [AnchorReference], diagnostics: Diagnostics) {
+    public init(html: String, headings: [Heading], anchorReferences: [AnchorReference], datasets: [String] = [], diagnostics: Diagnostics) {
         self.html = html
         self.headings = headings
         self.anchorReferences = anchorReferences
+        self.datasets = datasets
         self.diagnostics = diagnostics
     }
 }

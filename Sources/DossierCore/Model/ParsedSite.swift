@@ -10,6 +10,8 @@ public struct ParsedSite: Sendable {
     /// Content paths of pages that exist but could not be read; their own errors are reported,
     /// so links to them are not reported again.
     public var unreadable: Set<String>
+    /// Datasets of `content/data/`, sorted by name.
+    public var datasets: [Dataset] = []
 
     public init(config: SiteConfig, pages: [Page], sections: [Section], omittedDrafts: Set<String> = [], unreadable: Set<String> = []) {
         self.config = config

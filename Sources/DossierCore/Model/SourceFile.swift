@@ -20,12 +20,15 @@ public struct SourceTree: Sendable {
     public var templates: [SourceFile]
     /// Files under `templates/assets/`, as paths relative to that folder, sorted.
     public var assets: [String]
+    /// `.csv`, `.json` and `.yaml` files directly under `content/data/`, sorted by path.
+    public var dataFiles: [SourceFile]
 
-    public init(root: String, siteConfig: SourceFile?, pages: [SourceFile], templates: [SourceFile], assets: [String]) {
+    public init(root: String, siteConfig: SourceFile?, pages: [SourceFile], templates: [SourceFile], assets: [String], dataFiles: [SourceFile] = []) {
         self.root = root
         self.siteConfig = siteConfig
         self.pages = pages
         self.templates = templates
         self.assets = assets
+        self.dataFiles = dataFiles
     }
 }

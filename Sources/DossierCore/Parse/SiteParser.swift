@@ -26,9 +26,12 @@ public struct SiteParser: Sendable {
             pages.append(page)
         }
         checkCollisions(pages, diagnostics: &diagnostics)
+        let datasets = DatasetParser.parse(tree.dataFiles, diagnostics: &diagnostics)
         guard let config else { return (nil, diagnostics) }
         let sections = SectionBuilder.sections(for: pages)
-        return (ParsedSite(config: config, pages: pages, sections: sections, omittedDrafts: drafts, unreadable: unreadable), diagnostics)
+        var site = ParsedSite(config: config, pages: pages, sections: sections, omittedDrafts: drafts, unreadable: unreadable)
+        site.datasets = datasets
+        return (site, diagnostics)
     }
 
     /// - Parameter language: the site's primary language, for the typography of titles and summaries.

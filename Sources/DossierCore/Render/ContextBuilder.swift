@@ -52,8 +52,9 @@ struct ContextBuilder: Sendable {
                 case .external(let url):
                     return ["title": item.title, "url": url, "current": false, "external": true]
                 case .local(let target):
-                    let current = target == urlPath || (!target.isEmpty && urlPath.hasPrefix(target))
-                    return ["title": item.title, "url": link(from: urlPath, to: target), "current": current, "external": false]
+                    let active = target == urlPath || (!target.isEmpty && urlPath.hasPrefix(target))
+                    return ["title": item.title, "url": link(from: urlPath, to: target), "current": target == urlPath,
+                            "active": active, "external": false]
                 }
             },
             "sections": site.sections.map { section -> [String: Any] in
@@ -68,7 +69,8 @@ struct ContextBuilder: Sendable {
         var values: [String: Any] = [
             "title": section.title,
             "url": link(from: urlPath, to: section.urlPath),
-            "current": urlPath.hasPrefix(section.urlPath),
+            "current": urlPath == section.urlPath,
+            "active": urlPath.hasPrefix(section.urlPath),
         ]
         if let summary = section.summary { values["summary"] = summary }
         return values
@@ -158,10 +160,31 @@ struct ContextBuilder: Sendable {
         return context
     }
 
+    /// The 404 page is shown at whatever address was asked for, so relative links cannot work
+    /// from it: with a `base_url` its links are absolute; without one they are relative to the root.
     func notFound() -> [String: Any] {
         var context = base(urlPath: "", kind: "404", title: fullTitle(strings["not_found_title"] ?? "Not found"))
         context["page"] = ["title": strings["not_found_title"] ?? "Not found", "content": "", "url": link(from: "", to: "")]
-        return context
+        guard let baseURL = site.config.baseURL else { return context }
+        return Self.absolutize(context, baseURL: baseURL) as? [String: Any] ?? context
+    }
+
+    /// Prefixes every relative `url`, `root`, `home_url`, `assets_url` and `feed_url` with `baseURL`.
+    static func absolutize(_ value: Any, baseURL: String, key: String? = nil) -> Any {
+        switch value {
+        case let dictionary as [String: Any]:
+            var result: [String: Any] = [:]
+            for (k, v) in dictionary { result[k] = absolutize(v, baseURL: baseURL, key: k) }
+            return result
+        case let array as [[String: Any]]:
+            return array.map { absolutize($0, baseURL: baseURL) }
+        case let string as String where ["url", "root", "home_url", "assets_url", "feed_url"].contains(key ?? ""):
+            if URLText.hasSchemeOrHost(string) || string.hasPrefix("#") { return string }
+            if string == "./" { return baseURL }
+            return baseURL + string
+        default:
+            return value
+        }
     }
 
     func pageValues(_ page: Page, body: RenderedMarkdown) -> [String: Any] {

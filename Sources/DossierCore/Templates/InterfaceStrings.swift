@@ -23,6 +23,15 @@ public enum InterfaceStrings {
         "recent": "Derniers articles",
         "generated_by": "Généré par Dossier",
         "source_publisher_sep": ", ",
+        "chart_data": "Données du graphique",
+        "source": "Source",
+        "label_separator": "\u{202F}: ",
+        "datasets": "Données",
+        "dataset_download": "Télécharger le fichier",
+        "dataset_used_by": "Utilisé dans",
+        "dataset_rows": "lignes",
+        "dataset_columns": "Colonnes",
+        "license": "Licence",
     ]
 
     static let english: [String: String] = [
@@ -44,5 +53,14 @@ public enum InterfaceStrings {
         "recent": "Latest",
         "generated_by": "Built with Dossier",
         "source_publisher_sep": ", ",
+        "chart_data": "Chart data",
+        "source": "Source",
+        "label_separator": ": ",
+        "datasets": "Data",
+        "dataset_download": "Download the file",
+        "dataset_used_by": "Used in",
+        "dataset_rows": "rows",
+        "dataset_columns": "Columns",
+        "license": "License",
     ]
 }

@@ -11,7 +11,7 @@ struct TestSite {
         "templates/layout.mustache": """
         <!doctype html><html lang="{{site.language}}"><title>{{title}}</title>\
         <link rel="stylesheet" href="{{assets_url}}style.css">\
-        <nav>{{#menu}}<a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{/menu}}</nav>\
+        <nav>{{#menu}}<a href="{{url}}"{{#active}} class="active"{{/active}}{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{/menu}}</nav>\
         <main id="contenu">{{$main}}{{/main}}</main>{{> partials/footer}}</html>
         """,
         "templates/partials/footer.mustache": "<footer><a href=\"{{home_url}}\">{{t.home}}</a></footer>",

@@ -1,0 +1,184 @@
+/// Where the category labels under a horizontal axis go, so that no two overlap.
+///
+/// Tried in order, first fit wins:
+/// 1. every label, horizontal;
+/// 2. every label on up to two lines, split at spaces (not for dates and numbers, which keep
+///    their no-break spaces);
+/// 3. for dates and numbers only, horizontal labels thinned at round intervals (every 2 years, each
+///    first quarter, every 6 months… see `ChartValues.labelUnits`), while at least three stay;
+/// 4. every label rotated −45°; then rotated and thinned (every k-th, or at round intervals).
+/// Thinned layouts always keep the first and the last label (dropping the one next to them when
+/// they would collide). Rotated labels longer than `maxRotatedWidth` are shortened with “…”: at the start
+/// when they all begin with the same words, at the end otherwise.
+struct CategoryLabelLayout {
+    enum Mode: Equatable {
+        case horizontal
+        case wrapped
+        case rotated
+    }
+
+    static let gap = 8.0
+    static let maxRotatedWidth = 190.0
+    static let sin45 = 0.7071
+
+    let mode: Mode
+    /// Indices of the labels drawn.
+    let shown: [Int]
+    /// Text of each label, one entry per line (every category, shown or not).
+    let lines: [[String]]
+    /// Anchor x of each label (the category centre, moved inward for horizontal labels that would
+    /// cross the edges).
+    let anchors: [Double]
+    let fontSize: Double
+    /// Space needed below the axis line.
+    let height: Double
+    /// How far rotated labels reach left of the first category centre.
+    let leftReach: Double
+
+    var lineHeight: Double { fontSize * ChartFont.lineHeight }
+
+    /// `units` and `steps` say which labels a thinned axis keeps (see `ChartValues.labelUnits`); by default, every k-th.
+    init(labels: [String], centers: [Double], ordered: Bool, units: [Int]? = nil, steps: [Int]? = nil, minX: Double, maxX: Double,
+         fontSize: Double = ChartFont.tick) {
+        let units = units?.count == labels.count ? units ?? [] : Array(labels.indices)
+        let steps = (steps ?? Array(1...max(1, labels.count))).filter { $0 >= 1 }
+        self.fontSize = fontSize
+        let n = labels.count
+        let available = max(20, maxX - minX)
+        let single = labels.map { [TextWidth.truncate($0, toWidth: available, fontSize: fontSize)] }
+        let singleWidths = single.map { TextWidth.widest($0, fontSize: fontSize) }
+        // 1. Horizontal, all.
+        var candidates: [(Mode, [[String]], [Double], [Int]?)] = [(.horizontal, single, singleWidths, nil)]
+        // 2. Wrapped, all.
+        if !ordered && labels.contains(where: { $0.contains(" ") }) {
+            let wrapped = labels.map { label in
+                TextWidth.wrap(label, maxLines: 2, fontSize: fontSize).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) }
+            }
+            candidates.append((.wrapped, wrapped, wrapped.map { TextWidth.widest($0, fontSize: fontSize) }, nil))
+        }
+        // 3. Horizontal, thinned (ordered categories only), while at least three labels stay.
+        if ordered && n > 2 {
+            for k in steps where k > 1 && Self.thinned(units: units, step: k).count >= 3 {
+                candidates.append((.horizontal, single, singleWidths, [k]))
+            }
+        }
+        for (mode, lines, widths, step) in candidates {
+            let anchors = Self.clampedAnchors(centers: centers, widths: widths, minX: minX, maxX: maxX)
+            let fits = { (shown: [Int]) in Self.horizontalFits(shown: shown, anchors: anchors, widths: widths) }
+            if let shown = Self.thinned(units: units, step: step?.first ?? 1, fits: fits) {
+                self.mode = mode
+                self.shown = shown
+                self.lines = lines
+                self.anchors = anchors
+                height = Double(lines.map(\.count).max() ?? 1) * fontSize * ChartFont.lineHeight + 8
+                leftReach = 0
+                return
+            }
+        }
+
+        // 4. Rotated: all, then thinned until the strips of text are a line apart.
+        // Labels too long even rotated that all start alike ("Magasin Mi Home numéro 1…", "… numéro 2…") lose
+        // their common start rather than the end that tells them apart.
+        var distinct = labels
+        if labels.count > 1 && labels.contains(where: { TextWidth.of($0, fontSize: fontSize) > Self.maxRotatedWidth }) {
+            let prefix = Self.commonWordPrefix(labels)
+            if prefix.count >= 6 { distinct = labels.map { "…" + $0.dropFirst(prefix.count) } }
+        }
+        let rotated = distinct.enumerated().map { i, label in
+            // Never reach past the left edge of the drawing.
+            let room = i < centers.count ? (centers[i] - minX - fontSize * 0.5) / Self.sin45 : Self.maxRotatedWidth
+            return [TextWidth.truncate(label, toWidth: max(fontSize * 2, min(Self.maxRotatedWidth, room)), fontSize: fontSize)]
+        }
+        let rotatedWidths = rotated.map { TextWidth.widest($0, fontSize: fontSize) }
+        // What the first label would need, before being shortened to the room it has.
+        let wantedFirst = distinct.first.map { min(Self.maxRotatedWidth, TextWidth.of($0, fontSize: fontSize)) } ?? 0
+        let pitch = fontSize * 1.25 / Self.sin45
+        let spaced = { (shown: [Int]) in Self.spaced(shown: shown, centers: centers, pitch: pitch) }
+        var shown = n > 0 ? [0] : []
+        for k in steps {
+            if let fitting = Self.thinned(units: units, step: k, fits: spaced) {
+                shown = fitting
+                break
+            }
+        }
+        if n > 1 && shown == [0] && spaced([0, n - 1]) { shown = [0, n - 1] }
+        mode = .rotated
+        self.shown = shown
+        lines = rotated
+        anchors = centers
+        let longest = shown.map { rotatedWidths[$0] }.max() ?? 0
+        height = longest * Self.sin45 + fontSize + 10
+        leftReach = wantedFirst * Self.sin45 + fontSize * 0.5
+    }
+
+    /// The first label, those whose unit is a multiple of `k`, and the last.
+    static func thinned(units: [Int], step k: Int) -> [Int] {
+        let n = units.count
+        guard n > 0 else { return [] }
+        guard k > 1 else { return Array(0..<n) }
+        var shown = [0]
+        for i in 1..<max(1, n - 1) where units[i] % k == 0 { shown.append(i) }
+        if n > 1 { shown.append(n - 1) }
+        return shown
+    }
+
+    /// `thinned(units:step:)` if that fits; else without the label after the first or before the last
+    /// (or both), which may sit too close to them.
+    static func thinned(units: [Int], step k: Int, fits: ([Int]) -> Bool) -> [Int]? {
+        let shown = thinned(units: units, step: k)
+        if fits(shown) { return shown }
+        guard shown.count > 2 && k > 1 else { return nil }
+        var variants: [[Int]] = [Array(shown.dropLast(2)) + [shown[shown.count - 1]], [shown[0]] + Array(shown.dropFirst(2))]
+        if shown.count > 3 { variants.append([shown[0]] + Array(shown.dropFirst(2).dropLast(2)) + [shown[shown.count - 1]]) }
+        return variants.first(where: fits)
+    }
+
+    /// The longest run of whole words (with the space after them) that every label starts with.
+    static func commonWordPrefix(_ labels: [String]) -> String {
+        guard var prefix = labels.first else { return "" }
+        for label in labels.dropFirst() {
+            while !label.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        // Cut back to the last space, so no word is split.
+        guard let space = prefix.lastIndex(of: " ") else { return "" }
+        return String(prefix[...space])
+    }
+
+    static func clampedAnchors(centers: [Double], widths: [Double], minX: Double, maxX: Double) -> [Double] {
+        zip(centers, widths).map { center, width in
+            min(max(center, minX + width / 2), max(minX + width / 2, maxX - width / 2))
+        }
+    }
+
+    static func horizontalFits(shown: [Int], anchors: [Double], widths: [Double]) -> Bool {
+        for (a, b) in zip(shown, shown.dropFirst()) {
+            if anchors[b] - widths[b] / 2 < anchors[a] + widths[a] / 2 + gap { return false }
+        }
+        return true
+    }
+
+    static func spaced(shown: [Int], centers: [Double], pitch: Double) -> Bool {
+        zip(shown, shown.dropFirst()).allSatisfy { a, b in centers[b] - centers[a] >= pitch }
+    }
+
+    /// Draws the shown labels hanging below `axisY`.
+    func draw(axisY: Double, into svg: inout SVGBuilder) {
+        svg.open("g", [("class", "x-labels")])
+        for i in shown where i < lines.count {
+            let x = anchors[i]
+            switch mode {
+            case .horizontal, .wrapped:
+                svg.multilineText(lines[i], x: x, lineHeight: lineHeight,
+                                  [("class", "x-label"), ("x", SVGBuilder.num(x)), ("y", SVGBuilder.num(axisY + 6 + fontSize)),
+                                   ("text-anchor", "middle")])
+            case .rotated:
+                let y = axisY + 10
+                svg.text("text", lines[i].first ?? "", [
+                    ("class", "x-label"), ("x", SVGBuilder.num(x)), ("y", SVGBuilder.num(y)), ("dy", "0.35em"),
+                    ("text-anchor", "end"), ("transform", "rotate(-45 \(SVGBuilder.num(x)) \(SVGBuilder.num(y)))"),
+                ])
+            }
+        }
+        svg.close("g")
+    }
+}

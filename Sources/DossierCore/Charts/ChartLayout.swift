@@ -1,0 +1,146 @@
+/// Where categories sit along the x axis.
+enum CategoryPositions {
+    /// Bars: each category owns an equal slice of the plot width.
+    case bands
+    /// Lines and areas: each category at a fraction (0…1) of the plot width.
+    case points([Double])
+}
+
+/// An annotation label placed in the band above the plot.
+struct AnnotationPlacement {
+    var x: Double
+    var text: String
+    var anchorEnd: Bool
+    var row: Int
+}
+
+/// The layout shared by charts with categories along x and values up y (bar, grouped-bar,
+/// stacked-bar, line, area), from the top down: legend, value-axis title, annotation labels,
+/// plot, category labels.
+///
+/// The width is fixed; the height is at least `minHeight` and grows so the plot keeps
+/// `minPlotHeight` when the legend wraps or the category labels are rotated.
+struct VerticalLayout {
+    static let width = 640.0
+    static let minHeight = 380.0
+    static let minPlotHeight = 200.0
+    static let edge = 8.0
+    static let pointPadding = 8.0
+
+    struct Options {
+        var ticks: [Double]
+        var positions: CategoryPositions
+        /// nil: no legend (one series, or direct labels instead).
+        var legend: ChartLegend.Symbol?
+        /// Room kept right of the plot (direct labels at line ends).
+        var rightReserve = 0.0
+        /// Room kept inside the plot above the highest tick and below the lowest (value labels).
+        var topInset = 0.0
+        var bottomInset = 0.0
+    }
+
+    let width: Double
+    let height: Double
+    let plot: ChartRect
+    let scale: ValueScale
+    let centers: [Double]
+    /// Width of a category's slice.
+    let band: Double
+    let labels: CategoryLabelLayout
+    let legend: ChartLegend?
+    let axisTitle: String
+    let axisTitleY: Double
+    let tickLabels: [String]
+    let annotations: [AnnotationPlacement]
+    /// Baseline of the first row of annotation labels.
+    let annotationTop: Double
+
+    init(chart: ChartData, values: ChartValues, options: Options, format: LocaleFormat) {
+        let width = Self.width
+        let edge = Self.edge
+        self.width = width
+        let provisional = ValueScale(ticks: options.ticks, start: 0, end: 1)
+        tickLabels = provisional.labels(unit: values.unit, format: format)
+        let tickWidth = tickLabels.map { TextWidth.of($0, fontSize: ChartFont.tick) }.max() ?? 0
+        var left = edge + tickWidth + 8
+        let right = width - edge - max(options.rightReserve, 8)
+        let count = values.categories.count
+
+        func centers(left: Double) -> (centers: [Double], band: Double) {
+            let plotWidth = max(1, right - left)
+            switch options.positions {
+            case .bands:
+                let band = plotWidth / Double(max(1, count))
+                return ((0..<count).map { left + (Double($0) + 0.5) * band }, band)
+            case .points(let fractions):
+                let pad = Self.pointPadding
+                let span = max(1, plotWidth - 2 * pad)
+                let band = count > 1 ? span / Double(count - 1) : span
+                return (fractions.map { left + pad + $0 * span }, band)
+            }
+        }
+
+        var placed = centers(left: left)
+        var labels = CategoryLabelLayout(labels: values.categories, centers: placed.centers, ordered: values.ordered,
+                                         units: values.labelUnits, steps: values.labelSteps, minX: edge, maxX: width - edge)
+        // Rotated labels hang left of their category: widen the left margin (up to a third of the width) so the
+        // first one is not cut.
+        if labels.mode == .rotated, let first = placed.centers.first, labels.leftReach > first - edge {
+            left = min(width / 3, max(left, left + labels.leftReach - (first - edge) + 2))
+            placed = centers(left: left)
+            labels = CategoryLabelLayout(labels: values.categories, centers: placed.centers, ordered: values.ordered,
+                                         units: values.labelUnits, steps: values.labelSteps, minX: edge, maxX: width - edge)
+        }
+        self.centers = placed.centers
+        band = placed.band
+        self.labels = labels
+
+        var y = edge
+        if let symbol = options.legend, values.series.count > 1 {
+            let legend = ChartLegend(names: values.series.map(\.name), symbol: symbol, x: edge, top: y, maxWidth: width - 2 * edge)
+            self.legend = legend
+            y += legend.height + 4
+        } else {
+            legend = nil
+        }
+        axisTitle = TextWidth.truncate(ValueScale.title(chart.valueLabel, unit: values.unit), toWidth: width - 2 * edge,
+                                       fontSize: ChartFont.axisTitle)
+        if axisTitle.isEmpty {
+            axisTitleY = y
+        } else {
+            axisTitleY = y + ChartFont.axisTitle
+            y += ChartFont.axisTitle + 10
+        }
+        annotations = Self.placeAnnotations(chart.annotations, centers: placed.centers, minX: edge, maxX: width - edge)
+        let annotationRows = (annotations.map(\.row).max() ?? -1) + 1
+        let annotationLine = ChartFont.annotation * ChartFont.lineHeight + 2
+        annotationTop = y + ChartFont.annotation
+        y += Double(annotationRows) * annotationLine + (annotationRows > 0 ? 4 : 0)
+
+        // The top tick label is centred on the top gridline: keep it clear of what is above.
+        let top = y + ChartFont.tick * 0.6 + 2
+        height = max(Self.minHeight, top + Self.minPlotHeight + labels.height + edge).rounded(.up)
+        plot = ChartRect(x: left, y: top, width: right - left, height: height - edge - labels.height - top)
+        scale = ValueScale(ticks: options.ticks, start: plot.bottom - options.bottomInset, end: plot.top + options.topInset)
+    }
+
+    /// Annotation labels right of their line (left of it near the right edge), on as many rows as
+    /// needed so none overlaps another.
+    static func placeAnnotations(_ annotations: [ChartAnnotation], centers: [Double], minX: Double, maxX: Double) -> [AnnotationPlacement] {
+        var placed: [AnnotationPlacement] = []
+        var occupied: [[ClosedRange<Double>]] = []
+        for annotation in annotations where centers.indices.contains(annotation.categoryIndex) {
+            let x = centers[annotation.categoryIndex]
+            let text = TextWidth.truncate(annotation.label, toWidth: (maxX - minX) * 0.6, fontSize: ChartFont.annotation)
+            let w = TextWidth.of(text, fontSize: ChartFont.annotation)
+            let anchorEnd = x + 5 + w > maxX && x - 5 - w >= minX
+            let span = anchorEnd ? (x - 5 - w)...(x) : (x)...(x + 5 + w)
+            var row = 0
+            while row < occupied.count && occupied[row].contains(where: { $0.overlaps(span) }) { row += 1 }
+            if row == occupied.count { occupied.append([]) }
+            occupied[row].append(span.lowerBound - 6...span.upperBound + 6)
+            placed.append(AnnotationPlacement(x: x, text: text, anchorEnd: anchorEnd, row: row))
+        }
+        return placed
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Point markers, one shape per series (circle, square, triangle, diamond…), so series differ
+/// without colour. Every shape is a filled outline, coloured by the series class.
+enum ChartMarkers {
+    static let shapeCount = 8
+
+    /// Appends the marker of series `series` centred on `p`; `size` is the radius of the circle
+    /// the shape roughly fills.
+    static func draw(_ series: Int, at p: ChartPoint, size: Double, className: String, into svg: inout SVGBuilder) {
+        // Past the eighth series colours repeat, so the shape shifts: series 8 is blue like series 0, but square.
+        let index = max(0, series)
+        let shape = (index + index / ChartPalette.count) % shapeCount
+        if shape == 0 {
+            svg.element("circle", [("class", className), ("cx", SVGBuilder.num(p.x)), ("cy", SVGBuilder.num(p.y)),
+                                   ("r", SVGBuilder.num(size))])
+        } else {
+            svg.element("path", [("class", className), ("d", SVGBuilder.polyline(outline(shape, at: p, size: size), close: true))])
+        }
+    }
+
+    static func outline(_ shape: Int, at p: ChartPoint, size r: Double) -> [ChartPoint] {
+        func at(_ dx: Double, _ dy: Double) -> ChartPoint { ChartPoint(x: p.x + dx, y: p.y + dy) }
+        switch shape {
+        case 1:  // square, same area as the circle
+            let s = r * 0.89
+            return [at(-s, -s), at(s, -s), at(s, s), at(-s, s)]
+        case 2:  // triangle
+            let s = r * 1.3
+            return [at(0, -s), at(s * 0.87, s * 0.5), at(-s * 0.87, s * 0.5)]
+        case 3:  // diamond
+            let s = r * 1.25
+            return [at(0, -s), at(s, 0), at(0, s), at(-s, 0)]
+        case 4:  // triangle pointing down
+            let s = r * 1.3
+            return [at(0, s), at(-s * 0.87, -s * 0.5), at(s * 0.87, -s * 0.5)]
+        case 5:  // five-pointed star
+            return (0..<10).map { i in
+                let radius = i % 2 == 0 ? r * 1.45 : r * 0.62
+                let angle = -Double.pi / 2 + Double(i) * Double.pi / 5
+                return at(radius * cos(angle), radius * sin(angle))
+            }
+        case 6:  // plus
+            let a = r * 1.2, b = r * 0.42
+            return [at(-b, -a), at(b, -a), at(b, -b), at(a, -b), at(a, b), at(b, b), at(b, a), at(-b, a), at(-b, b),
+                    at(-a, b), at(-a, -b), at(-b, -b)]
+        default:  // hexagon
+            return (0..<6).map { i in
+                let angle = Double(i) * Double.pi / 3
+                return at(r * 1.1 * cos(angle), r * 1.1 * sin(angle))
+            }
+        }
+    }
+}
+
+/// Hatching that tells bar series apart without colour: series 0 is plain, the others get stripes
+/// or dots drawn in the background colour over the series colour.
+enum ChartPatterns {
+    static let count = 7
+
+    /// Pattern id for series `series`, or nil for the plain first series.
+    static func id(chartID: String, series: Int) -> String? {
+        let index = ((series % ChartPalette.count) + ChartPalette.count) % ChartPalette.count
+        return index == 0 ? nil : "\(chartID)-p\(index)"
+    }
+
+    /// `<pattern>` definitions for series 1 … `seriesCount − 1` (at most seven).
+    static func defs(chartID: String, seriesCount: Int, into svg: inout SVGBuilder) {
+        let used = min(seriesCount, ChartPalette.count)
+        guard used > 1 else { return }
+        for index in 1..<used {
+            svg.open("pattern", [("id", "\(chartID)-p\(index)"), ("width", "8"), ("height", "8"),
+                                 ("patternUnits", "userSpaceOnUse")])
+            switch index {
+            case 1: svg.element("path", [("class", "hatch"), ("d", "M-2,10 L10,-2 M-2,2 L2,-2 M6,10 L10,6")])  // ╱
+            case 2: svg.element("circle", [("class", "dot"), ("cx", "4"), ("cy", "4"), ("r", "1.6")])
+            case 3: svg.element("path", [("class", "hatch"), ("d", "M0,4 L8,4")])  // ─
+            case 4: svg.element("path", [("class", "hatch"), ("d", "M-2,-2 L10,10 M-2,6 L2,10 M6,-2 L10,2")])  // ╲
+            case 5: svg.element("path", [("class", "hatch"), ("d", "M4,0 L4,8")])  // │
+            case 6: svg.element("path", [("class", "hatch"), ("d", "M0,4 L8,4 M4,0 L4,8")])  // ┼
+            default: svg.element("path", [("class", "hatch"), ("d", "M-2,10 L10,-2 M-2,-2 L10,10")])  // ╳
+            }
+            svg.close("pattern")
+        }
+    }
+
+    /// The overlay drawn on top of a bar of series `series` (nothing for series 0).
+    static func overlay(chartID: String, series: Int, rect: ChartRect, into svg: inout SVGBuilder) {
+        guard let id = id(chartID: chartID, series: series), rect.width > 0, rect.height > 0 else { return }
+        svg.element("rect", [("x", SVGBuilder.num(rect.x)), ("y", SVGBuilder.num(rect.y)),
+                             ("width", SVGBuilder.num(rect.width)), ("height", SVGBuilder.num(rect.height)),
+                             ("fill", "url(#\(id))")])
+    }
+}

@@ -1,0 +1,67 @@
+/// Series colours, dash patterns and the chart stylesheet.
+///
+/// Colours are the Okabe–Ito colour-blind-safe palette, ordered so the first series get the
+/// colours with the most contrast on white. Drawers never write a colour: they write a class
+/// (`s0` … `s7`) and the `<style>` below maps it to a custom property with the palette colour as
+/// fallback, so a page stylesheet can set `--chart-s0` … `--chart-s7`, `--chart-fg`, `--chart-bg`,
+/// `--chart-grid`, `--chart-axis` and `--chart-font` for dark mode or print.
+enum ChartPalette {
+    static let colors = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+
+    static var count: Int { colors.count }
+
+    /// `s0` … `s7`, cycling.
+    static func colorClass(_ index: Int) -> String {
+        "s\(((index % count) + count) % count)"
+    }
+
+    /// Stroke dash arrays for line series, so lines differ without colour (`nil`: solid).
+    static let dashes: [String?] = [nil, "8 4", "2 3", "10 3 2 3", "5 5", "1 4", "12 4 4 4", "3 2 3 6"]
+
+    /// Past the eighth series colours repeat, so the dash pattern shifts: series 8 is blue like series 0, but dashed.
+    static func dash(_ index: Int) -> String? {
+        let i = max(0, index)
+        return dashes[(i + 3 * (i / count)) % dashes.count]
+    }
+
+    /// The stylesheet every chart carries. Constant text: no data goes in here.
+    static let stylesheet: String = {
+        var css = ".chart{font-family:var(--chart-font,\"Helvetica Neue\",Helvetica,Arial,\"Liberation Sans\",sans-serif)}"
+        css += ".chart text{fill:var(--chart-fg,currentColor);font-size:\(SVGBuilder.num(ChartFont.tick))px}"
+        css += ".chart .axis-title{font-size:\(SVGBuilder.num(ChartFont.axisTitle))px;font-weight:600}"
+        css += ".chart .value{font-size:\(SVGBuilder.num(ChartFont.value))px}"
+        css += ".chart .legend text{font-size:\(SVGBuilder.num(ChartFont.legend))px}"
+        css += ".chart .annotation text{font-size:\(SVGBuilder.num(ChartFont.annotation))px;font-style:italic}"
+        css += ".chart .grid line{stroke:var(--chart-grid,#d0d0d0);stroke-width:1}"
+        css += ".chart .axis line{stroke:var(--chart-axis,#767676);stroke-width:1}"
+        css += ".chart .axis-line{stroke:var(--chart-axis,#767676);stroke-width:1}"
+        css += ".chart .zero{stroke:var(--chart-fg,currentColor);stroke-width:1.2}"
+        css += ".chart .annotation line{stroke:var(--chart-fg,currentColor);stroke-width:1.2;stroke-dasharray:5 4}"
+        css += ".chart .leader{stroke:var(--chart-axis,#767676);stroke-width:1;fill:none}"
+        css += ".chart .halo{paint-order:stroke;stroke:var(--chart-bg,#fff);stroke-width:4px;stroke-linejoin:round}"
+        css += ".chart .slice,.chart .bar,.chart .point{stroke:var(--chart-bg,#fff);stroke-width:1}"
+        css += ".chart .hatch{stroke:var(--chart-bg,#fff);stroke-width:1.6;stroke-opacity:.75;fill:none}"
+        css += ".chart .dot-end{fill:var(--chart-fg,currentColor)}"
+        css += ".chart .dot{fill:var(--chart-bg,#fff);fill-opacity:.8}"
+        css += ".chart .line{fill:none;stroke-width:2.5;stroke-linejoin:round;stroke-linecap:round}"
+        css += ".chart .area{fill-opacity:.2;stroke:none}"
+        css += ".chart .empty{fill:none;stroke:var(--chart-grid,#d0d0d0);stroke-width:2}"
+        for (i, color) in colors.enumerated() {
+            let property = "var(--chart-s\(i),\(color))"
+            css += ".chart .s\(i){fill:\(property)}"
+            css += ".chart .line.s\(i){stroke:\(property);fill:none}"
+        }
+        return css
+    }()
+}
+
+/// Font sizes in SVG user units. The viewBox is 640 wide, so on a 390 px phone (a figure about 358 px
+/// wide, scale ≈ 0.56) 16 is still 9 px on screen and 15 is 8.4 px; never go smaller than `value`.
+enum ChartFont {
+    static let tick = 16.0
+    static let axisTitle = 16.0
+    static let legend = 16.0
+    static let value = 15.0
+    static let annotation = 15.0
+    static let lineHeight = 1.2
+}

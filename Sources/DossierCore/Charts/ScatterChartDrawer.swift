@@ -1,0 +1,128 @@
+/// Scatter plots: `points` on two numeric axes with nice ticks, one marker shape and colour per
+/// series, a legend when there are several. Point labels go right, left, above or below their
+/// point, whichever first overlaps no other label, point or edge; a label with no free place is
+/// left out (the data table lists it).
+enum ScatterChartDrawer {
+    static let height = 400.0
+    static let markerSize = 5.0
+
+    static func hasData(_ chart: ChartData) -> Bool {
+        chart.points.contains { $0.x.isFinite && $0.y.isFinite }
+    }
+
+    static func draw(_ chart: ChartData, chartID: String, format: LocaleFormat) -> DrawnChart {
+        let width = VerticalLayout.width
+        let edge = VerticalLayout.edge
+        let fontSize = ChartFont.tick
+        let points = chart.points.filter { $0.x.isFinite && $0.y.isFinite }
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let yUnit = chart.unit.flatMap { $0.isEmpty ? nil : $0 }
+        let xTicks = NiceTicks.ticks(min: xs.min() ?? 0, max: xs.max() ?? 1, maxCount: 6)
+        let yTicks = NiceTicks.ticks(min: ys.min() ?? 0, max: ys.max() ?? 1, maxCount: 6)
+        let yLabels = ValueScale(ticks: yTicks, start: 0, end: 1).labels(unit: yUnit, format: format)
+        let xLabels = ValueScale(ticks: xTicks, start: 0, end: 1).labels(unit: chart.xUnit, format: format)
+
+        var y = edge
+        var legend: ChartLegend?
+        if chart.series.count > 1 {
+            let built = ChartLegend(names: chart.series.map(\.name), symbol: .marker, x: edge, top: y, maxWidth: width - 2 * edge)
+            legend = built
+            y += built.height + 4
+        }
+        let yTitle = TextWidth.truncate(ValueScale.title(chart.valueLabel, unit: yUnit), toWidth: width - 2 * edge, fontSize: ChartFont.axisTitle)
+        let yTitleY = y + ChartFont.axisTitle
+        if !yTitle.isEmpty { y += ChartFont.axisTitle + 10 }
+        let xTitle = TextWidth.truncate(ValueScale.title(chart.categoryLabel, unit: chart.xUnit), toWidth: width - 2 * edge,
+                                        fontSize: ChartFont.axisTitle)
+        let left = edge + (yLabels.map { TextWidth.of($0, fontSize: fontSize) }.max() ?? 0) + 8
+        let lastXLabelHalf = (xLabels.last.map { TextWidth.of($0, fontSize: fontSize) } ?? 0) / 2
+        let right = width - edge - max(8, lastXLabelHalf)
+        let bottomSpace = fontSize + 12 + (xTitle.isEmpty ? 0 : ChartFont.axisTitle + 10)
+        let totalHeight = max(height, y + VerticalLayout.minPlotHeight + bottomSpace + edge).rounded(.up)
+        let plot = ChartRect(x: left, y: y + 4, width: right - left, height: totalHeight - edge - bottomSpace - y - 4)
+        // A marker's width of padding inside the plot, so points on the extreme ticks are not cut by the frame.
+        let xScale = ValueScale(ticks: xTicks, start: plot.left + 8, end: plot.right - 8)
+        let yScale = ValueScale(ticks: yTicks, start: plot.bottom - 8, end: plot.top + 8)
+
+        var svg = SVGBuilder()
+        svg.open("g", [("class", "grid")])
+        for tick in yTicks {
+            let py = SVGBuilder.num(yScale.position(tick))
+            svg.element("line", [("x1", SVGBuilder.num(plot.left)), ("y1", py), ("x2", SVGBuilder.num(plot.right)), ("y2", py)])
+        }
+        for tick in xTicks {
+            let px = SVGBuilder.num(xScale.position(tick))
+            svg.element("line", [("x1", px), ("y1", SVGBuilder.num(plot.top)), ("x2", px), ("y2", SVGBuilder.num(plot.bottom))])
+        }
+        svg.close("g")
+        svg.open("g", [("class", "y-labels")])
+        for (tick, label) in zip(yTicks, yLabels) {
+            svg.text("text", label, [("x", SVGBuilder.num(plot.left - 8)), ("y", SVGBuilder.num(yScale.position(tick) + fontSize * 0.35)),
+                                     ("text-anchor", "end")])
+        }
+        svg.close("g")
+        let xWidths = xLabels.map { TextWidth.of($0, fontSize: fontSize) }
+        let pitch = xTicks.count > 1 ? xScale.position(xTicks[1]) - xScale.position(xTicks[0]) : width
+        let step = (xWidths.max() ?? 0) + 8 > pitch ? 2 : 1
+        svg.open("g", [("class", "x-labels")])
+        for (i, tick) in xTicks.enumerated() where i % step == 0 {
+            svg.text("text", xLabels[i], [("x", SVGBuilder.num(xScale.position(tick))), ("y", SVGBuilder.num(plot.bottom + 6 + fontSize)),
+                                          ("text-anchor", "middle")])
+        }
+        svg.close("g")
+        if !yTitle.isEmpty {
+            svg.text("text", yTitle, [("class", "axis-title"), ("x", SVGBuilder.num(edge)), ("y", SVGBuilder.num(yTitleY))])
+        }
+        if !xTitle.isEmpty {
+            svg.text("text", xTitle, [("class", "axis-title"), ("x", SVGBuilder.num(plot.right)),
+                                      ("y", SVGBuilder.num(plot.bottom + 12 + fontSize + ChartFont.axisTitle + 4)), ("text-anchor", "end")])
+        }
+        // Zero lines when an axis crosses zero.
+        if yScale.low < 0 && yScale.high > 0 {
+            let py = SVGBuilder.num(yScale.zeroPosition)
+            svg.element("line", [("class", "zero"), ("x1", SVGBuilder.num(plot.left)), ("y1", py), ("x2", SVGBuilder.num(plot.right)), ("y2", py)])
+        }
+        if xScale.low < 0 && xScale.high > 0 {
+            let px = SVGBuilder.num(xScale.zeroPosition)
+            svg.element("line", [("class", "zero"), ("x1", px), ("y1", SVGBuilder.num(plot.top)), ("x2", px), ("y2", SVGBuilder.num(plot.bottom))])
+        }
+
+        let positions = points.map { ChartPoint(x: xScale.position($0.x), y: yScale.position($0.y)) }
+        svg.open("g", [("class", "points")])
+        for (point, position) in zip(points, positions) {
+            let series = max(0, point.series)
+            ChartMarkers.draw(series, at: position, size: markerSize, className: "point " + ChartPalette.colorClass(series), into: &svg)
+        }
+        svg.close("g")
+
+        // Labels, greedily, in the order of the points.
+        var occupied = positions.map { ChartRect(x: $0.x - markerSize - 1, y: $0.y - markerSize - 1, width: 2 * markerSize + 2, height: 2 * markerSize + 2) }
+        occupied += legend.map { legend in [ChartRect(x: 0, y: 0, width: width, height: legend.height + edge)] } ?? []
+        svg.open("g", [("class", "point-labels")])
+        for (point, position) in zip(points, positions) {
+            guard let label = point.label, !label.isEmpty else { continue }
+            let text = TextWidth.truncate(label, toWidth: 160, fontSize: ChartFont.value)
+            let w = TextWidth.of(text, fontSize: ChartFont.value)
+            let h = ChartFont.value * 1.1
+            let offset = markerSize + 4
+            let candidates: [(ChartRect, Double, Double, String)] = [
+                (ChartRect(x: position.x + offset, y: position.y - h / 2, width: w, height: h), position.x + offset, position.y + ChartFont.value * 0.35, "start"),
+                (ChartRect(x: position.x - offset - w, y: position.y - h / 2, width: w, height: h), position.x - offset, position.y + ChartFont.value * 0.35, "end"),
+                (ChartRect(x: position.x - w / 2, y: position.y - offset - h, width: w, height: h), position.x, position.y - offset - 3, "middle"),
+                (ChartRect(x: position.x - w / 2, y: position.y + offset, width: w, height: h), position.x, position.y + offset + ChartFont.value * 0.8, "middle"),
+            ]
+            let bounds = ChartRect(x: edge, y: edge, width: width - 2 * edge, height: plot.bottom - edge)
+            let own = ChartRect(x: position.x - markerSize - 1, y: position.y - markerSize - 1, width: 2 * markerSize + 2, height: 2 * markerSize + 2)
+            guard let choice = candidates.first(where: { candidate in
+                candidate.0.left >= bounds.left && candidate.0.right <= bounds.right && candidate.0.top >= bounds.top
+                    && candidate.0.bottom <= bounds.bottom && !occupied.contains { $0 != own && $0.intersects(candidate.0) }
+            }) else { continue }
+            occupied.append(choice.0)
+            svg.text("text", text, [("class", "value halo"), ("x", SVGBuilder.num(choice.1)), ("y", SVGBuilder.num(choice.2)),
+                                    ("text-anchor", choice.3)])
+        }
+        svg.close("g")
+        legend?.draw(chartID: chartID, into: &svg)
+        return DrawnChart(width: width, height: totalHeight, body: svg.output)
+    }
+}

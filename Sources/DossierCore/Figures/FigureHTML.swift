@@ -1,0 +1,42 @@
+/// The HTML around generated charts and tables: `<figure>`, caption with the source, data table.
+struct FigureHTML {
+    let format: LocaleFormat
+    let strings: [String: String]
+    let portable: Bool
+
+    func text(_ value: String) -> String {
+        var typography = Typography(language: format.language)
+        return typography.correct(value).xmlEscaped
+    }
+
+    /// `Source : <a href="…/data/NAME/">IDC, cité par ZDNet</a>` linking to the dataset page.
+    func sourceLine(_ dataset: Dataset, from urlPath: String) -> String {
+        let label = dataset.metadata.source ?? dataset.metadata.title ?? dataset.name
+        let href = RelativeURL.link(from: urlPath, to: DatasetPages.urlPath(dataset.name), portable: portable)
+        return "<span class=\"figure-source\">\(strings["source"] ?? "Source")\(strings["label_separator"] ?? ": ")<a href=\"\(href.xmlEscaped)\">\(text(label))</a></span>"
+    }
+
+    /// The figure's title, shown above the chart or table.
+    func title(_ title: String?) -> String {
+        guard let title, !title.isEmpty else { return "" }
+        return "<p class=\"figure-title\">\(text(title))</p>\n"
+    }
+
+    /// The last child of the figure: the caption text and the source.
+    func caption(_ caption: String?, dataset: Dataset, from urlPath: String) -> String {
+        var parts: [String] = []
+        if let caption, !caption.isEmpty { parts.append("<span class=\"figure-caption\">\(text(caption))</span>") }
+        parts.append(sourceLine(dataset, from: urlPath))
+        return "<figcaption>" + parts.joined(separator: " ") + "</figcaption>"
+    }
+
+    func chart(_ chart: ChartData, svg: String, table: String, caption: String?, dataset: Dataset, from urlPath: String) -> String {
+        """
+        <figure class="figure figure-chart figure-\(chart.type.rawValue)" id="\(chart.id)">
+        \(title(chart.title))\(svg)
+        <details class="figure-data"><summary>\(strings["chart_data"] ?? "Data")</summary><div class="table-scroll">\(table)</div></details>
+        \(self.caption(caption, dataset: dataset, from: urlPath))
+        </figure>
+        """
+    }
+}

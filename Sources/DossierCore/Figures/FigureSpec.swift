@@ -1,0 +1,137 @@
+import Foundation
+
+/// A ```` ```chart ```` or ```` ```table ```` block's YAML, read and checked.
+struct FigureSpec: Equatable {
+    var type: ChartType?
+    var data: String
+    var x: String?
+    var y: [String]
+    var series: String?
+    /// Column → accepted values (as written).
+    var filters: [(column: String, values: [String])]
+    var sort: Sort
+    var title: String?
+    var caption: String?
+    var unit: String?
+    var label: String?
+    /// Title of the value axis; default: the y column's label.
+    var axis: String?
+    var columns: [String]
+    var annotations: [(x: String, label: String, line: Int)]
+    var decimals: Int?
+    /// File line of each key, to report a problem with a value where it is written.
+    var lines: [String: Int]
+
+    enum Sort: Equatable {
+        case none
+        case ascending(String)
+        case descending(String)
+    }
+
+    static func == (a: FigureSpec, b: FigureSpec) -> Bool {
+        a.type == b.type && a.data == b.data && a.x == b.x && a.y == b.y && a.series == b.series
+            && a.filters.map(\.column) == b.filters.map(\.column) && a.filters.map(\.values) == b.filters.map(\.values)
+            && a.sort == b.sort && a.title == b.title && a.caption == b.caption && a.unit == b.unit && a.label == b.label
+            && a.columns == b.columns && a.annotations.map(\.x) == b.annotations.map(\.x) && a.decimals == b.decimals
+    }
+
+    static let chartKeys = ["type", "data", "x", "y", "series", "where", "sort", "title", "caption", "unit", "annotations", "label", "axis", "decimals"]
+    static let tableKeys = ["data", "columns", "where", "sort", "title", "caption", "decimals"]
+
+    /// - Parameters:
+    ///   - isChart: charts need `type`, `x` and `y`; tables take `columns`
+    ///   - fenceLine: the file line of the opening fence (the YAML starts on the next line)
+    static func parse(_ yaml: String, isChart: Bool, file: String, fenceLine: Int, diagnostics: inout Diagnostics) -> FigureSpec? {
+        let what = isChart ? "chart" : "table"
+        var local = Diagnostics()
+        guard let document = YAMLDocument.parse(yaml, file: file, firstLine: fenceLine + 1, what: what, diagnostics: &local) else {
+            diagnostics.append(contentsOf: local.items.map { item in
+                var item = item
+                if !item.message.hasPrefix(what) { item.message = "\(what): " + item.message }
+                return item
+            })
+            return nil
+        }
+        document.warnUnknownKeys(isChart ? chartKeys : tableKeys, what: "a \(what) block", &local)
+        var lines: [String: Int] = [:]
+        for (name, node) in document.keys { lines[name] = document.line(of: node) }
+
+        var spec = FigureSpec(type: nil, data: "", x: nil, y: [], series: nil, filters: [], sort: .none, title: nil, caption: nil,
+                              unit: nil, label: nil, axis: nil, columns: [], annotations: [], decimals: nil, lines: lines)
+        if let data = document.string("data", &local), !data.isEmpty {
+            spec.data = data
+        } else if document.node("data") == nil || document.node("data")?.isNull == true {
+            local.error("\(what): missing `data:` (the name of a dataset in content/data/)", file: file, line: fenceLine, column: 1)
+        }
+        if isChart {
+            if let typeName = document.string("type", &local) {
+                if let type = ChartType(rawValue: typeName) {
+                    spec.type = type
+                } else {
+                    document.report("chart: unknown type \"\(typeName)\" (use \(ChartType.allCases.map(\.rawValue).joined(separator: ", ")))", at: document.node("type"), &local)
+                }
+            } else if document.node("type") == nil {
+                local.error("chart: missing `type:` (\(ChartType.allCases.map(\.rawValue).joined(separator: ", ")))", file: file, line: fenceLine, column: 1)
+            }
+            spec.x = document.string("x", &local)
+            if spec.x == nil && document.node("x") == nil {
+                local.error("chart: missing `x:` (the column for categories or the horizontal axis)", file: file, line: fenceLine, column: 1)
+            }
+            spec.y = document.strings("y", &local) ?? []
+            if spec.y.isEmpty && document.node("y") == nil {
+                local.error("chart: missing `y:` (a column of numbers, or a list of them)", file: file, line: fenceLine, column: 1)
+            }
+            spec.series = document.string("series", &local)
+            spec.unit = document.string("unit", &local)
+            spec.label = document.string("label", &local)
+            spec.axis = document.string("axis", &local)
+            for entry in document.mappings("annotations", &local) ?? [] {
+                guard let x = entry.string("x", &local), let label = entry.string("label", &local) else {
+                    entry.report("chart: an annotation needs `x` and `label`", at: nil, &local)
+                    continue
+                }
+                spec.annotations.append((x, label, entry.line(of: nil)))
+            }
+        } else {
+            spec.columns = document.strings("columns", &local) ?? []
+        }
+        spec.title = document.string("title", &local)
+        spec.caption = document.string("caption", &local)
+        if let decimals = document.int("decimals", &local) {
+            if (0...6).contains(decimals) {
+                spec.decimals = decimals
+            } else {
+                document.report("\(what): `decimals` must be between 0 and 6", at: document.node("decimals"), &local)
+            }
+        }
+        if let node = document.node("where"), !node.isNull {
+            if case .mapping(let mapping) = node {
+                for (key, value) in mapping {
+                    guard let column = key.string else { continue }
+                    switch value {
+                    case .scalar(let scalar): spec.filters.append((column, [scalar.string]))
+                    case .sequence(let sequence):
+                        spec.filters.append((column, sequence.compactMap { $0.string }))
+                    default:
+                        document.report("\(what): `where: {\(column): …}` takes a value or a list of values", at: value, &local)
+                    }
+                }
+            } else {
+                document.report("\(what): `where` must be a mapping such as `{vendor: Xiaomi}`", at: node, &local)
+            }
+        }
+        if let sort = document.string("sort", &local) {
+            let trimmed = sort.trimmingCharacters(in: .whitespaces)
+            if trimmed == "none" || trimmed.isEmpty {
+                spec.sort = .none
+            } else if trimmed.hasPrefix("-") {
+                spec.sort = .descending(String(trimmed.dropFirst()))
+            } else {
+                spec.sort = .ascending(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed)
+            }
+        }
+        let failed = local.hasErrors
+        diagnostics.append(contentsOf: local)
+        return failed ? nil : spec
+    }
+}

@@ -1,0 +1,48 @@
+/// Turns some fenced blocks and inline code into generated HTML (charts, tables, data values).
+///
+/// The Markdown stage knows nothing of datasets: it asks its extensions about every fenced
+/// block with an info string and every inline code span, and splices in what they return.
+public protocol MarkdownExtensions: Sendable {
+    /// - Parameters:
+    ///   - info: the fence's info string (`chart`, `table`, `swift`…)
+    ///   - line: the file line of the opening fence
+    ///   - index: 1 for the page's first handled block, 2 for the next…
+    /// - Returns: nil when the block is not an extension's (it stays a code block).
+    func fencedBlock(info: String, body: String, at location: SourceLocation, index: Int) -> ExtensionOutput?
+
+    /// - Returns: nil when the code span is plain code.
+    func inlineCode(_ code: String, at location: SourceLocation) -> ExtensionOutput?
+}
+
+/// Where in the project a piece of Markdown is, and where its page is served.
+public struct SourceLocation: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    /// The URL path of the page being rendered, for relative links.
+    public var urlPath: String
+
+    public init(file: String, line: Int, column: Int, urlPath: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.urlPath = urlPath
+    }
+}
+
+public struct ExtensionOutput: Sendable, Equatable {
+    /// HTML spliced in as it is; nil when there were errors.
+    public var html: String?
+    public var datasets: [String]
+    public var diagnostics: [Diagnostic]
+
+    public init(html: String?, datasets: [String] = [], diagnostics: [Diagnostic] = []) {
+        self.html = html
+        self.datasets = datasets
+        self.diagnostics = diagnostics
+    }
+
+    public static func failure(_ diagnostics: [Diagnostic]) -> ExtensionOutput {
+        ExtensionOutput(html: nil, diagnostics: diagnostics)
+    }
+}

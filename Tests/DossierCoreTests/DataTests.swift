@@ -1,0 +1,132 @@
+import Testing
+@testable import DossierCore
+
+func dataFile(_ path: String, _ text: String) -> SourceFile {
+    SourceFile(path: path, bytes: Array(text.utf8))
+}
+
+func parseDatasets(_ files: [SourceFile]) -> ([Dataset], Diagnostics) {
+    var diagnostics = Diagnostics()
+    let datasets = DatasetParser.parse(files, diagnostics: &diagnostics)
+    return (datasets, diagnostics)
+}
+
+@Suite struct CSVDatasetTests {
+    @Test func readsQuotedFieldsNewlinesCRLFAndBOM() throws {
+        let text = "\u{FEFF}name,note,value\r\n\"Smith, J.\",\"said \"\"hi\"\"\nthen left\",1.5\r\nDoe,plain,2\r\n"
+        let (datasets, diagnostics) = parseDatasets([dataFile("content/data/people.csv", text)])
+        #expect(diagnostics.items.isEmpty, "\(diagnostics.sorted)")
+        let dataset = try #require(datasets.first)
+        #expect(dataset.columnNames == ["name", "note", "value"])
+        #expect(dataset.rows[0] == [.text("Smith, J."), .text("said \"hi\"\nthen left"), .number(1.5)])
+        #expect(dataset.rowLines == [2, 4])
+    }
+
+    @Test func infersTypes() throws {
+        let text = "annee,trimestre,part,pct,label,mois\n2016,2016Q1,12.5,12%,a,2017-07\n2017,2017-T2,-3,4.5 %,b,2017-08\n"
+        let (datasets, _) = parseDatasets([dataFile("content/data/t.csv", text)])
+        let types = try #require(datasets.first).columns.map(\.type)
+        #expect(types == [.date, .date, .number, .percent, .text, .date])
+        #expect(datasets.first?.rows[1][1] == .date(DateValue(year: 2017, month: 4, precision: .quarter)))
+    }
+
+    @Test func raggedRowIsAnErrorOnItsLine() {
+        let (_, diagnostics) = parseDatasets([dataFile("content/data/r.csv", "a,b\n1,2\n3\n")])
+        #expect(diagnostics.errors.map(\.description) == ["content/data/r.csv:3:1: error: row has 1 field, the header has 2 (a, b)"])
+    }
+
+    @Test func cellThatDoesNotFitItsDeclaredTypeNamesLineAndColumn() {
+        let (_, diagnostics) = parseDatasets([
+            dataFile("content/data/s.csv", "vendor,share\nXiaomi,12.4\nOPPO,douze\n"),
+            dataFile("content/data/s.yaml", "columns:\n  share: {type: number}\n"),
+        ])
+        #expect(diagnostics.errors.first?.file == "content/data/s.csv")
+        #expect(diagnostics.errors.first?.line == 3)
+        #expect(diagnostics.errors.first?.column == 6)
+        #expect(diagnostics.errors.first?.message.hasPrefix("column \"share\" holds numbers, but \"douze\" is not a number") == true)
+    }
+
+    @Test func emptyFileIsAnError() {
+        let (_, diagnostics) = parseDatasets([dataFile("content/data/e.csv", "")])
+        #expect(diagnostics.errors.first?.message.hasPrefix("dataset is empty") == true)
+    }
+
+    @Test func metadataIsReadAndChecked() throws {
+        let (datasets, diagnostics) = parseDatasets([
+            dataFile("content/data/m.csv", "x,y\n2017,1\n"),
+            dataFile("content/data/m.yaml", "title: T\nsource: IDC\nsource_url: https://idc.com\ncolumns:\n  y: {label: Ventes, unit: M}\n  z: {label: Nope}\n"),
+        ])
+        #expect(diagnostics.errors.map(\.description) == [
+            "content/data/m.yaml:6:3: error: metadata describes column \"z\", which m.csv does not have (columns: x, y)"
+        ])
+        #expect(datasets.isEmpty)
+        let (fixed, _) = parseDatasets([
+            dataFile("content/data/m.csv", "x,y\n2017,1\n"),
+            dataFile("content/data/m.yaml", "title: T\nsource: IDC\ncolumns:\n  y: {label: Ventes, unit: M}\n"),
+        ])
+        let dataset = try #require(fixed.first)
+        #expect(dataset.metadata.title == "T")
+        #expect(dataset.columns[1] == DataColumn(name: "y", label: "Ventes", unit: "M", type: .number))
+    }
+
+    @Test func csvAndJSONWithOneNameIsAnError() {
+        let (_, diagnostics) = parseDatasets([dataFile("content/data/d.csv", "a\n1\n"), dataFile("content/data/d.json", "[{\"a\": 1}]")])
+        #expect(diagnostics.errors.first?.message.contains("defined twice") == true)
+    }
+}
+
+@Suite struct JSONDatasetTests {
+    @Test func readsFlatObjectsKeepingKeyOrder() throws {
+        let text = "[\n  {\"year\": 2017, \"vendor\": \"Xiaomi\", \"share\": 12.4, \"top\": true},\n  {\"year\": 2016, \"vendor\": \"OPPO\", \"share\": null}\n]"
+        let (datasets, diagnostics) = parseDatasets([dataFile("content/data/j.json", text)])
+        #expect(diagnostics.items.isEmpty, "\(diagnostics.sorted)")
+        let dataset = try #require(datasets.first)
+        #expect(dataset.columnNames == ["year", "vendor", "share", "top"])
+        #expect(dataset.rows[0] == [.date(DateValue(year: 2017, precision: .year)), .text("Xiaomi"), .number(12.4), .text("true")])
+        #expect(dataset.rows[1][2] == .empty)
+        #expect(dataset.rowLines == [2, 3])
+    }
+
+    @Test func malformedJSONIsAnError() {
+        let (_, diagnostics) = parseDatasets([dataFile("content/data/j.json", "[{\"a\": 1,}")])
+        #expect(diagnostics.errors.first?.message.hasPrefix("malformed JSON") == true)
+    }
+
+    @Test func nestedValuesAreRefused() {
+        let (_, diagnostics) = parseDatasets([dataFile("content/data/j.json", "[{\"a\": {\"b\": 1}}]")])
+        #expect(diagnostics.errors.first?.message.contains("flat") == true)
+    }
+}
+
+@Suite struct LocaleFormatTests {
+    let fr = LocaleFormat(language: "fr")
+    let en = LocaleFormat(language: "en")
+
+    @Test func frenchNumbers() {
+        #expect(fr.number(1234.5) == "1\u{202F}234,5")
+        #expect(fr.number(-3) == "\u{2212}3")
+        #expect(fr.number(1472.4, decimals: 0) == "1\u{202F}472")
+        #expect(fr.percent(12.5) == "12,5\u{202F}%")
+        #expect(fr.value(41.5, unit: "M") == "41,5\u{00A0}M")
+        #expect(en.number(1234.5) == "1,234.5")
+        #expect(en.percent(12.5) == "12.5%")
+    }
+
+    @Test func frenchDates() {
+        #expect(fr.date(DateValue(year: 2017, month: 7, precision: .quarter)) == "T3\u{00A0}2017")
+        #expect(fr.date(DateValue(year: 2017, month: 7, precision: .month)) == "juil.\u{00A0}2017")
+        #expect(fr.date(DateValue(year: 2017, precision: .year)) == "2017")
+        #expect(en.date(DateValue(year: 2017, month: 7, precision: .quarter)) == "Q3\u{00A0}2017")
+    }
+}
+
+@Suite struct InlineValueTests {
+    @Test func parsesReferences() throws {
+        let value = try #require(InlineValue.parse("=china.share[vendor=Xiaomi, period=2017Q3]")).get()
+        #expect(value.dataset == "china" && value.column == "share")
+        #expect(value.filters.map(\.column) == ["vendor", "period"])
+        #expect(value.filters.map(\.values) == [["Xiaomi"], ["2017Q3"]])
+        #expect(InlineValue.parse("plain code") == nil)
+        #expect(InlineValue.parse("==") != nil)
+    }
+}
