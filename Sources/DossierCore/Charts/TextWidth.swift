@@ -5,8 +5,8 @@ import Foundation
 /// Widths are Helvetica/Arial advance widths (thousandths of an em; Liberation Sans has the same
 /// metrics), times a small safety factor for the wider fonts a reader's system may substitute.
 enum TextWidth {
-    /// Covers the difference between Arial and fonts such as Helvetica Neue or Roboto.
-    static let safetyFactor = 1.06
+    /// Covers the difference between Arial and wider system fonts (San Francisco, Segoe UI, Roboto).
+    static let safetyFactor = 1.1
 
     /// Advance widths of U+0020 … U+007E.
     private static let ascii: [UInt16] = [

@@ -71,7 +71,7 @@ import Testing
         let boxes = try Self.xLabelBoxes(svg)
         Self.expectNoOverlap(boxes)
         #expect(boxes.allSatisfy { $0.angle == 0 })
-        #expect(boxes.count >= 5 && boxes.count < categories.count)
+        #expect(boxes.count >= 4 && boxes.count < categories.count)
         #expect(svg.contains(">T1\u{00A0}2000<") && svg.contains(">T4\u{00A0}2017<"))
     }
 
