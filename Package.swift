@@ -37,7 +37,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "dossier", dependencies: ["DossierCLI"]),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"], exclude: ["Charts/Golden"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "DossierCore"]),
     ]
 )
