@@ -66,7 +66,7 @@ func parseDatasets(_ files: [SourceFile]) -> ([Dataset], Diagnostics) {
         ])
         let dataset = try #require(fixed.first)
         #expect(dataset.metadata.title == "T")
-        #expect(dataset.columns[1] == DataColumn(name: "y", label: "Ventes", unit: "M", type: .number))
+        #expect(dataset.columns[1] == DataColumn(name: "y", label: "Ventes", unit: "M", type: .number, decimals: 0))
     }
 
     @Test func csvAndJSONWithOneNameIsAnError() {

@@ -57,7 +57,7 @@ import Testing
         defer { site.cleanUp() }
         try site.buildAndWrite()
         let html = try site.read("briefs/chine/index.html")
-        #expect(html.contains("<tr><th scope=\"row\">OPPO</th><td class=\"num\">18,9\u{202F}%</td></tr>\n<tr><th scope=\"row\">Xiaomi</th><td class=\"num\">13\u{202F}%</td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">OPPO</th><td class=\"num\">18,9\u{202F}%</td></tr>\n<tr><th scope=\"row\">Xiaomi</th><td class=\"num\">13,0\u{202F}%</td></tr>"))
     }
 
     @Test func inlineValueIsFormattedLikeTheCharts() throws {
@@ -65,7 +65,7 @@ import Testing
         defer { site.cleanUp() }
         try site.buildAndWrite()
         let html = try site.read("briefs/chine/index.html")
-        #expect(html.contains("Xiaomi a <data class=\"datum\" value=\"13\">13\u{202F}%</data> du marché."))
+        #expect(html.contains("Xiaomi a <data class=\"datum\" value=\"13\">13,0\u{202F}%</data> du marché."))
     }
 
     @Test func inlineValueMustSelectExactlyOneRow() throws {

@@ -60,6 +60,17 @@ enum CellParser {
         return DateValue(year: y, month: (q - 1) * 3 + 1, precision: .quarter)
     }
 
+    /// The most digits written after a decimal point in `cells` (at most 6).
+    static func decimals(in cells: [String]) -> Int {
+        var most = 0
+        for cell in cells {
+            guard let point = cell.firstIndex(of: ".") else { continue }
+            let digits = cell[cell.index(after: point)...].prefix { $0.isASCII && $0.isNumber }.count
+            most = max(most, digits)
+        }
+        return min(most, 6)
+    }
+
     /// The narrowest type every non-empty cell fits. A column of four-digit whole numbers
     /// named like a year (`year`, `annee`, `an`…) is a date column of years.
     static func inferType(name: String, cells: [String]) -> DataType {

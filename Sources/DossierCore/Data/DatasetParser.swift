@@ -163,7 +163,8 @@ enum DatasetParser {
             let type = entry?.type ?? CellParser.inferType(name: columnName, cells: cells)
             var unit = entry?.unit
             if type == .percent && unit == nil { unit = "%" }
-            columns.append(DataColumn(name: columnName, label: entry?.label, unit: unit, type: type))
+            let decimals = type == .number || type == .percent ? CellParser.decimals(in: cells) : nil
+            columns.append(DataColumn(name: columnName, label: entry?.label, unit: unit, type: type, decimals: decimals))
             var values: [DataValue] = []
             for (rowIndex, cell) in cells.enumerated() {
                 if let value = CellParser.parse(cell, as: type) {

@@ -58,7 +58,7 @@ struct InlineValue: Equatable {
         }
         let cell = dataset.rows[row][index]
         let type = dataset.columns[index].type
-        let text = format.cell(cell, type: type, unit: dataset.columns[index].unit)
+        let text = format.cell(cell, type: type, unit: dataset.columns[index].unit, decimals: dataset.columns[index].decimals)
         let raw: String
         switch cell {
         case .number(let number): raw = LocaleFormat(language: "en").number(number).replacingOccurrences(of: ",", with: "")

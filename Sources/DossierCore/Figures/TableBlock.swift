@@ -51,7 +51,7 @@ struct TableBlock {
             for (position, index) in columns.enumerated() {
                 let column = dataset.columns[index]
                 let numeric = column.type == .number || column.type == .percent
-                let value = format.cell(dataset.rows[row][index], type: column.type, unit: column.unit, decimals: spec.decimals)
+                let value = format.cell(dataset.rows[row][index], type: column.type, unit: column.unit, decimals: spec.decimals ?? column.decimals)
                 let tag = position == 0 && !numeric ? "th scope=\"row\"" : "td"
                 let close = position == 0 && !numeric ? "th" : "td"
                 html += "<\(tag)\(numeric ? " class=\"num\"" : "")>\(value.xmlEscaped)</\(close)>"

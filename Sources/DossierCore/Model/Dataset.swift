@@ -34,12 +34,16 @@ public struct DataColumn: Sendable, Equatable {
     /// Unit shown after values (`M`, `€`, `%`…); percent columns use `%` by default.
     public var unit: String?
     public var type: DataType
+    /// Digits after the decimal point as the data writes them (`8.0` → 1), so tables and
+    /// sentences show `8,0 %` where the source did; nil for columns that are not numbers.
+    public var decimals: Int?
 
-    public init(name: String, label: String? = nil, unit: String? = nil, type: DataType) {
+    public init(name: String, label: String? = nil, unit: String? = nil, type: DataType, decimals: Int? = nil) {
         self.name = name
         self.label = label ?? name
         self.unit = unit
         self.type = type
+        self.decimals = decimals
     }
 }
 

@@ -82,7 +82,7 @@ extension ContextBuilder {
             html += "<tr>"
             for (index, column) in dataset.columns.enumerated() {
                 let numeric = column.type == .number || column.type == .percent
-                let text = format.cell(row[index], type: column.type, unit: column.type == .percent ? "%" : nil)
+                let text = format.cell(row[index], type: column.type, unit: column.type == .percent ? "%" : nil, decimals: column.decimals)
                 html += "<td\(numeric ? " class=\"num\"" : "")>\(text.xmlEscaped)</td>"
             }
             html += "</tr>\n"
