@@ -13,7 +13,7 @@ struct DataExtensions: MarkdownExtensions {
         self.figure = FigureHTML(format: format, strings: InterfaceStrings.table(for: language), portable: portable)
     }
 
-    func fencedBlock(info: String, body: String, at location: SourceLocation, index: Int) -> ExtensionOutput? {
+    func fencedBlock(info: String, body: String, at location: BlockLocation, index: Int) -> ExtensionOutput? {
         let kind = info.split(separator: " ").first.map(String.init) ?? ""
         guard kind == "chart" || kind == "table" else { return nil }
         var diagnostics = Diagnostics()
@@ -42,7 +42,7 @@ struct DataExtensions: MarkdownExtensions {
         }
     }
 
-    func inlineCode(_ code: String, at location: SourceLocation) -> ExtensionOutput? {
+    func inlineCode(_ code: String, at location: BlockLocation) -> ExtensionOutput? {
         guard let parsed = InlineValue.parse(code) else { return nil }
         switch parsed {
         case .failure(let syntax):

@@ -8,14 +8,14 @@ public protocol MarkdownExtensions: Sendable {
     ///   - line: the file line of the opening fence
     ///   - index: 1 for the page's first handled block, 2 for the next…
     /// - Returns: nil when the block is not an extension's (it stays a code block).
-    func fencedBlock(info: String, body: String, at location: SourceLocation, index: Int) -> ExtensionOutput?
+    func fencedBlock(info: String, body: String, at location: BlockLocation, index: Int) -> ExtensionOutput?
 
     /// - Returns: nil when the code span is plain code.
-    func inlineCode(_ code: String, at location: SourceLocation) -> ExtensionOutput?
+    func inlineCode(_ code: String, at location: BlockLocation) -> ExtensionOutput?
 }
 
 /// Where in the project a piece of Markdown is, and where its page is served.
-public struct SourceLocation: Sendable, Equatable {
+public struct BlockLocation: Sendable, Equatable {
     public var file: String
     public var line: Int
     public var column: Int

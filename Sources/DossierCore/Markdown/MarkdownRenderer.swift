@@ -86,7 +86,7 @@ public struct MarkdownRenderer: Sendable {
                 var index = 0
                 for node in codeBlocks {
                     let position = node.positioned
-                    let location = SourceLocation(file: file, line: firstLine - 1 + position.startLine, column: position.startColumn, urlPath: urlPath)
+                    let location = BlockLocation(file: file, line: firstLine - 1 + position.startLine, column: position.startColumn, urlPath: urlPath)
                     guard let output = extensions.fencedBlock(info: node.fenceInfo ?? "", body: node.literal ?? "", at: location, index: index + 1) else { continue }
                     index += 1
                     diagnostics.append(contentsOf: output.diagnostics)
@@ -95,7 +95,7 @@ public struct MarkdownRenderer: Sendable {
                 }
                 for node in codeSpans {
                     let position = node.positioned
-                    let location = SourceLocation(file: file, line: firstLine - 1 + position.startLine, column: position.startColumn, urlPath: urlPath)
+                    let location = BlockLocation(file: file, line: firstLine - 1 + position.startLine, column: position.startColumn, urlPath: urlPath)
                     guard let output = extensions.inlineCode(node.literal ?? "", at: location) else { continue }
                     diagnostics.append(contentsOf: output.diagnostics)
                     datasets.formUnion(output.datasets)

@@ -7,15 +7,36 @@ public struct SiteParser: Sendable {
     }
 
     public func parse(_ tree: SourceTree) -> (ParsedSite?, Diagnostics) {
+        var cache = BuildCache()
+        return parse(tree, cache: &cache)
+    }
+
+    /// Parses, reusing pages and datasets whose files have not changed since the cached build.
+    func parse(_ tree: SourceTree, cache: inout BuildCache) -> (ParsedSite?, Diagnostics) {
         var diagnostics = Diagnostics()
+        if cache.configBytes != tree.siteConfig?.bytes {
+            cache.parsedPages = [:]
+            cache.configBytes = tree.siteConfig?.bytes
+        }
         var config = tree.siteConfig.flatMap { SiteConfigDecoder.decode($0, diagnostics: &diagnostics) }
         if options.portable { config?.portable = true }
 
         var pages: [Page] = []
         var drafts: Set<String> = []
         var unreadable: Set<String> = []
+        var parsedPages: [String: BuildCache.ParsedPageEntry] = [:]
         for file in tree.pages {
-            guard let page = parsePage(file, language: config?.primaryLanguage, diagnostics: &diagnostics) else {
+            let entry: BuildCache.ParsedPageEntry
+            if let cached = cache.parsedPages[file.path], cached.bytes == file.bytes {
+                entry = cached
+            } else {
+                var local = Diagnostics()
+                let page = parsePage(file, language: config?.primaryLanguage, diagnostics: &local)
+                entry = BuildCache.ParsedPageEntry(bytes: file.bytes, page: page, diagnostics: local.items)
+            }
+            parsedPages[file.path] = entry
+            diagnostics.append(contentsOf: entry.diagnostics)
+            guard let page = entry.page else {
                 unreadable.insert(String(file.path.dropFirst("content/".count)))
                 continue
             }
@@ -25,8 +46,20 @@ public struct SiteParser: Sendable {
             }
             pages.append(page)
         }
+        cache.parsedPages = parsedPages
         checkCollisions(pages, diagnostics: &diagnostics)
-        let datasets = DatasetParser.parse(tree.dataFiles, diagnostics: &diagnostics)
+        if cache.dataFiles != tree.dataFiles {
+            var local = Diagnostics()
+            let previous = Dictionary(cache.datasets.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            cache.datasets = DatasetParser.parse(tree.dataFiles, diagnostics: &local)
+            cache.datasetDiagnostics = local.items
+            cache.dataFiles = tree.dataFiles
+            for dataset in cache.datasets where previous[dataset.name] != dataset {
+                cache.datasetVersions[dataset.name, default: 0] += 1
+            }
+        }
+        let datasets = cache.datasets
+        diagnostics.append(contentsOf: cache.datasetDiagnostics)
         guard let config else { return (nil, diagnostics) }
         let sections = SectionBuilder.sections(for: pages)
         var site = ParsedSite(config: config, pages: pages, sections: sections, omittedDrafts: drafts, unreadable: unreadable)

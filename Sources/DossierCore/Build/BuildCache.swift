@@ -1,0 +1,72 @@
+/// What one build keeps for the next, so `dossier serve` redoes only what a change affects.
+///
+/// Every entry is keyed by its complete input (the bytes of a file, or the values a rendering
+/// read), never by a timestamp: a hit gives exactly what a full build would. The dependency
+/// graph is implicit in the keys: a page's HTML depends on its body, its front matter, its
+/// neighbours, the menu, the sections and the templates; its body depends on its Markdown,
+/// the URLs of all pages (links) and the datasets it reads.
+struct BuildCache {
+    // Parse: each page file by its bytes; datasets and templates as a whole.
+    var configBytes: [UInt8]?
+    var parsedPages: [String: ParsedPageEntry] = [:]
+    var dataFiles: [SourceFile]?
+    var datasets: [Dataset] = []
+    var datasetDiagnostics: [Diagnostic] = []
+    var datasetVersions: [String: Int] = [:]
+    var templateFiles: [SourceFile]?
+    var templates: TemplateSet?
+    var templateDiagnostics: [Diagnostic] = []
+    var templatesVersion = 0
+
+    // Markdown: each body, valid while its key and the datasets it read are unchanged.
+    var linkTable: [String: String]?
+    var linkVersion = 0
+    var bodies: [String: BodyEntry] = [:]
+
+    // Templates: each plain page's HTML.
+    var pages: [String: PageEntry] = [:]
+
+    /// Counts of what the last build redid, for the serve log.
+    var rendered = 0
+
+    struct ParsedPageEntry {
+        var bytes: [UInt8]
+        var page: Page?
+        var diagnostics: [Diagnostic]
+    }
+
+    struct BodyKey: Equatable {
+        var body: String
+        var firstLine: Int
+        var contentPath: String
+        var urlPath: String
+        var linkVersion: Int
+    }
+
+    struct BodyEntry {
+        var key: BodyKey
+        var datasetVersions: [String: Int]
+        var result: RenderedMarkdown
+    }
+
+    struct PageKey: Equatable, Sendable {
+        var templatesVersion: Int
+        var page: Page
+        var body: RenderedMarkdown
+        var neighbours: [String]
+        var shape: SiteShape
+    }
+
+    struct PageEntry {
+        var key: PageKey
+        var html: String
+    }
+
+    /// What every page shows of the rest of the site: settings, menu and sections.
+    struct SiteShape: Equatable, Sendable {
+        var config: SiteConfig
+        var menu: [MenuResolver.Item]
+        var sections: [Section]
+        var hasDatasets: Bool
+    }
+}
