@@ -26,6 +26,18 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --product dossier
 	.build/debug/dossier check --root . --strict
+	$(MAKE) browser-check
+
+# Real-browser checks of every built page (tools/browser-checks): the Nu HTML checker, axe-core 4.x
+# in headless Chromium (light and dark), no request outside the site, every internal link and
+# asset resolving under a sub-path and, for a --portable build, from file://. install.py first
+# installs Chromium, chromedriver and the Python tools when missing, one line per step.
+PYTHON ?= python3
+.PHONY: browser-check
+browser-check: deps
+	$(SWIFT) build --product dossier
+	$(PYTHON) tools/browser-checks/install.py
+	$(PYTHON) tools/browser-checks/check.py
 
 clean:
 	rm -rf .build public

@@ -15,33 +15,36 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 # The axe-selenium-python release that bundles axe-core 4.x (earlier wheels carry 3.1).
 AXE_PACKAGE = "axe-selenium-python==3.0.0"
 
 
-def run_quietly(what, command):
-    """Print one line, run the command, show its output only if it fails."""
-    print(f"browser-checks: installing {what}…", flush=True)
+def run_quietly(step, command):
+    """Print one line for the step, run the command, show its output only if it fails."""
+    print(f"browser-checks: {step}…", flush=True)
     done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if done.returncode != 0:
         sys.stdout.write(done.stdout)
-        sys.exit(f"browser-checks: could not install {what} (exit {done.returncode})")
+        sys.exit(f"browser-checks: {step} failed (exit {done.returncode})")
 
 
 def apt_install(packages):
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     env = ["env", "DEBIAN_FRONTEND=noninteractive"]
-    run_quietly("apt package index", sudo + ["apt-get", "update", "-qq"])
-    run_quietly(" ".join(packages) + " (apt-get)", sudo + env + ["apt-get", "install", "-y", "-qq", *packages])
+    run_quietly("updating the apt package index", sudo + ["apt-get", "update", "-qq"])
+    run_quietly("installing " + " ".join(packages) + " (apt-get)", sudo + env + ["apt-get", "install", "-y", "-qq", *packages])
 
 
 def pip_install(what, *arguments):
     pip = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     if os.geteuid() == 0:
         pip.append("--root-user-action=ignore")
-    run_quietly(what + " (pip)", pip + list(arguments))
+    if (Path(sysconfig.get_path("stdlib")) / "EXTERNALLY-MANAGED").exists():
+        pip.append("--break-system-packages")  # Debian's own python3 (PEP 668): only these tools go in
+    run_quietly(f"installing {what} (pip)", pip + list(arguments))
 
 
 def axe_script():

@@ -64,10 +64,19 @@ public struct OutputWriter: Sendable {
     }
 
     /// Puts the staging folder in the output's place, then deletes the old output.
+    ///
+    /// On Linux the two folders are exchanged in one step (`renameat2` with `RENAME_EXCHANGE`),
+    /// so the output path always names a complete site, old or new. Where that call is missing
+    /// or refused, the old output is moved aside first: for an instant the path is empty.
     func swap(_ staging: String) throws(Failure) {
         let manager = FileManager()
-        let retired = (parent as NSString).appendingPathComponent(stagingPrefix + "old-" + String(getpid()))
         let hadOutput = manager.fileExists(atPath: output)
+        if hadOutput, AtomicExchange.exchange(staging, output) {
+            // `staging` now holds the previous site.
+            try? manager.removeItem(atPath: staging)
+            return
+        }
+        let retired = (parent as NSString).appendingPathComponent(stagingPrefix + "old-" + String(getpid()))
         if hadOutput {
             try? manager.removeItem(atPath: retired)
             guard rename(output, retired) == 0 else {

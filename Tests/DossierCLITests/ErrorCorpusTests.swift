@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import DossierCLI
+import DossierCore
+
+/// One small site per kind of mistake: the exit status, and the first diagnostic with its file,
+/// line, column and message. A site is the base project of `Project` plus the files listed.
+@Suite struct ErrorCorpusTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let files: [String: String]
+        let bytes: [String: [UInt8]]
+        let status: Int32
+        let diagnostic: String
+        var arguments: [String] = []
+
+        init(_ name: String, _ files: [String: String], bytes: [String: [UInt8]] = [:], status: Int32 = 1, _ diagnostic: String, arguments: [String] = []) {
+            self.name = name
+            self.files = files
+            self.bytes = bytes
+            self.status = status
+            self.diagnostic = diagnostic
+            self.arguments = arguments
+        }
+
+        var testDescription: String { name }
+    }
+
+    static let data = [
+        "content/data/parts.csv": "annee,constructeur,part\n2016,Xiaomi,8.9\n2017,Xiaomi,12.4\n",
+        "templates/dataset.mustache": "{{<layout}}{{$main}}{{dataset.title}}{{/main}}{{/layout}}",
+        "templates/datasets.mustache": "{{<layout}}{{$main}}data{{/main}}{{/layout}}",
+    ]
+
+    static func chart(_ spec: String) -> [String: String] {
+        data.merging(["content/x.md": "---\ntitle: X\n---\nTexte.\n\n```chart\n\(spec)\n```\n"]) { $1 }
+    }
+
+    static let cases: [Case] = [
+        Case("malformed YAML", ["content/x.md": "---\ntitle: [X\n---\n"], "content/x.md:3:1: error: front matter: invalid YAML"),
+        Case("unclosed front matter", ["content/x.md": "---\ntitle: X\n\nTexte\n"], "content/x.md:1:1: error: front matter is not closed: add a `---` line after it"),
+        Case("missing title", ["content/x.md": "---\ndate: 2017-07-05\n---\n"], "content/x.md:1:1: error: front matter has no `title`"),
+        Case("bad date", ["content/x.md": "---\ntitle: X\ndate: 5 juillet 2017\n---\n"], "content/x.md:3:7: error: `date` must be a calendar date written YYYY-MM-DD"),
+        Case("front matter not a mapping", ["content/x.md": "---\n- a\n- b\n---\n"], "content/x.md:2:1: error: front matter must be a mapping"),
+        Case("invalid UTF-8", [:], bytes: ["content/x.md": Array("---\ntitle: X\n---\nabc ".utf8) + [0xFF, 0xFE]], "content/x.md:4:5: error: file is not valid UTF-8"),
+        Case("unknown chart type", chart("type: radar\ndata: parts\nx: annee\ny: part"), "content/x.md:7:7: error: chart: unknown type \"radar\""),
+        Case("missing dataset", chart("type: bar\ndata: ventes\nx: annee\ny: part"), "content/x.md:8:1: error: chart: no dataset \"ventes\" in content/data/"),
+        Case("missing column", chart("type: bar\ndata: parts\nx: annee\ny: share"), "content/x.md:10:1: error: chart: unknown column \"share\" in dataset \"parts\" (columns: annee, constructeur, part)"),
+        Case("empty selection", chart("type: bar\ndata: parts\nx: annee\ny: part\nwhere: {constructeur: Apple}"), "content/x.md:11:1: error: chart: no row of dataset \"parts\" with constructeur = Apple"),
+        Case("chart spec not a mapping", chart("bar parts annee part"), "content/x.md:7:1: error: chart must be a mapping of `key: value` lines, found a single value"),
+        Case("ragged CSV row", data.merging(["content/data/parts.csv": "a,b\n1,2\n3,4,5\n"]) { $1 }, "content/data/parts.csv:3:1: error: row has 3 fields, the header has 2"),
+        Case("text in a number column", data.merging(["content/data/parts.csv": "a,b\n1,2\n3,quatre\n", "content/data/parts.yaml": "columns:\n  b: {type: number}\n"]) { $1 },
+             "content/data/parts.csv:3:3: error: column \"b\" holds numbers, but \"quatre\" is not a number"),
+        Case("empty CSV", data.merging(["content/data/parts.csv": ""]) { $1 }, "content/data/parts.csv:1:1: error: dataset is empty"),
+        Case("malformed JSON", data.merging(["content/data/ventes.json": "[{\"a\": 1,]"]) { $1 }, "content/data/ventes.json:1:1: error: malformed JSON"),
+        Case("broken page link", ["content/x.md": "---\ntitle: X\n---\n\nVoir [ici](absent.md).\n"], "content/x.md:5:6: error: link to \"absent.md\": no page content/absent.md"),
+        Case("broken anchor", ["content/x.md": "---\ntitle: X\n---\n## Un\n\n[ici](#deux)\n"], "content/x.md:6:1: error: link to missing anchor \"#deux\" on content/x.md; did you mean \"#un\"?"),
+        Case("duplicate output path", ["content/a/x.md": "---\ntitle: X\n---\n", "content/a/y.md": "---\ntitle: Y\nslug: x\n---\n"],
+             "content/a/y.md:1:1: error: page would be written to a/x/index.html, like content/a/x.md"),
+        Case("missing template", ["templates/404.mustache": "{{> partials/missing}}"], "templates/404.mustache:1:1: error: template \"partials/missing\" not found"),
+        Case("unknown site.yaml key", ["content/site.yaml": "title: Essai\nlanguge: fr\n"], status: 0, "content/site.yaml:2:1: warning: unknown key `languge` in site.yaml; did you mean `language`?"),
+        Case("unknown site.yaml key, strict", ["content/site.yaml": "title: Essai\nlanguge: fr\n"], "content/site.yaml:2:1: error: unknown key `languge` in site.yaml; did you mean `language`?", arguments: ["--strict"]),
+        Case("unsafe slug", ["content/x.md": "---\ntitle: X\nslug: ../../x\n---\n"], "content/x.md:3:7: error: `slug` \"../../x\" is not usable in a URL"),
+        Case("dataset path", chart("type: bar\ndata: ../../../etc/passwd\nx: annee\ny: part"), "content/x.md:8:1: error: chart: no dataset \"../../../etc/passwd\" in content/data/"),
+        Case("javascript source URL", ["content/x.md": "---\ntitle: X\nsources:\n  - title: S\n    url: javascript:alert(1)\n---\n"], "content/x.md:5:10: error: a source's `url` must start with http:// or https://"),
+    ]
+
+    @Test(arguments: cases)
+    func reportsTheMistake(_ test: Case) throws {
+        let project = try Project(test.files)
+        defer { project.cleanUp() }
+        for (path, bytes) in test.bytes {
+            try Data(bytes).write(to: URL(fileURLWithPath: project.path(path)))
+        }
+        let result = run(["build", "--root", project.root] + test.arguments)
+        #expect(result.status == test.status, "\(result.err)")
+        let first = result.err.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix(test.diagnostic), "\(result.err)")
+        if test.status != 0 {
+            #expect(!project.exists("public"), "a failed build must not write the output")
+        }
+    }
+
+    @Test func awkwardButValidInputBuilds() throws {
+        let project = try Project(Self.data.merging([
+            "content/data/parts.csv": "\u{FEFF}annee,constructeur,part,note\r\n2016,Xiaomi,8.9,\"sur deux\r\nlignes, avec \"\"guillemets\"\"\"\r\n2017,Xiaomi,12.4,\r\n",
+            "content/Mes notes/Été 2017 – bilan.md": "---\ntitle: Été 2017\n---\nVoir [l’autre](../Mes%20notes/autre%20page.md) et `=parts.part[annee=2017]`.\n",
+            "content/Mes notes/autre page.md": "---\ntitle: Autre\n---\n```table\ndata: parts\n```\n",
+        ]) { $1 })
+        defer { project.cleanUp() }
+        let result = run(["build", "--root", project.root])
+        #expect(result.status == 0, "\(result.err)")
+        let html = try project.read("public/mes-notes/ete-2017-bilan/index.html")
+        #expect(html.contains("<a href=\"../autre-page/\">l’autre</a>"))
+        #expect(html.contains("<data class=\"datum\" value=\"12.4\">12,4</data>"))
+        #expect(try project.read("public/mes-notes/autre-page/index.html").contains("sur deux\r\nlignes, avec &quot;guillemets&quot;") ||
+                project.read("public/mes-notes/autre-page/index.html").contains("sur deux\nlignes, avec &quot;guillemets&quot;"))
+    }
+
+    @Test func symlinkOutsideTheProjectIsRefused() throws {
+        let project = try Project(["content/x.md": "---\ntitle: X\n---\n"])
+        defer { project.cleanUp() }
+        try FileManager.default.createSymbolicLink(atPath: project.path("content/passwd.md"), withDestinationPath: "/etc/passwd")
+        let result = run(["build", "--root", project.root])
+        #expect(result.status == 1)
+        #expect(result.err.hasPrefix("content/passwd.md: error: content/passwd.md is a link that leads outside the project"))
+    }
+
+    @Test func nothingIsWrittenOutsideTheOutputFolder() throws {
+        let project = try Project(["content/x.md": "---\ntitle: X\n---\n"])
+        defer { project.cleanUp() }
+        let before = try FileManager.default.subpathsOfDirectory(atPath: project.root).sorted()
+        let out = project.path("site")
+        #expect(run(["build", "--root", project.root, "--out", out]).status == 0)
+        #expect(run(["build", "--root", project.root, "--out", out]).status == 0)
+        let after = try FileManager.default.subpathsOfDirectory(atPath: project.root).sorted().filter { !$0.hasPrefix("site") }
+        #expect(after == before)
+    }
+}
