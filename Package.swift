@@ -3,16 +3,20 @@ import PackageDescription
 
 let package = Package(
     name: "dossier",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
         .library(name: "DossierCore", targets: ["DossierCore"]),
+        .library(name: "DossierServer", targets: ["DossierServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,14 +34,33 @@ let package = Package(
             ]
         ),
         .target(
+            name: "DossierServer",
+            dependencies: [
+                "DossierCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "DossierCLI",
             dependencies: [
                 "DossierCore",
+                "DossierServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "dossier", dependencies: ["DossierCLI"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"], exclude: ["Charts/Golden"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "DossierCore"]),
+        .testTarget(
+            name: "DossierServerTests",
+            dependencies: [
+                "DossierServer",
+                "DossierCore",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )

@@ -32,16 +32,10 @@ struct BuildCommand: ParsableCommand {
             return ExitStatus.usage
         }
         let options = BuildOptions(includeDrafts: project.drafts, portable: portable, strict: project.strict)
-        let result = SiteBuilder(root: root, options: options).build()
+        let result = SiteBuilder(root: root, options: options).build(writingTo: OutputWriter(output: output))
         report(result.diagnostics, console: console)
-        guard let site = result.site, !result.diagnostics.hasErrors else {
+        guard !result.diagnostics.hasErrors else {
             console.err("error: build failed with \(plural(result.diagnostics.errors.count, "error")); \(output) was left as it was")
-            return ExitStatus.contentErrors
-        }
-        do {
-            try OutputWriter(output: output).write(site)
-        } catch {
-            console.err("error: \(error.message)")
             return ExitStatus.contentErrors
         }
         let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)

@@ -21,6 +21,7 @@ public enum DossierCLI {
         case let build as BuildCommand: return build.execute(console)
         case let check as CheckCommand: return check.execute(console)
         case let new as NewCommand: return new.execute(console)
+        case let serve as ServeCommand: return serve.execute(console)
         default:
             console.out(DossierCommand.helpMessage())
             return 0
@@ -38,7 +39,7 @@ struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Build a data-backed report website from Markdown briefs, with charts drawn at build time.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self]
     )
 }
 

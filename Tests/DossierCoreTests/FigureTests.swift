@@ -152,3 +152,28 @@ func hasEventAttribute(_ html: String) -> Bool {
     }
     return false
 }
+
+@Suite struct DataLinkTests {
+    @Test func linksToDataFilesLeadToDatasetPages() throws {
+        var files = FigureTests.data
+        files["content/briefs/chine.md"] = page("Chine", "[les parts](../data/parts.csv), [toutes les données](../data/) et [rien](../data/absent.csv)\n")
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(result.diagnostics.errors.map(\.message) == ["link to \"../data/absent.csv\": no dataset content/data/absent.csv"])
+        try site.write("content/briefs/chine.md", page("Chine", "[les parts](../data/parts.csv) et [toutes les données](../data/)\n"))
+        try site.buildAndWrite()
+        let html = try site.read("briefs/chine/index.html")
+        #expect(html.contains("<a href=\"../../data/parts/\">les parts</a> et <a href=\"../../data/\">toutes les données</a>"))
+    }
+
+    @Test func filtersMatchWhateverSpacesTheTextUses() throws {
+        var files = FigureTests.data
+        files["content/data/periodes.csv"] = "periode,valeur\nT4\u{00A0}2017,3\nS1 2017,4\n"
+        files["content/briefs/chine.md"] = page("Chine", "`=periodes.valeur[periode=T4 2017]` et `=periodes.valeur[periode=S1\u{00A0}2017]`\n")
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let diagnostics = try site.buildAndWrite()
+        #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
+    }
+}

@@ -29,22 +29,41 @@ import Testing
 }
 
 @Suite struct OutputWriterTests {
-    @Test func replacesTheWholeFolderAndCleansStaging() throws {
+    @Test func replacesTheWholeFolderAndKeepsThePreviousSiteForReuse() throws {
         let site = try TestSite([:])
         defer { site.cleanUp() }
         let writer = OutputWriter(output: site.output)
         try writer.write(RenderedSite(files: ["a/index.html": .text("A"), "b.txt": .text("B")]))
         try writer.write(RenderedSite(files: ["c.txt": .text("C")]))
         #expect(site.outputFiles() == [".dossier", "c.txt"])
-        let siblings = try FileManager.default.contentsOfDirectory(atPath: site.root)
-        #expect(!siblings.contains { $0.contains("staging") })
+        let staging = site.root + "/.public.dossier-staging"
+        #expect(FileManager.default.fileExists(atPath: staging + "/b.txt"), "the previous site is kept to be written over")
+        try writer.write(RenderedSite(files: ["c.txt": .text("CC"), "d/e.txt": .text("E")]))
+        #expect(site.outputFiles() == [".dossier", "c.txt", "d/e.txt"])
+        #expect(try site.read("c.txt") == "CC")
+        #expect(!FileManager.default.fileExists(atPath: staging + "/a"), "stale folders of the reused site are removed")
     }
 
-    @Test func removesLeftoverStagingFoldersFromAKilledBuild() throws {
-        let site = try TestSite([".public.dossier-staging-99999/.dossier": "", ".public.dossier-staging-99999/x": "half"])
+    @Test func aKilledBuildsStagingIsReusedWithoutItsLeftovers() throws {
+        let site = try TestSite([".public.dossier-staging/.dossier": "", ".public.dossier-staging/half-written.html": "half"])
         defer { site.cleanUp() }
         try OutputWriter(output: site.output).write(RenderedSite(files: ["a.txt": .text("A")]))
-        let siblings = try FileManager.default.contentsOfDirectory(atPath: site.root)
-        #expect(!siblings.contains(".public.dossier-staging-99999"))
+        #expect(site.outputFiles() == [".dossier", "a.txt"])
+    }
+
+    @Test func aStagingFolderNotMadeByDossierIsRefused() throws {
+        let site = try TestSite([".public.dossier-staging/mine.txt": "mine"])
+        defer { site.cleanUp() }
+        #expect(throws: OutputWriter.Failure.self) { try OutputWriter(output: site.output).write(RenderedSite(files: ["a.txt": .text("A")])) }
+        #expect(try String(contentsOfFile: site.root + "/.public.dossier-staging/mine.txt", encoding: .utf8) == "mine")
+    }
+
+    @Test func linksInAReusedStagingFolderAreNeverFollowed() throws {
+        let site = try TestSite([".public.dossier-staging/.dossier": "", "outside/secret.txt": "keep"])
+        defer { site.cleanUp() }
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/.public.dossier-staging/a.txt", withDestinationPath: site.root + "/outside/secret.txt")
+        try OutputWriter(output: site.output).write(RenderedSite(files: ["a.txt": .text("A")]))
+        #expect(try String(contentsOfFile: site.root + "/outside/secret.txt", encoding: .utf8) == "keep")
+        #expect(try site.read("a.txt") == "A")
     }
 }

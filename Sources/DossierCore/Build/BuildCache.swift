@@ -6,6 +6,8 @@
 /// neighbours, the menu, the sections and the templates; its body depends on its Markdown,
 /// the URLs of all pages (links) and the datasets it reads.
 struct BuildCache {
+    /// A one-off build keeps nothing: less memory, and nothing to compare.
+    var enabled = true
     // Parse: each page file by its bytes; datasets and templates as a whole.
     var configBytes: [UInt8]?
     var parsedPages: [String: ParsedPageEntry] = [:]
@@ -29,7 +31,7 @@ struct BuildCache {
     /// Counts of what the last build redid, for the serve log.
     var rendered = 0
 
-    struct ParsedPageEntry {
+    struct ParsedPageEntry: Sendable {
         var bytes: [UInt8]
         var page: Page?
         var diagnostics: [Diagnostic]

@@ -28,16 +28,42 @@ public struct SiteBuilder: Sendable {
         public var rendered = 0
     }
 
+    /// Where the rendered files go.
+    enum Destination {
+        case memory(MemorySink)
+        /// Written into the writer's staging folder as they are rendered, then swapped in.
+        case folder(OutputWriter)
+    }
+
+    /// Builds the whole site in memory (`result.site`).
     public func build() -> Result {
-        var cache = BuildCache()
+        var cache = BuildCache(enabled: false)
         return build(cache: &cache)
     }
 
-    /// Builds, reusing and updating `cache` (see `IncrementalBuilder`).
+    /// Builds and writes the site to `writer`'s output, page by page, without keeping it in
+    /// memory. `result.site` is nil; the output is untouched unless the build succeeds.
+    public func build(writingTo writer: OutputWriter) -> Result {
+        var cache = BuildCache(enabled: false)
+        return build(cache: &cache, destination: .folder(writer))
+    }
+
+    /// Builds in memory, reusing and updating `cache` (see `IncrementalBuilder`).
     func build(cache: inout BuildCache) -> Result {
+        let sink = MemorySink()
+        var result = build(cache: &cache, destination: .memory(sink))
+        if !result.diagnostics.hasErrors {
+            result.site = RenderedSite(files: sink.contents, pageCount: result.stats.pages)
+        }
+        return result
+    }
+
+    func build(cache: inout BuildCache, destination: Destination) -> Result {
         var diagnostics = Diagnostics()
 
-        let (tree, loadDiagnostics) = ProjectLoader(root: root).load()
+        var timer = PhaseTimer()
+        var (tree, loadDiagnostics) = ProjectLoader(root: root).load()
+        timer.mark("load")
         diagnostics.append(contentsOf: loadDiagnostics)
 
         let templates: TemplateSet
@@ -58,7 +84,10 @@ public struct SiteBuilder: Sendable {
             }
         }
 
+        timer.mark("templates")
         let (parsed, parseDiagnostics) = SiteParser(options: options).parse(tree, cache: &cache)
+        timer.mark("parse")
+        if !cache.enabled { tree.pages = [] }  // the pages' bytes are no longer needed
         diagnostics.append(contentsOf: parseDiagnostics)
         guard let site = parsed else {
             return Result(site: nil, diagnostics: finish(diagnostics), stats: Stats())
@@ -66,33 +95,64 @@ public struct SiteBuilder: Sendable {
 
         cache.rendered = 0
         let bodies = renderBodies(site, cache: &cache)
+        timer.mark("markdown")
         for body in bodies { diagnostics.append(contentsOf: body.diagnostics) }
         checkAnchors(site, bodies: bodies, diagnostics: &diagnostics)
 
         let menu = MenuResolver.resolve(site, diagnostics: &diagnostics)
+        timer.mark("anchors and menu")
         diagnostics = finish(diagnostics)
         guard !diagnostics.hasErrors else {
             return Result(site: nil, diagnostics: diagnostics, stats: Stats())
         }
 
         let contexts = ContextBuilder(site: site, menu: menu)
-        var output = RenderedSite()
+        let sink: OutputSink
+        var staging: StagingFolder?
+        var writer: OutputWriter?
+        switch destination {
+        case .memory(let memory):
+            sink = memory
+        case .folder(let folderWriter):
+            do {
+                let folder = try folderWriter.begin()
+                sink = folder
+                staging = folder
+                writer = folderWriter
+            } catch {
+                diagnostics.error(error.message, file: folderWriter.output)
+                return Result(site: nil, diagnostics: diagnostics, stats: Stats())
+            }
+        }
+        var counts = (pages: 0, files: 0)
         do {
-            try renderPages(site, bodies: bodies, contexts: contexts, templates: templates, menu: menu, cache: &cache, into: &output)
+            counts = try renderPages(site, bodies: bodies, contexts: contexts, templates: templates, menu: menu, cache: &cache, sink: sink)
+            if let baseURL = site.config.baseURL {
+                try sink.put("feed.xml", .text(FeedRenderer.atom(site, baseURL: baseURL)))
+                try sink.put("sitemap.xml", .text(FeedRenderer.sitemap(site, baseURL: baseURL)))
+                counts.files += 2
+            }
+            for asset in tree.assets {
+                try sink.put("assets/" + asset, .copy(from: root + "/templates/assets/" + asset))
+                counts.files += 1
+            }
+            timer.mark("templates render and write")
+            if let staging, let writer {
+                try writer.commit(staging)
+                timer.mark("swap")
+            }
+        } catch let missing as TemplateMissing {
+            staging?.discard()
+            diagnostics.error("template \"\(missing.name)\" not found", file: "templates/\(missing.name).mustache")
+            return Result(site: nil, diagnostics: diagnostics, stats: Stats())
         } catch {
-            diagnostics.error("template \"\(error.name)\" not found", file: "templates/\(error.name).mustache")
+            staging?.discard()
+            diagnostics.error("cannot write the site: \(error)", file: writer?.output ?? "public")
             return Result(site: nil, diagnostics: diagnostics, stats: Stats())
         }
-        if let baseURL = site.config.baseURL {
-            output.files["feed.xml"] = .text(FeedRenderer.atom(site, baseURL: baseURL))
-            output.files["sitemap.xml"] = .text(FeedRenderer.sitemap(site, baseURL: baseURL))
-        }
-        for asset in tree.assets {
-            let source = ((root as NSString).appendingPathComponent("templates/assets") as NSString).appendingPathComponent(asset)
-            output.files["assets/" + asset] = .copy(from: source)
-        }
-        let stats = Stats(pages: output.pageCount, sections: site.sections.count, files: output.files.count, datasets: site.datasets.count, rendered: cache.rendered)
-        return Result(site: output, diagnostics: diagnostics, stats: stats)
+        let stats = Stats(pages: counts.pages, sections: site.sections.count, files: counts.files,
+                          datasets: site.datasets.count, rendered: cache.rendered)
+        return Result(site: nil, diagnostics: diagnostics, stats: stats)
     }
 
     /// Warnings become errors under `--strict`.
@@ -112,6 +172,7 @@ public struct SiteBuilder: Sendable {
         linkTable["\u{0}config"] = "\(site.config.unsafeHTML) \(site.config.language) \(site.config.portable)"
         linkTable["\u{0}drafts"] = site.omittedDrafts.sorted().joined(separator: "\n")
         linkTable["\u{0}unreadable"] = site.unreadable.sorted().joined(separator: "\n")
+        linkTable["\u{0}datasets"] = site.datasets.map(\.name).joined(separator: "\n")
         if cache.linkTable != linkTable {
             cache.linkTable = linkTable
             cache.linkVersion += 1
@@ -120,6 +181,7 @@ public struct SiteBuilder: Sendable {
             pages: Dictionary(uniqueKeysWithValues: site.pages.map { ($0.contentPath, $0.urlPath) }),
             drafts: site.omittedDrafts,
             unreadable: site.unreadable,
+            datasets: Set(site.datasets.map(\.name)),
             portable: site.config.portable
         )
         let extensions = DataExtensions(datasets: site.datasets, language: site.config.primaryLanguage, portable: site.config.portable)
@@ -149,7 +211,7 @@ public struct SiteBuilder: Sendable {
             let used = Dictionary(uniqueKeysWithValues: final[index].datasets.map { ($0, versions[$0] ?? 0) })
             bodies[page.contentPath] = BuildCache.BodyEntry(key: keys[index], datasetVersions: used, result: final[index])
         }
-        cache.bodies = bodies
+        if cache.enabled { cache.bodies = bodies }
         cache.rendered += missing.count
         return final
     }
@@ -172,53 +234,72 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// Renders every page with its template and hands each file to `sink` as soon as it exists.
+    /// Returns how many pages and files were produced.
     func renderPages(_ site: ParsedSite, bodies: [RenderedMarkdown], contexts: ContextBuilder, templates: TemplateSet,
-                     menu: [MenuResolver.Item], cache: inout BuildCache, into output: inout RenderedSite) throws(TemplateMissing) {
+                     menu: [MenuResolver.Item], cache: inout BuildCache, sink: OutputSink) throws -> (pages: Int, files: Int) {
         var bodyByPath: [String: RenderedMarkdown] = [:]
         for (page, body) in zip(site.pages, bodies) { bodyByPath[page.contentPath] = body }
 
         let shape = BuildCache.SiteShape(config: site.config, menu: menu, sections: site.sections, hasDatasets: !site.datasets.isEmpty)
         var neighbours: [String: [String]] = [:]
-        for section in site.sections {
-            let paths = section.pagePaths
-            for (position, path) in paths.enumerated() {
-                neighbours[path] = [position > 0 ? paths[position - 1] : nil, position + 1 < paths.count ? paths[position + 1] : nil]
-                    .map { $0.flatMap { contexts.pagesByPath[$0] }.map { "\($0.frontMatter.title)\u{0}\($0.urlPath)" } ?? "" }
+        if cache.enabled {
+            for section in site.sections {
+                let paths = section.pagePaths
+                for (position, path) in paths.enumerated() {
+                    neighbours[path] = [position > 0 ? paths[position - 1] : nil, position + 1 < paths.count ? paths[position + 1] : nil]
+                        .map { $0.flatMap { contexts.pagesByPath[$0] }.map { "\($0.frontMatter.title)\u{0}\($0.urlPath)" } ?? "" }
+                }
             }
         }
         let plain = zip(site.pages, bodies).filter { $0.0.kind == .page }.map { page, body in
-            PageJob(page: page, body: body, key: BuildCache.PageKey(templatesVersion: cache.templatesVersion, page: page, body: body,
-                                                                    neighbours: neighbours[page.contentPath] ?? [], shape: shape))
+            PageJob(page: page, body: body, key: cache.enabled
+                    ? BuildCache.PageKey(templatesVersion: cache.templatesVersion, page: page, body: body,
+                                         neighbours: neighbours[page.contentPath] ?? [], shape: shape)
+                    : nil)
         }
         let previous = cache.pages
-        let missing = plain.filter { previous[$0.page.contentPath]?.key != $0.key }
-        let rendered = missing.parallelMap { job -> Swift.Result<String, TemplateMissing> in
-            Swift.Result { () throws(TemplateMissing) -> String in
-                try templates.render("page", context: contexts.page(job.page, body: job.body))
+        let keepHTML = cache.enabled
+        // Each page is rendered and written by the same worker, so the site is never whole in memory.
+        let outcomes = plain.parallelMap { job -> PageOutcome in
+            do {
+                if let key = job.key, let entry = previous[job.page.contentPath], entry.key == key {
+                    try sink.put(job.page.outputPath, .text(entry.html))
+                    return PageOutcome(html: nil, rendered: false, error: nil)
+                }
+                let html = try templates.render("page", context: contexts.page(job.page, body: job.body))
+                try sink.put(job.page.outputPath, .text(html))
+                return PageOutcome(html: keepHTML ? html : nil, rendered: true, error: nil)
+            } catch {
+                return PageOutcome(html: nil, rendered: true, error: error)
             }
         }
-        var pages: [String: BuildCache.PageEntry] = [:]
-        for job in plain {
-            if let entry = previous[job.page.contentPath], entry.key == job.key { pages[job.page.contentPath] = entry }
+        if let failure = outcomes.lazy.compactMap(\.error).first { throw failure }
+        if cache.enabled {
+            var pages: [String: BuildCache.PageEntry] = [:]
+            for (job, outcome) in zip(plain, outcomes) {
+                guard let key = job.key else { continue }
+                if let html = outcome.html {
+                    pages[job.page.contentPath] = BuildCache.PageEntry(key: key, html: html)
+                } else if let entry = previous[job.page.contentPath] {
+                    pages[job.page.contentPath] = entry
+                }
+            }
+            cache.pages = pages
         }
-        for (job, html) in zip(missing, rendered) {
-            pages[job.page.contentPath] = BuildCache.PageEntry(key: job.key, html: try html.get())
-        }
-        for job in plain {
-            if let entry = pages[job.page.contentPath] { output.files[job.page.outputPath] = .text(entry.html) }
-        }
-        cache.pages = pages
-        cache.rendered = max(cache.rendered, missing.count)
+        cache.rendered = max(cache.rendered, outcomes.filter(\.rendered).count)
+        var files = plain.count
 
         let home = site.home
-        output.files["index.html"] = .text(try templates.render("home", context: contexts.home(home, body: home.flatMap { bodyByPath[$0.contentPath] })))
+        try sink.put("index.html", .text(try templates.render("home", context: contexts.home(home, body: home.flatMap { bodyByPath[$0.contentPath] }))))
         for section in site.sections {
-            let intro = section.indexPage.flatMap { path in site.pages.first { $0.contentPath == path } }
+            let intro = section.indexPage.flatMap { contexts.pagesByPath[$0] }
             let context = contexts.section(section, intro: intro, body: section.indexPage.flatMap { bodyByPath[$0] })
-            output.files[section.urlPath + "index.html"] = .text(try templates.render("section", context: context))
+            try sink.put(section.urlPath + "index.html", .text(try templates.render("section", context: context)))
         }
-        output.files["404.html"] = .text(try templates.render("404", context: contexts.notFound()))
-        output.pageCount = plain.count + 1 + site.sections.count
+        try sink.put("404.html", .text(try templates.render("404", context: contexts.notFound())))
+        var pageCount = plain.count + 1 + site.sections.count
+        files += 2 + site.sections.count
 
         if !site.datasets.isEmpty {
             var users: [String: [Page]] = [:]
@@ -228,17 +309,25 @@ public struct SiteBuilder: Sendable {
             for dataset in site.datasets {
                 let usedBy = (users[dataset.name] ?? []).sorted(by: PageOrder.listing)
                 let urlPath = DatasetPages.urlPath(dataset.name)
-                output.files[urlPath + "index.html"] = .text(try templates.render("dataset", context: contexts.dataset(dataset, usedBy: usedBy)))
-                output.files[urlPath + DatasetPages.fileName(dataset)] = .copy(from: (root as NSString).appendingPathComponent(dataset.sourcePath))
+                try sink.put(urlPath + "index.html", .text(try templates.render("dataset", context: contexts.dataset(dataset, usedBy: usedBy))))
+                try sink.put(urlPath + DatasetPages.fileName(dataset), .copy(from: root + "/" + dataset.sourcePath))
             }
-            output.files[DatasetPages.indexPath + "index.html"] = .text(try templates.render("datasets", context: contexts.datasetIndex(site.datasets)))
-            output.pageCount += site.datasets.count + 1
+            try sink.put(DatasetPages.indexPath + "index.html", .text(try templates.render("datasets", context: contexts.datasetIndex(site.datasets))))
+            pageCount += site.datasets.count + 1
+            files += site.datasets.count * 2 + 1
         }
+        return (pageCount, files)
     }
+}
+
+private struct PageOutcome: @unchecked Sendable {
+    let html: String?
+    let rendered: Bool
+    let error: Error?
 }
 
 private struct PageJob: Sendable {
     let page: Page
     let body: RenderedMarkdown
-    let key: BuildCache.PageKey
+    let key: BuildCache.PageKey?
 }

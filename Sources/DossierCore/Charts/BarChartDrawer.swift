@@ -6,7 +6,7 @@
 /// Values are printed on the bars when every label fits its bar (inside the segment, for stacks);
 /// series after the first are hatched, so they differ without colour.
 enum BarChartDrawer {
-    static func draw(_ chart: ChartData, values: ChartValues, stacked: Bool, chartID: String, format: LocaleFormat) -> DrawnChart {
+    static func draw(_ chart: ChartData, values: ChartValues, stacked: Bool, chartID: String, width: Double, format: LocaleFormat) -> DrawnChart {
         let seriesCount = values.series.count
         let categoryCount = values.categories.count
         let fontSize = ChartFont.value
@@ -45,27 +45,30 @@ enum BarChartDrawer {
         // Outside labels (plain and grouped bars) print only when every one fits its bar.
         let groupFraction = seriesCount > 1 ? 0.84 : 0.68
         var options = VerticalLayout.Options(ticks: ticks, positions: .bands, legend: seriesCount > 1 ? .box : nil)
-        var layout = VerticalLayout(chart: chart, values: values, options: options, format: format)
+        var layout = VerticalLayout(chart: chart, values: values, options: options, width: width, format: format)
         let groupWidth = min(layout.band * groupFraction, 90 * Double(stacked ? 1 : seriesCount))
         let barWidth = stacked ? groupWidth : groupWidth / Double(max(1, seriesCount))
         let labels = values.series.map { $0.values.map { $0.map { values.short($0, format: format) } } }
+        // Side by side bars touch: their labels need a little air between them.
+        let room = seriesCount > 1 ? barWidth - 2 : barWidth + 2
         let outside = !stacked && labels.allSatisfy { row in
-            row.allSatisfy { label in label.map { TextWidth.of($0, fontSize: fontSize) <= barWidth + 2 } ?? true }
+            row.allSatisfy { label in label.map { TextWidth.of($0, fontSize: fontSize) <= room } ?? true }
         }
         if outside {
             // Room above the highest bar and below the lowest for their labels (the width does not change).
             options.topInset = high > 0 ? fontSize + 6 : 0
             options.bottomInset = low < 0 ? fontSize + 6 : 0
-            layout = VerticalLayout(chart: chart, values: values, options: options, format: format)
+            layout = VerticalLayout(chart: chart, values: values, options: options, width: width, format: format)
         }
         let scale = layout.scale
 
         var svg = SVGBuilder()
         VerticalAxes.drawGrid(layout, into: &svg)
         var valueLabels: [(text: String, x: Double, y: Double, inside: Bool)] = []
+        let classes = ChartPalette.classes(for: values.series.map(\.name))
         svg.open("g", [("class", "bars")])
         for s in 0..<seriesCount {
-            let color = ChartPalette.colorClass(s)
+            let color = classes[s]
             svg.open("g", [("class", "series " + color)])
             for c in 0..<categoryCount {
                 guard let segment = segments[s][c], let label = labels[s][c] else { continue }
@@ -73,7 +76,8 @@ enum BarChartDrawer {
                 let y1 = scale.position(segment.from), y2 = scale.position(segment.to)
                 let rect = ChartRect(x: x, y: min(y1, y2), width: barWidth, height: abs(y2 - y1))
                 if rect.height > 0 {
-                    svg.element("rect", [("class", "bar " + color), ("x", SVGBuilder.num(rect.x)), ("y", SVGBuilder.num(rect.y)),
+                    let barColor = ChartPalette.barClass(series: color, category: values.categories[c], seriesCount: seriesCount)
+                    svg.element("rect", [("class", "bar " + barColor), ("x", SVGBuilder.num(rect.x)), ("y", SVGBuilder.num(rect.y)),
                                          ("width", SVGBuilder.num(rect.width)), ("height", SVGBuilder.num(rect.height))])
                     if seriesCount > 1 { ChartPatterns.overlay(chartID: chartID, series: s, rect: rect, into: &svg) }
                 }

@@ -3,13 +3,15 @@
 /// Tried in order, first fit wins:
 /// 1. every label, horizontal;
 /// 2. every label on up to two lines, split at spaces (not for dates and numbers, which keep
-///    their no-break spaces);
+///    their no-break spaces), then on up to three;
 /// 3. for dates and numbers only, horizontal labels thinned at round intervals (every 2 years, each
 ///    first quarter, every 6 months… see `ChartValues.labelUnits`), while at least three stay;
-/// 4. every label rotated −45°; then rotated and thinned (every k-th, or at round intervals).
+/// 4. for quarters, months and days only, the year on a second line (`T3` over `2017`), all, then
+///    thinned while at least three stay;
+/// 5. every label rotated −45°; then rotated and thinned (every k-th, or at round intervals).
 /// Thinned layouts always keep the first and the last label (dropping the one next to them when
-/// they would collide). Rotated labels longer than `maxRotatedWidth` are shortened with “…”: at the start
-/// when they all begin with the same words, at the end otherwise.
+/// they would collide). Rotated labels longer than `maxRotatedWidth` (190, less on a narrow chart) are
+/// shortened with “…”: at the start when they all begin with the same words, at the end otherwise.
 struct CategoryLabelLayout {
     enum Mode: Equatable {
         case horizontal
@@ -18,9 +20,12 @@ struct CategoryLabelLayout {
     }
 
     static let gap = 8.0
-    static let maxRotatedWidth = 190.0
     static let sin45 = 0.7071
 
+    /// How long a rotated label may be: 190, or 40 % of a chart narrower than 475.
+    static func maxRotatedWidth(chartWidth: Double) -> Double {
+        min(190, chartWidth * 0.4)
+    }
     let mode: Mode
     /// Indices of the labels drawn.
     let shown: [Int]
@@ -38,8 +43,9 @@ struct CategoryLabelLayout {
     var lineHeight: Double { fontSize * ChartFont.lineHeight }
 
     /// `units` and `steps` say which labels a thinned axis keeps (see `ChartValues.labelUnits`); by default, every k-th.
-    init(labels: [String], centers: [Double], ordered: Bool, units: [Int]? = nil, steps: [Int]? = nil, minX: Double, maxX: Double,
-         fontSize: Double = ChartFont.tick) {
+    /// `dates`: the labels are formatted dates, whose last no-break space may become a line break.
+    init(labels: [String], centers: [Double], ordered: Bool, dates: Bool = false, units: [Int]? = nil, steps: [Int]? = nil,
+         minX: Double, maxX: Double, maxRotatedWidth: Double = 190, fontSize: Double = ChartFont.tick) {
         let units = units?.count == labels.count ? units ?? [] : Array(labels.indices)
         let steps = (steps ?? Array(1...max(1, labels.count))).filter { $0 >= 1 }
         self.fontSize = fontSize
@@ -55,6 +61,12 @@ struct CategoryLabelLayout {
                 TextWidth.wrap(label, maxLines: 2, fontSize: fontSize).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) }
             }
             candidates.append((.wrapped, wrapped, wrapped.map { TextWidth.widest($0, fontSize: fontSize) }, nil))
+            let three = labels.map { label in
+                TextWidth.wrap(label, maxLines: 3, fontSize: fontSize).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) }
+            }
+            if three != wrapped {
+                candidates.append((.wrapped, three, three.map { TextWidth.widest($0, fontSize: fontSize) }, nil))
+            }
         }
         // 3. Horizontal, thinned (ordered categories only), while at least three labels stay.
         if ordered && n > 2 {
@@ -62,10 +74,22 @@ struct CategoryLabelLayout {
                 candidates.append((.horizontal, single, singleWidths, [k]))
             }
         }
+        // 4. Dates on two lines, the year under the rest: all, then thinned.
+        if ordered && dates && labels.allSatisfy({ $0.contains("\u{00A0}") }) {
+            let split = labels.map { Self.splitDate($0).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) } }
+            let widths = split.map { TextWidth.widest($0, fontSize: fontSize) }
+            candidates.append((.wrapped, split, widths, nil))
+            if n > 2 {
+                for k in steps where k > 1 && Self.thinned(units: units, step: k).count >= 3 {
+                    candidates.append((.wrapped, split, widths, [k]))
+                }
+            }
+        }
         for (mode, lines, widths, step) in candidates {
             let anchors = Self.clampedAnchors(centers: centers, widths: widths, minX: minX, maxX: maxX)
             let fits = { (shown: [Int]) in Self.horizontalFits(shown: shown, anchors: anchors, widths: widths) }
-            if let shown = Self.thinned(units: units, step: step?.first ?? 1, fits: fits) {
+            // A thinned axis keeps at least three labels (or every one, when there are fewer).
+            if let shown = Self.thinned(units: units, step: step?.first ?? 1, fits: fits), step == nil || shown.count >= min(3, n) {
                 self.mode = mode
                 self.shown = shown
                 self.lines = lines
@@ -76,22 +100,22 @@ struct CategoryLabelLayout {
             }
         }
 
-        // 4. Rotated: all, then thinned until the strips of text are a line apart.
+        // 5. Rotated: all, then thinned until the strips of text are a line apart.
         // Labels too long even rotated that all start alike ("Magasin Mi Home numéro 1…", "… numéro 2…") lose
         // their common start rather than the end that tells them apart.
         var distinct = labels
-        if labels.count > 1 && labels.contains(where: { TextWidth.of($0, fontSize: fontSize) > Self.maxRotatedWidth }) {
+        if labels.count > 1 && labels.contains(where: { TextWidth.of($0, fontSize: fontSize) > maxRotatedWidth }) {
             let prefix = Self.commonWordPrefix(labels)
             if prefix.count >= 6 { distinct = labels.map { "…" + $0.dropFirst(prefix.count) } }
         }
         let rotated = distinct.enumerated().map { i, label in
             // Never reach past the left edge of the drawing.
-            let room = i < centers.count ? (centers[i] - minX - fontSize * 0.5) / Self.sin45 : Self.maxRotatedWidth
-            return [TextWidth.truncate(label, toWidth: max(fontSize * 2, min(Self.maxRotatedWidth, room)), fontSize: fontSize)]
+            let room = i < centers.count ? (centers[i] - minX - fontSize * 0.5) / Self.sin45 : maxRotatedWidth
+            return [TextWidth.truncate(label, toWidth: max(fontSize * 2, min(maxRotatedWidth, room)), fontSize: fontSize)]
         }
         let rotatedWidths = rotated.map { TextWidth.widest($0, fontSize: fontSize) }
         // What the first label would need, before being shortened to the room it has.
-        let wantedFirst = distinct.first.map { min(Self.maxRotatedWidth, TextWidth.of($0, fontSize: fontSize)) } ?? 0
+        let wantedFirst = distinct.first.map { min(maxRotatedWidth, TextWidth.of($0, fontSize: fontSize)) } ?? 0
         let pitch = fontSize * 1.25 / Self.sin45
         let spaced = { (shown: [Int]) in Self.spaced(shown: shown, centers: centers, pitch: pitch) }
         var shown = n > 0 ? [0] : []
@@ -109,6 +133,13 @@ struct CategoryLabelLayout {
         let longest = shown.map { rotatedWidths[$0] }.max() ?? 0
         height = longest * Self.sin45 + fontSize + 10
         leftReach = wantedFirst * Self.sin45 + fontSize * 0.5
+    }
+
+    /// `T3 2017` → [`T3`, `2017`]; `5 juil. 2017` → [`5 juil.`, `2017`]: split at the last no-break space.
+    static func splitDate(_ label: String) -> [String] {
+        guard let space = label.lastIndex(of: "\u{00A0}") else { return [label] }
+        let first = String(label[..<space]), second = String(label[label.index(after: space)...])
+        return first.isEmpty || second.isEmpty ? [label] : [first, second]
     }
 
     /// The first label, those whose unit is a multiple of `k`, and the last.

@@ -12,16 +12,19 @@ struct AnnotationPlacement {
     var text: String
     var anchorEnd: Bool
     var row: Int
+    /// Where the text sits along x (with a little air).
+    var textSpan: ClosedRange<Double> = 0...0
 }
 
 /// The layout shared by charts with categories along x and values up y (bar, grouped-bar,
 /// stacked-bar, line, area), from the top down: legend, value-axis title, annotation labels,
 /// plot, category labels.
 ///
-/// The width is fixed; the height is at least `minHeight` and grows so the plot keeps
-/// `minPlotHeight` when the legend wraps or the category labels are rotated.
+/// The width is given (`ChartRenderer.defaultWidth` unless a narrower or wider drawing is asked
+/// for; text keeps its size at every width); the height is at least `minHeight` and grows so the
+/// plot keeps `minPlotHeight` when the legend wraps, the axis title takes two lines or the category
+/// labels are rotated.
 struct VerticalLayout {
-    static let width = 640.0
     static let minHeight = 380.0
     static let minPlotHeight = 200.0
     static let edge = 8.0
@@ -48,15 +51,15 @@ struct VerticalLayout {
     let band: Double
     let labels: CategoryLabelLayout
     let legend: ChartLegend?
-    let axisTitle: String
+    /// One or two lines.
+    let axisTitle: [String]
     let axisTitleY: Double
     let tickLabels: [String]
     let annotations: [AnnotationPlacement]
     /// Baseline of the first row of annotation labels.
     let annotationTop: Double
 
-    init(chart: ChartData, values: ChartValues, options: Options, format: LocaleFormat) {
-        let width = Self.width
+    init(chart: ChartData, values: ChartValues, options: Options, width: Double, format: LocaleFormat) {
         let edge = Self.edge
         self.width = width
         let provisional = ValueScale(ticks: options.ticks, start: 0, end: 1)
@@ -81,15 +84,18 @@ struct VerticalLayout {
         }
 
         var placed = centers(left: left)
-        var labels = CategoryLabelLayout(labels: values.categories, centers: placed.centers, ordered: values.ordered,
-                                         units: values.labelUnits, steps: values.labelSteps, minX: edge, maxX: width - edge)
+        let maxRotatedWidth = CategoryLabelLayout.maxRotatedWidth(chartWidth: width)
+        var labels = CategoryLabelLayout(labels: values.categories, centers: placed.centers, ordered: values.ordered, dates: values.dates,
+                                         units: values.labelUnits, steps: values.labelSteps, minX: edge, maxX: width - edge,
+                                         maxRotatedWidth: maxRotatedWidth)
         // Rotated labels hang left of their category: widen the left margin (up to a third of the width) so the
         // first one is not cut.
         if labels.mode == .rotated, let first = placed.centers.first, labels.leftReach > first - edge {
             left = min(width / 3, max(left, left + labels.leftReach - (first - edge) + 2))
             placed = centers(left: left)
-            labels = CategoryLabelLayout(labels: values.categories, centers: placed.centers, ordered: values.ordered,
-                                         units: values.labelUnits, steps: values.labelSteps, minX: edge, maxX: width - edge)
+            labels = CategoryLabelLayout(labels: values.categories, centers: placed.centers, ordered: values.ordered, dates: values.dates,
+                                         units: values.labelUnits, steps: values.labelSteps, minX: edge, maxX: width - edge,
+                                         maxRotatedWidth: maxRotatedWidth)
         }
         self.centers = placed.centers
         band = placed.band
@@ -103,13 +109,12 @@ struct VerticalLayout {
         } else {
             legend = nil
         }
-        axisTitle = TextWidth.truncate(ValueScale.title(chart.valueLabel, unit: values.unit), toWidth: width - 2 * edge,
-                                       fontSize: ChartFont.axisTitle)
+        axisTitle = ValueScale.titleLines(ValueScale.title(chart.valueLabel, unit: values.unit), width: width - 2 * edge)
         if axisTitle.isEmpty {
             axisTitleY = y
         } else {
             axisTitleY = y + ChartFont.axisTitle
-            y += ChartFont.axisTitle + 10
+            y += ChartFont.axisTitle + 10 + Double(axisTitle.count - 1) * ChartFont.axisTitle * ChartFont.lineHeight
         }
         annotations = Self.placeAnnotations(chart.annotations, centers: placed.centers, minX: edge, maxX: width - edge)
         let annotationRows = (annotations.map(\.row).max() ?? -1) + 1
@@ -124,23 +129,57 @@ struct VerticalLayout {
         scale = ValueScale(ticks: options.ticks, start: plot.bottom - options.bottomInset, end: plot.top + options.topInset)
     }
 
-    /// Annotation labels right of their line (left of it near the right edge), on as many rows as
-    /// needed so none overlaps another.
+    /// Annotation labels right of their line (left of it near the right edge; shortened with “…” when
+    /// they fit on neither side), on as many rows as needed so none overlaps another. A line runs from
+    /// its label down to the plot, so a label that spans another annotation's line goes on a row above
+    /// that annotation's (when the two do not span each other's).
     static func placeAnnotations(_ annotations: [ChartAnnotation], centers: [Double], minX: Double, maxX: Double) -> [AnnotationPlacement] {
-        var placed: [AnnotationPlacement] = []
-        var occupied: [[ClosedRange<Double>]] = []
+        var candidates: [(placement: AnnotationPlacement, span: ClosedRange<Double>)] = []
         for annotation in annotations where centers.indices.contains(annotation.categoryIndex) {
             let x = centers[annotation.categoryIndex]
-            let text = TextWidth.truncate(annotation.label, toWidth: (maxX - minX) * 0.6, fontSize: ChartFont.annotation)
-            let w = TextWidth.of(text, fontSize: ChartFont.annotation)
-            let anchorEnd = x + 5 + w > maxX && x - 5 - w >= minX
+            var text = TextWidth.truncate(annotation.label, toWidth: (maxX - minX) * 0.6, fontSize: ChartFont.annotation)
+            var w = TextWidth.of(text, fontSize: ChartFont.annotation)
+            let roomRight = maxX - x - 5, roomLeft = x - 5 - minX
+            let anchorEnd = w > roomRight && (w <= roomLeft || roomLeft > roomRight)
+            // Fits on neither side (a long label mid-way across a narrow chart): shortened to the larger side.
+            if w > max(roomRight, roomLeft) {
+                text = TextWidth.truncate(annotation.label, toWidth: max(roomRight, roomLeft), fontSize: ChartFont.annotation)
+                w = TextWidth.of(text, fontSize: ChartFont.annotation)
+            }
             let span = anchorEnd ? (x - 5 - w)...(x) : (x)...(x + 5 + w)
-            var row = 0
-            while row < occupied.count && occupied[row].contains(where: { $0.overlaps(span) }) { row += 1 }
+            let textSpan = anchorEnd ? (x - 8 - w)...(x - 2) : (x + 2)...(x + 8 + w)
+            candidates.append((AnnotationPlacement(x: x, text: text, anchorEnd: anchorEnd, row: 0, textSpan: textSpan), span))
+        }
+        // Order: an annotation after every one whose label spans its line (in input order otherwise, and when they span each other).
+        var order: [Int] = []
+        var remaining = Array(candidates.indices)
+        while !remaining.isEmpty {
+            let ready = remaining.first { j in
+                !remaining.contains { i in i != j && candidates[i].placement.textSpan.contains(candidates[j].placement.x) }
+            } ?? remaining[0]
+            order.append(ready)
+            remaining.removeAll { $0 == ready }
+        }
+        var occupied: [[ClosedRange<Double>]] = []
+        var placed: [AnnotationPlacement?] = Array(repeating: nil, count: candidates.count)
+        for index in order {
+            var placement = candidates[index].placement
+            let span = candidates[index].span
+            let others = placed.compactMap { $0 }
+            func clear(_ row: Int) -> Bool {
+                !(row < occupied.count && occupied[row].contains { $0.overlaps(span) })
+            }
+            // Not on the line of an annotation above, and its own line through no label below.
+            func free(_ row: Int) -> Bool {
+                clear(row) && !others.contains { $0.row < row && placement.textSpan.contains($0.x) }
+                    && !others.contains { $0.row > row && $0.textSpan.contains(placement.x) }
+            }
+            let row = (0...occupied.count).first(where: free) ?? (0...occupied.count).first(where: clear) ?? occupied.count
             if row == occupied.count { occupied.append([]) }
             occupied[row].append(span.lowerBound - 6...span.upperBound + 6)
-            placed.append(AnnotationPlacement(x: x, text: text, anchorEnd: anchorEnd, row: row))
+            placement.row = row
+            placed[index] = placement
         }
-        return placed
+        return placed.compactMap { $0 }
     }
 }

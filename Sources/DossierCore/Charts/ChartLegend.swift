@@ -24,6 +24,8 @@ struct ChartLegend {
 
     let symbol: Symbol
     let items: [Item]
+    /// Colour class of each series (see `ChartPalette.classes(for:)`).
+    let classes: [String]
     let rows: Int
     var height: Double { Double(rows) * Self.rowHeight }
 
@@ -37,6 +39,7 @@ struct ChartLegend {
     /// Lays out `names` from (`x`, `top`) within `maxWidth`.
     init(names: [String], symbol: Symbol, x: Double, top: Double, maxWidth: Double) {
         self.symbol = symbol
+        classes = ChartPalette.classes(for: names)
         let fontSize = ChartFont.legend
         let symbolWidth = Self.symbolWidth(symbol)
         var items: [Item] = []
@@ -59,7 +62,7 @@ struct ChartLegend {
     func draw(chartID: String, into svg: inout SVGBuilder) {
         svg.open("g", [("class", "legend")])
         for item in items {
-            let color = ChartPalette.colorClass(item.series)
+            let color = ChartPalette.colorClass(item.series, in: classes)
             let symbolWidth = Self.symbolWidth(symbol)
             switch symbol {
             case .box:

@@ -1,10 +1,13 @@
+import Foundation
+
 /// Series colours, dash patterns and the chart stylesheet.
 ///
 /// Colours are the Okabe–Ito colour-blind-safe palette, ordered so the first series get the
 /// colours with the most contrast on white. Drawers never write a colour: they write a class
-/// (`s0` … `s7`) and the `<style>` below maps it to a custom property with the palette colour as
-/// fallback, so a page stylesheet can set `--chart-s0` … `--chart-s7`, `--chart-fg`, `--chart-bg`,
-/// `--chart-grid`, `--chart-axis` and `--chart-font` for dark mode or print.
+/// (`s0` … `s7`, and `s-other` for remainders) and the `<style>` below maps it to a custom property with
+/// the palette colour as fallback, so a page stylesheet can set `--chart-s0` … `--chart-s7`,
+/// `--chart-other`, `--chart-fg`, `--chart-bg`, `--chart-grid`, `--chart-axis` and `--chart-font` for
+/// dark mode or print.
 enum ChartPalette {
     static let colors = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 
@@ -13,6 +16,40 @@ enum ChartPalette {
     /// `s0` … `s7`, cycling.
     static func colorClass(_ index: Int) -> String {
         "s\(((index % count) + count) % count)"
+    }
+
+    /// The neutral class: “Autres”/“Other” series and categories, and pie slices past the palette.
+    static let otherClass = "s-other"
+    /// Grey with at least 3:1 contrast on white and on a dark background.
+    static let otherColor = "#8c8c8c"
+
+    /// Series or categories named like a remainder (`Autres`, `Other`, `Others`, any case) get the neutral colour.
+    static func isOther(_ name: String) -> Bool {
+        let key = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return key == "autres" || key == "other" || key == "others"
+    }
+
+    /// One colour class per name: the neutral class for remainders, the palette in order for the rest
+    /// (a remainder does not use up a colour). Past the palette, colours cycle (`wrap`) or are neutral too
+    /// (pie slices, where a repeated colour would sit next to its twin).
+    static func classes(for names: [String], wrap: Bool = true) -> [String] {
+        var next = 0
+        return names.map { name in
+            if isOther(name) { return otherClass }
+            defer { next += 1 }
+            return wrap || next < count ? colorClass(next) : otherClass
+        }
+    }
+
+    /// The class of one bar: its series' colour, except in a chart of a single series, where the bar of an
+    /// “Autres”/“Other” category is neutral like the rest of the remainders.
+    static func barClass(series: String, category: String, seriesCount: Int) -> String {
+        seriesCount == 1 && isOther(category) ? otherClass : series
+    }
+
+    /// `classes(for:)`, looked up by series index (an index outside `names` cycles the palette).
+    static func colorClass(_ index: Int, in classes: [String]) -> String {
+        classes.indices.contains(index) ? classes[index] : colorClass(index)
     }
 
     /// Stroke dash arrays for line series, so lines differ without colour (`nil`: solid).
@@ -51,12 +88,18 @@ enum ChartPalette {
             css += ".chart .s\(i){fill:\(property)}"
             css += ".chart .line.s\(i){stroke:\(property);fill:none}"
         }
+        let other = "var(--chart-other,\(otherColor))"
+        css += ".chart .\(otherClass){fill:\(other)}"
+        css += ".chart .line.\(otherClass){stroke:\(other);fill:none}"
+        css += ".chart .share{font-variant-numeric:tabular-nums}"
         return css
     }()
 }
 
-/// Font sizes in SVG user units. The viewBox is 640 wide, so on a 390 px phone (a figure about 358 px
-/// wide, scale ≈ 0.56) 16 is still 9 px on screen and 15 is 8.4 px; never go smaller than `value`.
+/// Font sizes in SVG user units, the same at every width. A 640-wide drawing shown on a 390 px phone (a
+/// figure about 358 px wide, scale ≈ 0.56) would print 16 as 9 px, so pages give phones a drawing made
+/// for their width (`ChartRenderer.svg(_:format:width:)` with 360), shown at about 1:1; never go smaller
+/// than `value`.
 enum ChartFont {
     static let tick = 16.0
     static let axisTitle = 16.0

@@ -1,15 +1,32 @@
 /// Draws a `ChartData` as a self-contained, accessible inline SVG, and says the same in words
 /// and in a table. Pure functions: the same input gives byte-identical output.
 public enum ChartRenderer {
-    /// A complete <svg> element for the chart.
+    /// The width of `svg(_:format:)`, in SVG user units.
+    public static let defaultWidth = 640.0
+    /// The narrowest drawing: a smaller `width` is drawn at this width.
+    public static let minimumWidth = 300.0
+
+    /// A complete <svg> element for the chart, 640 units wide (`defaultWidth`).
     ///
-    /// No width or height: it is sized by its `viewBox` (640 wide) and scales to its container
+    /// No width or height: it is sized by its `viewBox` and scales to its container
     /// (`svg.chart{width:100%;height:auto}`). Colours come from classes mapped to custom
     /// properties in the embedded `<style>` (see `ChartPalette`). Every text from `chart` is escaped.
     public static func svg(_ chart: ChartData, format: LocaleFormat) -> String {
+        svg(chart, format: format, width: defaultWidth)
+    }
+
+    /// The same chart laid out for `width` user units (at least `minimumWidth`; not finite: `defaultWidth`).
+    ///
+    /// Text keeps its size at every width, so a drawing made for the width it is shown at (360 for a
+    /// phone, shown at 1:1) stays readable: a narrow drawing has fewer ticks, thinner, rotated or
+    /// shortened labels, a legend on more rows, a narrower label column, and for pies a list of
+    /// slices under the circle when the labels do not fit beside it. The height follows from the
+    /// layout. Ids come from `chart.id`: give each rendering on a page its own.
+    public static func svg(_ chart: ChartData, format: LocaleFormat, width: Double) -> String {
+        let width = width.isFinite ? max(minimumWidth, width) : defaultWidth
         let id = ChartID.sanitized(chart.id)
         let values = ChartValues(chart)
-        let drawn = draw(chart, values: values, id: id, format: format)
+        let drawn = draw(chart, values: values, id: id, width: width, format: format)
         let title = chart.title.isEmpty ? ChartDescription.fallbackTitle(chart, format: format) : chart.title
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVGBuilder.num(drawn.width)) \(SVGBuilder.num(drawn.height))\""
         svg += " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" class=\"chart chart-\(chart.type.rawValue)\">\n"
@@ -36,22 +53,22 @@ public enum ChartRenderer {
         ChartTable.html(chart, format: format)
     }
 
-    static func draw(_ chart: ChartData, values: ChartValues, id: String, format: LocaleFormat) -> DrawnChart {
+    static func draw(_ chart: ChartData, values: ChartValues, id: String, width: Double, format: LocaleFormat) -> DrawnChart {
         switch chart.type {
         case .pie, .donut:
-            guard PieChartDrawer.hasData(values) else { return EmptyChartDrawer.draw(format: format) }
-            return PieChartDrawer.draw(chart, values: values, donut: chart.type == .donut, format: format)
+            guard PieChartDrawer.hasData(values) else { return EmptyChartDrawer.draw(width: width, format: format) }
+            return PieChartDrawer.draw(chart, values: values, donut: chart.type == .donut, width: width, format: format)
         case .scatter:
-            guard ScatterChartDrawer.hasData(chart) else { return EmptyChartDrawer.draw(format: format) }
-            return ScatterChartDrawer.draw(chart, chartID: id, format: format)
+            guard ScatterChartDrawer.hasData(chart) else { return EmptyChartDrawer.draw(width: width, format: format) }
+            return ScatterChartDrawer.draw(chart, chartID: id, width: width, format: format)
         case .bar, .groupedBar, .stackedBar, .hbar, .line, .area:
-            guard !values.categories.isEmpty, !values.allValues.isEmpty else { return EmptyChartDrawer.draw(format: format) }
+            guard !values.categories.isEmpty, !values.allValues.isEmpty else { return EmptyChartDrawer.draw(width: width, format: format) }
             switch chart.type {
-            case .hbar: return HorizontalBarChartDrawer.draw(chart, values: values, chartID: id, format: format)
-            case .line: return LineChartDrawer.draw(chart, values: values, area: false, chartID: id, format: format)
-            case .area: return LineChartDrawer.draw(chart, values: values, area: true, chartID: id, format: format)
-            case .stackedBar: return BarChartDrawer.draw(chart, values: values, stacked: true, chartID: id, format: format)
-            default: return BarChartDrawer.draw(chart, values: values, stacked: false, chartID: id, format: format)
+            case .hbar: return HorizontalBarChartDrawer.draw(chart, values: values, chartID: id, width: width, format: format)
+            case .line: return LineChartDrawer.draw(chart, values: values, area: false, chartID: id, width: width, format: format)
+            case .area: return LineChartDrawer.draw(chart, values: values, area: true, chartID: id, width: width, format: format)
+            case .stackedBar: return BarChartDrawer.draw(chart, values: values, stacked: true, chartID: id, width: width, format: format)
+            default: return BarChartDrawer.draw(chart, values: values, stacked: false, chartID: id, width: width, format: format)
             }
         }
     }
@@ -76,8 +93,8 @@ enum ChartID {
 
 /// A chart with nothing to plot still gets a frame saying so, rather than an empty box.
 enum EmptyChartDrawer {
-    static func draw(format: LocaleFormat) -> DrawnChart {
-        let width = VerticalLayout.width, height = 160.0
+    static func draw(width: Double, format: LocaleFormat) -> DrawnChart {
+        let height = 160.0
         var svg = SVGBuilder()
         svg.element("rect", [("class", "empty"), ("x", "1"), ("y", "1"), ("width", SVGBuilder.num(width - 2)),
                              ("height", SVGBuilder.num(height - 2))])

@@ -10,6 +10,8 @@ struct ChartValues {
     let series: [Series]
     /// Categories are dates or numbers: their order means something (thinning labels, trends).
     let ordered: Bool
+    /// Categories are all dates.
+    let dates: Bool
     /// For ordered categories whose positions increase, where each sits between 0 and 1 (a time axis with
     /// a missing year keeps the gap); otherwise evenly spaced.
     let fractions: [Double]
@@ -39,6 +41,7 @@ struct ChartValues {
             }
         }
         ordered = count > 0 && positions.allSatisfy { $0 != nil }
+        dates = count > 0 && chart.categories.allSatisfy { if case .date = $0.value { return true } else { return false } }
         let known = positions.compactMap { $0 }
         let increasing = ordered && count > 1 && zip(known, known.dropFirst()).allSatisfy { $0 < $1 }
         if increasing, let first = known.first, let last = known.last, last > first {

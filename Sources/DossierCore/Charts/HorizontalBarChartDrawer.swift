@@ -1,26 +1,34 @@
 /// Horizontal bars (`hbar`): categories down the left, where long names have room (wrapped on
-/// two lines, then shortened with “…”), values along the bottom. Several series are grouped in
-/// each row, hatched after the first. Every bar carries its value at its end; negative bars go left
-/// of the zero line. The drawing grows taller with the number of categories.
+/// two lines, then shortened with “…”; the column takes at most 38 % of the width, a little more on a
+/// phone), values along
+/// the bottom (fewer ticks on a narrow chart). Several series are grouped in each row, hatched
+/// after the first. Every bar carries its value at its end; negative bars go left of the zero line.
+/// The drawing grows taller with the number of categories.
 ///
-/// Annotations are a dashed line above the annotated row, labelled at the right.
+/// Annotations are a dashed line above the annotated row, labelled at the right; the row moves
+/// down to make room for the label when it would touch the row above (or the axis title).
 enum HorizontalBarChartDrawer {
     static let maxLabelShare = 0.38
 
-    static func draw(_ chart: ChartData, values: ChartValues, chartID: String, format: LocaleFormat) -> DrawnChart {
-        let width = VerticalLayout.width
+    /// The widest category label: 38 % of the width, but on a narrow chart up to 150 (at most 42 %), so
+    /// that a phone keeps two words on a line.
+    static func maxLabelWidth(chartWidth: Double) -> Double {
+        max(chartWidth * maxLabelShare, min(chartWidth * 0.42, 150))
+    }
+
+    static func draw(_ chart: ChartData, values: ChartValues, chartID: String, width: Double, format: LocaleFormat) -> DrawnChart {
         let edge = VerticalLayout.edge
         let seriesCount = max(1, values.series.count)
         let fontSize = ChartFont.tick
         let lineHeight = fontSize * ChartFont.lineHeight
 
-        // Category labels: one line if it fits, else two, else shortened.
-        let maxLabelWidth = width * maxLabelShare
+        // Category labels: one line if it fits, else two balanced lines, else two full lines, the second shortened.
+        let maxLabelWidth = maxLabelWidth(chartWidth: width)
         let labelLines: [[String]] = values.categories.map { label in
             if TextWidth.of(label, fontSize: fontSize) <= maxLabelWidth { return [label] }
-            return TextWidth.wrap(label, maxLines: 2, fontSize: fontSize).map {
-                TextWidth.truncate($0, toWidth: maxLabelWidth, fontSize: fontSize)
-            }
+            let balanced = TextWidth.wrap(label, maxLines: 2, fontSize: fontSize)
+            if TextWidth.widest(balanced, fontSize: fontSize) <= maxLabelWidth { return balanced }
+            return TextWidth.fill(label, maxLines: 2, maxWidth: maxLabelWidth, fontSize: fontSize)
         }
         let labelWidth = labelLines.map { TextWidth.widest($0, fontSize: fontSize) }.max() ?? 0
         let maxLines = Double(labelLines.map(\.count).max() ?? 1)
@@ -29,7 +37,6 @@ enum HorizontalBarChartDrawer {
 
         let all = values.allValues
         let low = min(0, all.min() ?? 0), high = max(0, all.max() ?? 0)
-        let ticks = NiceTicks.ticks(min: low, max: high, maxCount: 6, includeZero: true)
         let valueLabels = values.series.map { $0.values.map { $0.map { values.short($0, format: format) } } }
         let widestValue = valueLabels.flatMap { $0.compactMap { $0 } }.map { TextWidth.of($0, fontSize: ChartFont.value) }.max() ?? 0
 
@@ -40,20 +47,74 @@ enum HorizontalBarChartDrawer {
             legend = built
             y += built.height + 4
         }
-        let axisTitle = TextWidth.truncate(ValueScale.title(chart.valueLabel, unit: values.unit), toWidth: width - 2 * edge,
-                                           fontSize: ChartFont.axisTitle)
+        let axisTitle = ValueScale.titleLines(ValueScale.title(chart.valueLabel, unit: values.unit), width: width - 2 * edge)
         let axisTitleY = y + ChartFont.axisTitle
-        if !axisTitle.isEmpty { y += ChartFont.axisTitle + 10 }
+        if !axisTitle.isEmpty { y += ChartFont.axisTitle + 10 + Double(axisTitle.count - 1) * ChartFont.axisTitle * ChartFont.lineHeight }
         let annotations = chart.annotations.filter { values.categories.indices.contains($0.categoryIndex) }
         if !annotations.isEmpty { y += 4 }
 
         let plotLeft = edge + labelWidth + 10
+        let plotRight = width - edge
         // Value labels sit past the bar ends: keep room for them on each side that has bars.
         let startInset = low < 0 ? widestValue + 6 : 0
         let endInset = high > 0 ? widestValue + 6 : 0
-        let plot = ChartRect(x: plotLeft, y: y, width: width - edge - plotLeft, height: rowHeight * Double(values.categories.count))
-        let scale = ValueScale(ticks: ticks, start: plot.left + startInset, end: plot.right - endInset)
-        let tickLabels = scale.labels(unit: values.unit, format: format)
+        let axis = HorizontalTicks(low: low, high: high, includeZero: true, unit: values.unit,
+                                   length: plotRight - endInset - plotLeft - startInset, format: format)
+        let ticks = axis.ticks
+        let scale = ValueScale(ticks: ticks, start: plotLeft + startInset, end: plotRight - endInset)
+        let zero = scale.zeroPosition
+        let classes = ChartPalette.classes(for: values.series.map(\.name))
+
+        // Bars and value labels, relative to the top of their row.
+        struct Bar {
+            var series: Int
+            var rect: ChartRect
+            var label: String
+            var labelBox: ChartRect
+            var negative: Bool
+        }
+        let bars: [[Bar]] = values.categories.indices.map { c in
+            values.series.indices.compactMap { s in
+                guard let value = values.series[s].values[c], let label = valueLabels[s][c] else { return nil }
+                let groupTop = (rowHeight - Double(values.series.count) * barThickness) / 2
+                let end = scale.position(value)
+                let rect = ChartRect(x: min(zero, end), y: groupTop + Double(s) * barThickness, width: abs(end - zero),
+                                     height: barThickness - (values.series.count > 1 ? 1 : 0))
+                let w = TextWidth.of(label, fontSize: ChartFont.value)
+                let negative = value < 0
+                let box = ChartRect(x: negative ? rect.left - 5 - w : rect.right + 5, y: rect.midY - ChartFont.value * 0.5,
+                                    width: w, height: ChartFont.value)
+                return Bar(series: s, rect: rect, label: label, labelBox: box, negative: negative)
+            }
+        }
+
+        // Annotation labels, and the extra room a row needs above it so its label touches nothing.
+        let annotationLine = ChartFont.annotation * ChartFont.lineHeight + 2
+        let annotationTexts = annotations.map { TextWidth.truncate($0.label, toWidth: plotRight - plotLeft, fontSize: ChartFont.annotation) }
+        var extra = [Double](repeating: 0, count: values.categories.count)
+        for (annotation, text) in zip(annotations, annotationTexts) where extra[annotation.categoryIndex] == 0 {
+            let c = annotation.categoryIndex
+            let w = TextWidth.of(text, fontSize: ChartFont.annotation)
+            // In row-relative coordinates of the row above (its bottom is at rowHeight).
+            let box = ChartRect(x: plotRight - w, y: rowHeight - 4 - ChartFont.annotation * 0.8, width: w, height: ChartFont.annotation)
+            let touches: Bool
+            if c == 0 {
+                // Above the first row: the axis title's last line, right-aligned labels never reach it when it is short.
+                let titleWidth = TextWidth.widest(axisTitle, fontSize: ChartFont.axisTitle)
+                touches = !axisTitle.isEmpty && edge + titleWidth + 8 > plotRight - w
+            } else {
+                touches = bars[c - 1].contains { $0.rect.insetBy(2).intersects(box) || $0.labelBox.insetBy(2).intersects(box) }
+            }
+            if touches { extra[c] = annotationLine }
+        }
+        var rowTops: [Double] = []
+        var cursor = y
+        for c in values.categories.indices {
+            cursor += extra[c]
+            rowTops.append(cursor)
+            cursor += rowHeight
+        }
+        let plot = ChartRect(x: plotLeft, y: y, width: plotRight - plotLeft, height: cursor - y)
         let height = (plot.bottom + 8 + fontSize + 4 + edge).rounded(.up)
 
         var svg = SVGBuilder()
@@ -63,40 +124,32 @@ enum HorizontalBarChartDrawer {
             svg.element("line", [("x1", x), ("y1", SVGBuilder.num(plot.top)), ("x2", x), ("y2", SVGBuilder.num(plot.bottom))])
         }
         svg.close("g")
-        // Tick labels under the plot, thinned if the longest ones would touch.
-        let tickWidths = tickLabels.map { TextWidth.of($0, fontSize: fontSize) }
-        let tickPitch = ticks.count > 1 ? abs(scale.position(ticks[1]) - scale.position(ticks[0])) : width
-        let tickStep = (tickWidths.max() ?? 0) + 8 > tickPitch ? 2 : 1
+        // Tick labels under the plot, kept inside the drawing.
         svg.open("g", [("class", "x-labels")])
-        for (i, tick) in ticks.enumerated() where i % tickStep == 0 {
-            svg.text("text", tickLabels[i], [("x", SVGBuilder.num(scale.position(tick))), ("y", SVGBuilder.num(plot.bottom + 8 + fontSize)),
-                                             ("text-anchor", "middle")])
+        for i in axis.shown {
+            let w = TextWidth.of(axis.labels[i], fontSize: fontSize)
+            let x = min(max(scale.position(ticks[i]), edge + w / 2), width - edge - w / 2)
+            svg.text("text", axis.labels[i], [("x", SVGBuilder.num(x)), ("y", SVGBuilder.num(plot.bottom + 8 + fontSize)),
+                                              ("text-anchor", "middle")])
         }
         svg.close("g")
         if !axisTitle.isEmpty {
-            svg.text("text", axisTitle, [("class", "axis-title"), ("x", SVGBuilder.num(edge)), ("y", SVGBuilder.num(axisTitleY))])
+            svg.multilineText(axisTitle, x: edge, lineHeight: ChartFont.axisTitle * ChartFont.lineHeight,
+                              [("class", "axis-title"), ("x", SVGBuilder.num(edge)), ("y", SVGBuilder.num(axisTitleY))])
         }
 
-        let zero = scale.zeroPosition
-        var texts: [(String, Double, Double, Bool)] = []
         svg.open("g", [("class", "bars")])
         for s in 0..<values.series.count {
-            let color = ChartPalette.colorClass(s)
+            let color = classes[s]
             svg.open("g", [("class", "series " + color)])
-            for (c, value) in values.series[s].values.enumerated() {
-                guard let value, let label = valueLabels[s][c] else { continue }
-                let rowTop = plot.top + Double(c) * rowHeight
-                let groupTop = rowTop + (rowHeight - Double(values.series.count) * barThickness) / 2
-                let end = scale.position(value)
-                let rect = ChartRect(x: min(zero, end), y: groupTop + Double(s) * barThickness, width: abs(end - zero),
-                                     height: barThickness - (values.series.count > 1 ? 1 : 0))
-                if rect.width > 0 {
-                    svg.element("rect", [("class", "bar " + color), ("x", SVGBuilder.num(rect.x)), ("y", SVGBuilder.num(rect.y)),
+            for (c, row) in bars.enumerated() {
+                for bar in row where bar.series == s && bar.rect.width > 0 {
+                    let rect = ChartRect(x: bar.rect.x, y: rowTops[c] + bar.rect.y, width: bar.rect.width, height: bar.rect.height)
+                    let barColor = ChartPalette.barClass(series: color, category: values.categories[c], seriesCount: values.series.count)
+                    svg.element("rect", [("class", "bar " + barColor), ("x", SVGBuilder.num(rect.x)), ("y", SVGBuilder.num(rect.y)),
                                          ("width", SVGBuilder.num(rect.width)), ("height", SVGBuilder.num(rect.height))])
                     if values.series.count > 1 { ChartPatterns.overlay(chartID: chartID, series: s, rect: rect, into: &svg) }
                 }
-                let negative = value < 0
-                texts.append((label, negative ? rect.left - 5 : rect.right + 5, rect.midY + ChartFont.value * 0.35, negative))
             }
             svg.close("g")
         }
@@ -104,14 +157,20 @@ enum HorizontalBarChartDrawer {
         let zeroX = SVGBuilder.num(zero)
         svg.element("line", [("class", "zero"), ("x1", zeroX), ("y1", SVGBuilder.num(plot.top)), ("x2", zeroX), ("y2", SVGBuilder.num(plot.bottom))])
         svg.open("g", [("class", "values")])
-        for (text, x, y, negative) in texts {
-            svg.text("text", text, [("class", "value"), ("x", SVGBuilder.num(x)), ("y", SVGBuilder.num(y)),
-                                    ("text-anchor", negative ? "end" : "start")])
+        for s in 0..<values.series.count {
+            for (c, row) in bars.enumerated() {
+                for bar in row where bar.series == s {
+                    let midY = rowTops[c] + bar.rect.midY
+                    svg.text("text", bar.label, [("class", "value"), ("x", SVGBuilder.num(bar.negative ? bar.rect.left - 5 : bar.rect.right + 5)),
+                                                 ("y", SVGBuilder.num(midY + ChartFont.value * 0.35)),
+                                                 ("text-anchor", bar.negative ? "end" : "start")])
+                }
+            }
         }
         svg.close("g")
         svg.open("g", [("class", "y-labels")])
         for (c, lines) in labelLines.enumerated() {
-            let midY = plot.top + (Double(c) + 0.5) * rowHeight
+            let midY = rowTops[c] + rowHeight / 2
             let firstBaseline = midY - Double(lines.count - 1) * lineHeight / 2 + fontSize * 0.35
             svg.multilineText(lines, x: plotLeft - 10, lineHeight: lineHeight,
                               [("class", "y-label"), ("x", SVGBuilder.num(plotLeft - 10)), ("y", SVGBuilder.num(firstBaseline)),
@@ -120,11 +179,10 @@ enum HorizontalBarChartDrawer {
         svg.close("g")
         if !annotations.isEmpty {
             svg.open("g", [("class", "annotation")])
-            for annotation in annotations {
-                let rowTop = plot.top + Double(annotation.categoryIndex) * rowHeight
+            for (annotation, text) in zip(annotations, annotationTexts) {
+                let rowTop = rowTops[annotation.categoryIndex]
                 let lineY = SVGBuilder.num(rowTop)
                 svg.element("line", [("x1", SVGBuilder.num(edge)), ("y1", lineY), ("x2", SVGBuilder.num(plot.right)), ("y2", lineY)])
-                let text = TextWidth.truncate(annotation.label, toWidth: plot.width, fontSize: ChartFont.annotation)
                 svg.text("text", text, [("class", "halo"), ("x", SVGBuilder.num(plot.right)), ("y", SVGBuilder.num(rowTop - 4)),
                                         ("text-anchor", "end")])
             }

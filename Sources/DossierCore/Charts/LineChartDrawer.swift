@@ -7,13 +7,18 @@
 ///
 /// Missing values break the line (and the area); a point alone between two gaps keeps its marker.
 /// Series differ by colour, dash pattern and marker shape. With several series, each line is named
-/// at its right end when the names fit without colliding (moved apart vertically if needed);
-/// otherwise a legend goes above the plot.
+/// at its right end when the names fit without colliding (moved apart vertically if needed) and,
+/// on a narrow chart, without being shortened; otherwise a legend goes above the plot.
 enum LineChartDrawer {
     static let maxMarkedCategories = 30
     static let maxDirectLabelWidth = 140.0
 
-    static func draw(_ chart: ChartData, values: ChartValues, area: Bool, chartID: String, format: LocaleFormat) -> DrawnChart {
+    /// Room for a direct label: 140, or 22 % of a narrower chart (where a longer name means a legend rather than “…”).
+    static func directLabelWidth(chartWidth: Double) -> Double {
+        min(maxDirectLabelWidth, chartWidth * 0.22)
+    }
+
+    static func draw(_ chart: ChartData, values: ChartValues, area: Bool, chartID: String, width: Double, format: LocaleFormat) -> DrawnChart {
         let all = values.allValues
         let ticks = NiceTicks.ticks(min: all.min() ?? 0, max: all.max() ?? 0, maxCount: 6, includeZero: area)
         let legendSymbol: ChartLegend.Symbol = area ? .area : .line
@@ -22,12 +27,16 @@ enum LineChartDrawer {
 
         // Direct labels at the line ends when every series reaches the last category.
         var direct: (layout: VerticalLayout, names: [String], ys: [Double])?
-        if values.series.count > 1 && values.series.count <= 8 && values.series.allSatisfy({ $0.values.last.map { $0 != nil } ?? false }) {
-            let names = values.series.map { TextWidth.truncate($0.name, toWidth: maxDirectLabelWidth, fontSize: ChartFont.legend) }
+        let directWidth = directLabelWidth(chartWidth: width)
+        let namesFit = directWidth >= maxDirectLabelWidth
+            || values.series.allSatisfy { TextWidth.of($0.name, fontSize: ChartFont.legend) <= directWidth }
+        if values.series.count > 1 && values.series.count <= 8 && namesFit
+            && values.series.allSatisfy({ $0.values.last.map { $0 != nil } ?? false }) {
+            let names = values.series.map { TextWidth.truncate($0.name, toWidth: directWidth, fontSize: ChartFont.legend) }
             let widest = TextWidth.widest(names, fontSize: ChartFont.legend)
             options.rightReserve = widest + 16
             options.legend = nil
-            let layout = VerticalLayout(chart: chart, values: values, options: options, format: format)
+            let layout = VerticalLayout(chart: chart, values: values, options: options, width: width, format: format)
             let wishes = values.series.map { layout.scale.position($0.values.last.flatMap { $0 } ?? 0) }
             if let ys = LabelSpreader.spread(wishes, gap: ChartFont.legend * 1.15, low: layout.plot.top + 4, high: layout.plot.bottom) {
                 direct = (layout, names, ys)
@@ -36,10 +45,11 @@ enum LineChartDrawer {
         let layout = direct?.layout ?? VerticalLayout(chart: chart, values: values,
                                                        options: VerticalLayout.Options(ticks: ticks, positions: .points(values.fractions),
                                                                                        legend: legendSymbol),
-                                                       format: format)
+                                                       width: width, format: format)
         let scale = layout.scale
         let baseline = scale.low <= 0 && scale.high >= 0 ? scale.zeroPosition : scale.position(scale.low)
 
+        let classes = ChartPalette.classes(for: values.series.map(\.name))
         var svg = SVGBuilder()
         VerticalAxes.drawGrid(layout, into: &svg)
         // Runs of consecutive values, per series.
@@ -63,7 +73,7 @@ enum LineChartDrawer {
                 for run in seriesRuns where run.count > 1 {
                     guard let first = run.first, let last = run.last else { continue }
                     let outline = run + [ChartPoint(x: last.x, y: baseline), ChartPoint(x: first.x, y: baseline)]
-                    svg.element("path", [("class", "area " + ChartPalette.colorClass(s)), ("d", SVGBuilder.polyline(outline, close: true))])
+                    svg.element("path", [("class", "area " + classes[s]), ("d", SVGBuilder.polyline(outline, close: true))])
                 }
             }
             svg.close("g")
@@ -73,7 +83,7 @@ enum LineChartDrawer {
         for (s, seriesRuns) in runs.enumerated() {
             let d = seriesRuns.filter { $0.count > 1 }.map { SVGBuilder.polyline($0) }.joined(separator: " ")
             guard !d.isEmpty else { continue }
-            var attributes: SVGBuilder.Attributes = [("class", "line " + ChartPalette.colorClass(s)), ("d", d)]
+            var attributes: SVGBuilder.Attributes = [("class", "line " + classes[s]), ("d", d)]
             if let dash = ChartPalette.dash(s) { attributes.append(("stroke-dasharray", dash)) }
             svg.element("path", attributes)
         }
@@ -81,7 +91,7 @@ enum LineChartDrawer {
         svg.open("g", [("class", "markers")])
         let size = area ? 3.5 : 4.0
         for (s, seriesRuns) in runs.enumerated() {
-            let color = ChartPalette.colorClass(s)
+            let color = classes[s]
             for run in seriesRuns {
                 for point in run where count <= maxMarkedCategories || run.count == 1 {
                     ChartMarkers.draw(s, at: point, size: size, className: "point " + color, into: &svg)

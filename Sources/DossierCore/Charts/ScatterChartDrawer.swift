@@ -5,22 +5,25 @@
 enum ScatterChartDrawer {
     static let height = 400.0
     static let markerSize = 5.0
+    static let maxLabelWidth = 160.0
+
+    /// 400, or less on a narrow chart (so the plot stays about as tall as it is wide).
+    static func minHeight(chartWidth: Double) -> Double {
+        min(height, max(320, chartWidth))
+    }
 
     static func hasData(_ chart: ChartData) -> Bool {
         chart.points.contains { $0.x.isFinite && $0.y.isFinite }
     }
 
-    static func draw(_ chart: ChartData, chartID: String, format: LocaleFormat) -> DrawnChart {
-        let width = VerticalLayout.width
+    static func draw(_ chart: ChartData, chartID: String, width: Double, format: LocaleFormat) -> DrawnChart {
         let edge = VerticalLayout.edge
         let fontSize = ChartFont.tick
         let points = chart.points.filter { $0.x.isFinite && $0.y.isFinite }
         let xs = points.map(\.x), ys = points.map(\.y)
         let yUnit = chart.unit.flatMap { $0.isEmpty ? nil : $0 }
-        let xTicks = NiceTicks.ticks(min: xs.min() ?? 0, max: xs.max() ?? 1, maxCount: 6)
         let yTicks = NiceTicks.ticks(min: ys.min() ?? 0, max: ys.max() ?? 1, maxCount: 6)
         let yLabels = ValueScale(ticks: yTicks, start: 0, end: 1).labels(unit: yUnit, format: format)
-        let xLabels = ValueScale(ticks: xTicks, start: 0, end: 1).labels(unit: chart.xUnit, format: format)
 
         var y = edge
         var legend: ChartLegend?
@@ -29,16 +32,28 @@ enum ScatterChartDrawer {
             legend = built
             y += built.height + 4
         }
-        let yTitle = TextWidth.truncate(ValueScale.title(chart.valueLabel, unit: yUnit), toWidth: width - 2 * edge, fontSize: ChartFont.axisTitle)
+        let yTitle = ValueScale.titleLines(ValueScale.title(chart.valueLabel, unit: yUnit), width: width - 2 * edge)
         let yTitleY = y + ChartFont.axisTitle
-        if !yTitle.isEmpty { y += ChartFont.axisTitle + 10 }
+        if !yTitle.isEmpty { y += ChartFont.axisTitle + 10 + Double(yTitle.count - 1) * ChartFont.axisTitle * ChartFont.lineHeight }
         let xTitle = TextWidth.truncate(ValueScale.title(chart.categoryLabel, unit: chart.xUnit), toWidth: width - 2 * edge,
                                         fontSize: ChartFont.axisTitle)
         let left = edge + (yLabels.map { TextWidth.of($0, fontSize: fontSize) }.max() ?? 0) + 8
-        let lastXLabelHalf = (xLabels.last.map { TextWidth.of($0, fontSize: fontSize) } ?? 0) / 2
-        let right = width - edge - max(8, lastXLabelHalf)
+        // The x ticks depend on the room they have, which depends on how far the last label reaches: settle on six first.
+        func makeXAxis(right: Double) -> HorizontalTicks {
+            HorizontalTicks(low: xs.min() ?? 0, high: xs.max() ?? 1, includeZero: false, unit: chart.xUnit, length: right - left - 16,
+                            format: format)
+        }
+        func lastHalf(_ axis: HorizontalTicks) -> Double {
+            (axis.shown.last.map { TextWidth.of(axis.labels[$0], fontSize: fontSize) } ?? 0) / 2
+        }
+        var xAxis = makeXAxis(right: width - edge - 8)
+        var right = width - edge - max(8, lastHalf(xAxis))
+        xAxis = makeXAxis(right: right)
+        right = width - edge - max(8, lastHalf(xAxis))
+        let xTicks = xAxis.ticks, xLabels = xAxis.labels
+        let minHeight = Self.minHeight(chartWidth: width)
         let bottomSpace = fontSize + 12 + (xTitle.isEmpty ? 0 : ChartFont.axisTitle + 10)
-        let totalHeight = max(height, y + VerticalLayout.minPlotHeight + bottomSpace + edge).rounded(.up)
+        let totalHeight = max(minHeight, y + VerticalLayout.minPlotHeight + bottomSpace + edge).rounded(.up)
         let plot = ChartRect(x: left, y: y + 4, width: right - left, height: totalHeight - edge - bottomSpace - y - 4)
         // A marker's width of padding inside the plot, so points on the extreme ticks are not cut by the frame.
         let xScale = ValueScale(ticks: xTicks, start: plot.left + 8, end: plot.right - 8)
@@ -61,17 +76,15 @@ enum ScatterChartDrawer {
                                      ("text-anchor", "end")])
         }
         svg.close("g")
-        let xWidths = xLabels.map { TextWidth.of($0, fontSize: fontSize) }
-        let pitch = xTicks.count > 1 ? xScale.position(xTicks[1]) - xScale.position(xTicks[0]) : width
-        let step = (xWidths.max() ?? 0) + 8 > pitch ? 2 : 1
         svg.open("g", [("class", "x-labels")])
-        for (i, tick) in xTicks.enumerated() where i % step == 0 {
-            svg.text("text", xLabels[i], [("x", SVGBuilder.num(xScale.position(tick))), ("y", SVGBuilder.num(plot.bottom + 6 + fontSize)),
+        for i in xAxis.shown {
+            svg.text("text", xLabels[i], [("x", SVGBuilder.num(xScale.position(xTicks[i]))), ("y", SVGBuilder.num(plot.bottom + 6 + fontSize)),
                                           ("text-anchor", "middle")])
         }
         svg.close("g")
         if !yTitle.isEmpty {
-            svg.text("text", yTitle, [("class", "axis-title"), ("x", SVGBuilder.num(edge)), ("y", SVGBuilder.num(yTitleY))])
+            svg.multilineText(yTitle, x: edge, lineHeight: ChartFont.axisTitle * ChartFont.lineHeight,
+                              [("class", "axis-title"), ("x", SVGBuilder.num(edge)), ("y", SVGBuilder.num(yTitleY))])
         }
         if !xTitle.isEmpty {
             svg.text("text", xTitle, [("class", "axis-title"), ("x", SVGBuilder.num(plot.right)),
@@ -88,20 +101,33 @@ enum ScatterChartDrawer {
         }
 
         let positions = points.map { ChartPoint(x: xScale.position($0.x), y: yScale.position($0.y)) }
+        let classes = ChartPalette.classes(for: chart.series.map(\.name))
         svg.open("g", [("class", "points")])
         for (point, position) in zip(points, positions) {
             let series = max(0, point.series)
-            ChartMarkers.draw(series, at: position, size: markerSize, className: "point " + ChartPalette.colorClass(series), into: &svg)
+            ChartMarkers.draw(series, at: position, size: markerSize, className: "point " + ChartPalette.colorClass(series, in: classes),
+                              into: &svg)
         }
         svg.close("g")
 
         // Labels, greedily, in the order of the points.
         var occupied = positions.map { ChartRect(x: $0.x - markerSize - 1, y: $0.y - markerSize - 1, width: 2 * markerSize + 2, height: 2 * markerSize + 2) }
         occupied += legend.map { legend in [ChartRect(x: 0, y: 0, width: width, height: legend.height + edge)] } ?? []
+        // The y title and tick labels: a label may reach over them, but must not cover them.
+        for (i, line) in yTitle.enumerated() {
+            let baseline = yTitleY + Double(i) * ChartFont.axisTitle * ChartFont.lineHeight
+            occupied.append(ChartRect(x: edge, y: baseline - ChartFont.axisTitle * 0.8, width: TextWidth.of(line, fontSize: ChartFont.axisTitle),
+                                      height: ChartFont.axisTitle))
+        }
+        for (tick, label) in zip(yTicks, yLabels) {
+            let w = TextWidth.of(label, fontSize: fontSize)
+            occupied.append(ChartRect(x: plot.left - 8 - w, y: yScale.position(tick) - fontSize * 0.45, width: w, height: fontSize))
+        }
+        let labelWidth = min(maxLabelWidth, width * 0.3)
         svg.open("g", [("class", "point-labels")])
         for (point, position) in zip(points, positions) {
             guard let label = point.label, !label.isEmpty else { continue }
-            let text = TextWidth.truncate(label, toWidth: 160, fontSize: ChartFont.value)
+            let text = TextWidth.truncate(label, toWidth: labelWidth, fontSize: ChartFont.value)
             let w = TextWidth.of(text, fontSize: ChartFont.value)
             let h = ChartFont.value * 1.1
             let offset = markerSize + 4

@@ -105,6 +105,26 @@ enum TextWidth {
         return best
     }
 
+    /// `text` on at most `maxLines` lines of at most `maxWidth`, each filled with as many whole words as fit;
+    /// what is left for the last line (or a word wider than a line) is shortened with “…”.
+    static func fill(_ text: String, maxLines: Int, maxWidth: Double, fontSize: Double) -> [String] {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard maxLines > 1, words.count > 1 else { return [truncate(text, toWidth: maxWidth, fontSize: fontSize)] }
+        var lines: [String] = []
+        var rest = words[...]
+        while let word = rest.first, lines.count < maxLines - 1 {
+            var line = word
+            rest = rest.dropFirst()
+            while let next = rest.first, of(line + " " + next, fontSize: fontSize) <= maxWidth {
+                line += " " + next
+                rest = rest.dropFirst()
+            }
+            lines.append(truncate(line, toWidth: maxWidth, fontSize: fontSize))
+        }
+        if !rest.isEmpty { lines.append(truncate(rest.joined(separator: " "), toWidth: maxWidth, fontSize: fontSize)) }
+        return lines
+    }
+
     private static func bestSplit(_ words: [String], fontSize: Double) -> [String] {
         var best = [words.joined(separator: " ")]
         var bestWidth = Double.infinity

@@ -35,6 +35,15 @@ struct ValueScale {
         ticks.map { label($0, unit: unit, format: format) }
     }
 
+    /// An axis title on one line, or two when it is wider than `width` (each shortened with “…” if need be);
+    /// empty for an empty title.
+    static func titleLines(_ title: String, width: Double) -> [String] {
+        guard !title.isEmpty else { return [] }
+        let fontSize = ChartFont.axisTitle
+        if TextWidth.of(title, fontSize: fontSize) <= width { return [title] }
+        return TextWidth.wrap(title, maxLines: 2, fontSize: fontSize).map { TextWidth.truncate($0, toWidth: width, fontSize: fontSize) }
+    }
+
     /// `Part de marché`, or `Ventes (M)` when the unit is not printed with every tick.
     static func title(_ label: String, unit: String?) -> String {
         guard let unit, !unit.isEmpty, unit != "%" else { return label }

@@ -17,8 +17,8 @@ enum VerticalAxes {
         }
         svg.close("g")
         if !layout.axisTitle.isEmpty {
-            svg.text("text", layout.axisTitle, [("class", "axis-title"), ("x", SVGBuilder.num(VerticalLayout.edge)),
-                                                ("y", SVGBuilder.num(layout.axisTitleY))])
+            svg.multilineText(layout.axisTitle, x: VerticalLayout.edge, lineHeight: ChartFont.axisTitle * ChartFont.lineHeight,
+                              [("class", "axis-title"), ("x", SVGBuilder.num(VerticalLayout.edge)), ("y", SVGBuilder.num(layout.axisTitleY))])
         }
     }
 
@@ -50,11 +50,15 @@ enum VerticalAxes {
         guard !layout.annotations.isEmpty else { return }
         let line = ChartFont.annotation * ChartFont.lineHeight + 2
         svg.open("g", [("class", "annotation")])
+        // Every line, then every label (haloed) over them.
         for annotation in layout.annotations {
             let baseline = layout.annotationTop + Double(annotation.row) * line
             let x = SVGBuilder.num(annotation.x)
             svg.element("line", [("x1", x), ("y1", SVGBuilder.num(baseline - ChartFont.annotation * 0.8)), ("x2", x),
                                  ("y2", SVGBuilder.num(layout.plot.bottom))])
+        }
+        for annotation in layout.annotations {
+            let baseline = layout.annotationTop + Double(annotation.row) * line
             svg.text("text", annotation.text, [("class", "halo"), ("x", SVGBuilder.num(annotation.x + (annotation.anchorEnd ? -5 : 5))),
                                                ("y", SVGBuilder.num(baseline)),
                                                ("text-anchor", annotation.anchorEnd ? "end" : "start")])

@@ -3,8 +3,9 @@ import Foundation
 /// Turns the text of a cell into a typed value, and guesses a column's type from its cells.
 enum CellParser {
     static func parse(_ text: String, as type: DataType) -> DataValue? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = normalizeSpaces(text).trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .empty }
+        if type == .text { return .text(text.trimmingCharacters(in: .whitespaces)) }
         switch type {
         case .number: return number(trimmed).map(DataValue.number)
         case .percent:
@@ -14,6 +15,13 @@ enum CellParser {
         case .date: return date(trimmed).map(DataValue.date)
         case .text: return .text(trimmed)
         }
+    }
+
+    /// No-break and narrow no-break spaces read as plain spaces, so `T4 2017` typed with
+    /// French spacing matches `T4 2017` typed without.
+    static func normalizeSpaces(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "\u{2009}" ? " " : $0 }))
     }
 
     /// A plain decimal number: optional sign, digits, optional `.` fraction and exponent.
@@ -74,7 +82,7 @@ enum CellParser {
     /// The narrowest type every non-empty cell fits. A column of four-digit whole numbers
     /// named like a year (`year`, `annee`, `an`…) is a date column of years.
     static func inferType(name: String, cells: [String]) -> DataType {
-        let values = cells.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let values = cells.map { normalizeSpaces($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !values.isEmpty else { return .text }
         if values.allSatisfy({ number($0) != nil }) {
             let slug = Slug.make(name)

@@ -4,6 +4,8 @@ struct DataExtensions: MarkdownExtensions {
     let datasets: [String: Dataset]
     let format: LocaleFormat
     let figure: FigureHTML
+    /// The width of the phone version of each chart, drawn 1:1 on a 390 px screen.
+    static let narrowWidth = 360.0
 
     init(datasets: [Dataset], language: String, portable: Bool) {
         var byName: [String: Dataset] = [:]
@@ -29,8 +31,12 @@ struct DataExtensions: MarkdownExtensions {
         if kind == "chart" {
             let builder = ChartBuilder(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line, id: "chart-\(index)")
             html = builder.build().map { chart in
-                figure.chart(chart, svg: ChartRenderer.svg(chart, format: format), table: ChartRenderer.dataTable(chart, format: format),
-                             caption: spec.caption, dataset: dataset, from: location.urlPath)
+                var narrow = chart
+                narrow.id = chart.id + "-narrow"
+                return figure.chart(chart, svg: ChartRenderer.svg(chart, format: format),
+                                    narrowSVG: ChartRenderer.svg(narrow, format: format, width: Self.narrowWidth),
+                                    table: ChartRenderer.dataTable(chart, format: format),
+                                    caption: spec.caption, dataset: dataset, from: location.urlPath)
             }
         } else {
             html = TableBlock(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line)

@@ -26,10 +26,16 @@ struct DataQuery {
             case .failure(let error): return .failure(error)
             }
             let type = dataset.columns[index].type
-            let accepted = filter.values.map { CellParser.parse($0, as: type) ?? .text($0) }
-            selected = selected.filter { accepted.contains(dataset.rows[$0][index]) }
+            let accepted = Set(filter.values.map { Self.comparable(CellParser.parse($0, as: type) ?? .text($0)) })
+            selected = selected.filter { accepted.contains(Self.comparable(dataset.rows[$0][index])) }
         }
         return .success(selected)
+    }
+
+    /// Text compared with its spaces normalized (`T4 2017` with a no-break space matches `T4 2017`).
+    static func comparable(_ value: DataValue) -> DataValue {
+        if case .text(let text) = value { return .text(CellParser.normalizeSpaces(text)) }
+        return value
     }
 
     /// How a selection's filters read in a message: `vendor = Xiaomi, year = 2017`.

@@ -30,10 +30,14 @@ struct FigureHTML {
         return "<figcaption>" + parts.joined(separator: " ") + "</figcaption>"
     }
 
-    func chart(_ chart: ChartData, svg: String, table: String, caption: String?, dataset: Dataset, from urlPath: String) -> String {
+    /// - Parameters:
+    ///   - svg: the chart drawn 640 wide; `narrowSVG`: drawn 360 wide for phones. The stylesheet
+    ///     shows one of the two (the hidden one is out of the accessibility tree too).
+    func chart(_ chart: ChartData, svg: String, narrowSVG: String, table: String, caption: String?, dataset: Dataset, from urlPath: String) -> String {
         """
         <figure class="figure figure-chart figure-\(chart.type.rawValue)" id="\(chart.id)">
-        \(title(chart.title))\(svg)
+        \(title(chart.title))<div class="chart-frame chart-frame-wide">\(svg)</div>
+        <div class="chart-frame chart-frame-narrow">\(narrowSVG)</div>
         <details class="figure-data"><summary>\(strings["chart_data"] ?? "Data")</summary><div class="table-scroll">\(table)</div></details>
         \(self.caption(caption, dataset: dataset, from: urlPath))
         </figure>

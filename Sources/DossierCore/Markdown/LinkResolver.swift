@@ -16,12 +16,15 @@ public struct LinkResolver: Sendable {
     let drafts: Set<String>
     /// Content paths of pages that failed to parse (already reported).
     let unreadable: Set<String>
+    /// Names of the datasets: a link to `data/NAME.csv` leads to the dataset's page.
+    let datasets: Set<String>
     let portable: Bool
 
-    public init(pages: [String: String], drafts: Set<String>, unreadable: Set<String> = [], portable: Bool) {
+    public init(pages: [String: String], drafts: Set<String>, unreadable: Set<String> = [], datasets: Set<String> = [], portable: Bool) {
         self.pages = pages
         self.drafts = drafts
         self.unreadable = unreadable
+        self.datasets = datasets
         self.portable = portable
     }
 
@@ -35,12 +38,15 @@ public struct LinkResolver: Sendable {
             path = String(path[..<hash])
         }
         if let question = path.firstIndex(of: "?") { path = String(path[..<question]) }
-        path = path.removingPercentEncoding ?? path
-        fragment = fragment.map { $0.removingPercentEncoding ?? $0 }
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
+        if let value = fragment, value.utf8.contains(UInt8(ascii: "%")) { fragment = value.removingPercentEncoding ?? value }
 
         if path.isEmpty {
             guard let fragment, !fragment.isEmpty else { return .unchanged }
             return .page(url: "#" + fragment, page: contentPath, anchor: fragment)
+        }
+        if let dataLink = resolveData(path, destination: destination, from: contentPath, urlPath: urlPath, fragment: fragment) {
+            return dataLink
         }
         guard path.hasSuffix(".md") else { return .unchanged }
 
@@ -62,6 +68,26 @@ public struct LinkResolver: Sendable {
         var url = RelativeURL.link(from: urlPath, to: targetURL, portable: portable)
         if let fragment, !fragment.isEmpty { url += "#" + fragment }
         return .page(url: url, page: target, anchor: fragment.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// Links into `content/data/`: a dataset file leads to its page, the folder to the index.
+    func resolveData(_ path: String, destination: String, from contentPath: String, urlPath: String, fragment: String?) -> Resolution? {
+        guard !datasets.isEmpty, let target = Self.normalize(path, relativeTo: contentPath), target == "data" || target.hasPrefix("data/") else {
+            return nil
+        }
+        var page = DatasetPages.indexPath
+        if target != "data" {
+            let file = String(target.dropFirst("data/".count))
+            guard let dot = file.lastIndex(of: "."), [".csv", ".json"].contains(String(file[dot...])) else { return nil }
+            let name = String(file[..<dot])
+            guard datasets.contains(name) else {
+                return .broken("link to \"\(destination)\": no dataset content/\(target)")
+            }
+            page = DatasetPages.urlPath(name)
+        }
+        var url = RelativeURL.link(from: urlPath, to: page, portable: portable)
+        if let fragment, !fragment.isEmpty { url += "#" + fragment }
+        return .page(url: url, page: "", anchor: nil)
     }
 
     /// `../other/x.md` seen from `briefs/accord.md` → `other/x.md`; a leading `/` means `content/`.

@@ -1,8 +1,8 @@
-import Foundation
-
 /// Separates the YAML front matter from the Markdown body of a page.
 ///
 /// A page starts with a line `---`; the front matter ends at the next line that is `---` or `...`.
+/// Lines are found on the UTF-8 bytes (a `\r` before `\n` is part of the line end), without
+/// splitting the whole text: only the front matter is looked at.
 struct FrontMatterSplitter {
     struct Split: Equatable {
         var yaml: String
@@ -18,37 +18,40 @@ struct FrontMatterSplitter {
     }
 
     static func split(_ source: String) -> Result<Split, Failure> {
-        // "\r\n" is one Character in Swift: normalize line ends so lines split everywhere.
-        let text = source.contains("\r\n") ? source.replacingOccurrences(of: "\r\n", with: "\n") : source
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.trimmingTrailingWhitespace == "---" else {
-            return .failure(.missing)
-        }
-        lines = lines.dropFirst()
+        let bytes = source.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
         var yamlLines: [Substring] = []
-        var lineNumber = 2
-        while let line = lines.first {
-            lines = lines.dropFirst()
-            let trimmed = line.trimmingTrailingWhitespace
-            if trimmed == "---" || trimmed == "..." {
+        while lineStart < bytes.endIndex {
+            let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = source[lineStart..<newline]
+            let content = line.trimmingTrailingWhitespace
+            let next = newline < bytes.endIndex ? bytes.index(after: newline) : newline
+            if yamlStart == nil {
+                guard content == "---" else { return .failure(.missing) }
+                yamlStart = next
+            } else if content == "---" || content == "..." {
                 return .success(Split(
                     yaml: yamlLines.joined(separator: "\n"),
                     yamlStartLine: 2,
-                    body: lines.joined(separator: "\n"),
+                    body: String(source[next...]),
                     bodyStartLine: lineNumber + 1
                 ))
+            } else {
+                yamlLines.append(line.hasSuffix("\r") ? line.dropLast() : line)
             }
-            yamlLines.append(line)
+            lineStart = next
             lineNumber += 1
         }
-        return .failure(.unclosed)
+        return .failure(yamlStart == nil ? .missing : .unclosed)
     }
 }
 
 extension Substring {
     var trimmingTrailingWhitespace: Substring {
         var result = self
-        while let last = result.last, last == " " || last == "\t" || last == "\r" {
+        while let last = result.unicodeScalars.last, last == " " || last == "\t" || last == "\r" {
             result = result.dropLast()
         }
         return result

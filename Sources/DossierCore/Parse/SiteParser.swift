@@ -25,15 +25,16 @@ public struct SiteParser: Sendable {
         var drafts: Set<String> = []
         var unreadable: Set<String> = []
         var parsedPages: [String: BuildCache.ParsedPageEntry] = [:]
-        for file in tree.pages {
-            let entry: BuildCache.ParsedPageEntry
-            if let cached = cache.parsedPages[file.path], cached.bytes == file.bytes {
-                entry = cached
-            } else {
-                var local = Diagnostics()
-                let page = parsePage(file, language: config?.primaryLanguage, diagnostics: &local)
-                entry = BuildCache.ParsedPageEntry(bytes: file.bytes, page: page, diagnostics: local.items)
-            }
+        // Pages parse independently: in parallel, reusing unchanged files from the cache.
+        let previous = cache.parsedPages
+        let language = config?.primaryLanguage
+        let entries = tree.pages.parallelMap { file -> BuildCache.ParsedPageEntry in
+            if let cached = previous[file.path], cached.bytes == file.bytes { return cached }
+            var local = Diagnostics()
+            let page = parsePage(file, language: language, diagnostics: &local)
+            return BuildCache.ParsedPageEntry(bytes: file.bytes, page: page, diagnostics: local.items)
+        }
+        for (file, entry) in zip(tree.pages, entries) {
             parsedPages[file.path] = entry
             diagnostics.append(contentsOf: entry.diagnostics)
             guard let page = entry.page else {
@@ -46,7 +47,7 @@ public struct SiteParser: Sendable {
             }
             pages.append(page)
         }
-        cache.parsedPages = parsedPages
+        if cache.enabled { cache.parsedPages = parsedPages }
         checkCollisions(pages, diagnostics: &diagnostics)
         if cache.dataFiles != tree.dataFiles {
             var local = Diagnostics()

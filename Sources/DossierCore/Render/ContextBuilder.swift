@@ -7,6 +7,8 @@ struct ContextBuilder: Sendable {
     let menu: [MenuResolver.Item]
     let strings: [String: String]
     let pagesByPath: [String: Page]
+    /// Each listed page's position in its section, so neighbours are found without a search.
+    let positions: [String: Int]
 
     init(site: ParsedSite, menu: [MenuResolver.Item]) {
         self.site = site
@@ -15,6 +17,11 @@ struct ContextBuilder: Sendable {
         var pagesByPath: [String: Page] = [:]
         for page in site.pages { pagesByPath[page.contentPath] = page }
         self.pagesByPath = pagesByPath
+        var positions: [String: Int] = [:]
+        for section in site.sections {
+            for (position, path) in section.pagePaths.enumerated() { positions[path] = position }
+        }
+        self.positions = positions
     }
 
     var portable: Bool { site.config.portable }
@@ -102,7 +109,7 @@ struct ContextBuilder: Sendable {
         if let sectionName = page.section, let section = site.sections.first(where: { $0.name == sectionName }) {
             crumbs.append(["title": section.title, "url": link(from: page.urlPath, to: section.urlPath)])
             values["section"] = ["title": section.title, "url": link(from: page.urlPath, to: section.urlPath)]
-            if let position = section.pagePaths.firstIndex(of: page.contentPath) {
+            if let position = positions[page.contentPath] {
                 if position > 0, let previous = pagesByPath[section.pagePaths[position - 1]] {
                     values["prev"] = ["title": previous.frontMatter.title, "url": link(from: page.urlPath, to: previous.urlPath)]
                 }

@@ -1,7 +1,13 @@
 import Foundation
 
-/// Writes a rendered site atomically: everything goes to a staging folder beside the output,
-/// which then takes the output's place. A build that fails leaves the previous output as it was.
+/// Writes a site atomically: files go to a staging folder beside the output (`.public.dossier-staging`),
+/// which then takes the output's place in one `renameat2(RENAME_EXCHANGE)`. A build that fails
+/// leaves the previous output as it was.
+///
+/// After the exchange the staging folder holds the previous site. It is kept, and the next build
+/// writes over it in place: rewriting an existing file costs a fraction of creating one and
+/// deleting another (measured in docs/PERFORMANCE.md), at the price of a second copy of the site
+/// on disk. Only folders carrying the `.dossier` marker are ever reused or removed.
 public struct OutputWriter: Sendable {
     public let output: String
 
@@ -16,92 +22,164 @@ public struct OutputWriter: Sendable {
 
     var parent: String { PathText.parent(output) }
     var name: String { PathText.lastComponent(output) }
-    var stagingPrefix: String { ".\(name).dossier-staging-" }
+    var stagingPath: String { parent + "/.\(name).dossier-staging" }
+    static let marker = "Built by dossier. This folder is replaced by every build.\n"
 
+    /// Writes a site held in memory.
     public func write(_ site: RenderedSite) throws(Failure) {
-        let manager = FileManager()
+        let staging = try begin()
         do {
-            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            for (path, content) in site.files.sorted(by: { $0.key < $1.key }) { try staging.put(path, content) }
+        } catch {
+            staging.discard()
+            throw Failure(message: "cannot write the site to \(staging.root): \(error)")
+        }
+        try commit(staging)
+    }
+
+    /// Opens the staging folder: the one the previous build left (reused) or a new one.
+    public func begin() throws(Failure) -> StagingFolder {
+        do {
+            try FileManager().createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
             throw Failure(message: "cannot create \(parent): \(error.localizedDescription)")
         }
-        removeLeftovers()
-        let staging = (parent as NSString).appendingPathComponent(stagingPrefix + String(getpid()))
-        do {
-            try? manager.removeItem(atPath: staging)
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            try Data("Built by dossier. This folder is replaced by every build.\n".utf8)
-                .write(to: URL(fileURLWithPath: (staging as NSString).appendingPathComponent(OutputGuard.markerName)))
-            try writeFiles(site, into: staging)
-        } catch {
-            try? manager.removeItem(atPath: staging)
-            throw Failure(message: "cannot write the site to a staging folder beside \(output): \(error.localizedDescription)")
-        }
-        try swap(staging)
-    }
-
-    func writeFiles(_ site: RenderedSite, into staging: String) throws {
         let manager = FileManager()
-        var folders = Set<String>()
-        for path in site.files.keys {
-            var components = path.split(separator: "/").dropLast()
-            while !components.isEmpty, folders.insert(components.joined(separator: "/")).inserted {
-                components = components.dropLast()
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: stagingPath, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue, manager.fileExists(atPath: stagingPath + "/" + OutputGuard.markerName) else {
+                throw Failure(message: "\(stagingPath) exists and was not made by dossier; remove it")
+            }
+            if StagingFolder.containsLinks(stagingPath) {
+                try? manager.removeItem(atPath: stagingPath)
             }
         }
-        for folder in folders.sorted() {
-            try manager.createDirectory(atPath: (staging as NSString).appendingPathComponent(folder), withIntermediateDirectories: true)
+        if !manager.fileExists(atPath: stagingPath) && mkdir(stagingPath, 0o755) != 0 {
+            throw Failure(message: "cannot create \(stagingPath): \(String(cString: strerror(errno)))")
         }
-        for (path, content) in site.files {
-            let target = (staging as NSString).appendingPathComponent(path)
-            switch content {
-            case .text(let text):
-                try Data(text.utf8).write(to: URL(fileURLWithPath: target))
-            case .copy(let source):
-                try manager.copyItem(atPath: source, toPath: target)
-            }
+        do {
+            let staging = try StagingFolder(root: stagingPath)
+            try staging.put(OutputGuard.markerName, .text(Self.marker))
+            return staging
+        } catch {
+            throw Failure(message: "cannot prepare \(stagingPath): \(error)")
         }
     }
 
-    /// Puts the staging folder in the output's place, then deletes the old output.
-    ///
-    /// On Linux the two folders are exchanged in one step (`renameat2` with `RENAME_EXCHANGE`),
-    /// so the output path always names a complete site, old or new. Where that call is missing
-    /// or refused, the old output is moved aside first: for an instant the path is empty.
+    /// Removes what the previous occupant of the staging folder had and this build did not write,
+    /// then puts the staging folder in the output's place.
+    public func commit(_ staging: StagingFolder) throws(Failure) {
+        staging.removeStaleFiles()
+        try swap(staging.root)
+    }
+
+    /// Exchanges the staging folder and the output. Where `renameat2` is missing or refused, the
+    /// old output is moved aside first: for an instant the output path is empty.
     func swap(_ staging: String) throws(Failure) {
         let manager = FileManager()
-        let hadOutput = manager.fileExists(atPath: output)
-        if hadOutput, AtomicExchange.exchange(staging, output) {
-            // `staging` now holds the previous site.
-            try? manager.removeItem(atPath: staging)
+        guard manager.fileExists(atPath: output) else {
+            guard rename(staging, output) == 0 else {
+                throw Failure(message: "cannot move the new site into \(output): \(String(cString: strerror(errno)))")
+            }
             return
         }
-        let retired = (parent as NSString).appendingPathComponent(stagingPrefix + "old-" + String(getpid()))
-        if hadOutput {
-            try? manager.removeItem(atPath: retired)
-            guard rename(output, retired) == 0 else {
-                try? manager.removeItem(atPath: staging)
-                throw Failure(message: "cannot move the previous \(output) aside: \(String(cString: strerror(errno)))")
-            }
+        if AtomicExchange.exchange(staging, output) { return }
+        let retired = parent + "/.\(name).dossier-retired"
+        try? manager.removeItem(atPath: retired)
+        guard rename(output, retired) == 0 else {
+            throw Failure(message: "cannot move the previous \(output) aside: \(String(cString: strerror(errno)))")
         }
         guard rename(staging, output) == 0 else {
             let reason = String(cString: strerror(errno))
-            if hadOutput { _ = rename(retired, output) }
-            try? manager.removeItem(atPath: staging)
+            _ = rename(retired, output)
             throw Failure(message: "cannot move the new site into \(output): \(reason)")
         }
-        if hadOutput { try? manager.removeItem(atPath: retired) }
+        _ = rename(retired, staging)
     }
+}
 
-    /// Staging folders left by a build that was killed; only ones carrying our marker are removed.
-    func removeLeftovers() {
-        let manager = FileManager()
-        guard let entries = try? manager.contentsOfDirectory(atPath: parent) else { return }
-        for entry in entries where entry.hasPrefix(stagingPrefix) {
-            let path = (parent as NSString).appendingPathComponent(entry)
-            if manager.fileExists(atPath: (path as NSString).appendingPathComponent(OutputGuard.markerName)) {
-                try? manager.removeItem(atPath: path)
+/// The folder a build writes into before it becomes the output. Thread-safe.
+public final class StagingFolder: OutputSink, @unchecked Sendable {
+    public let root: String
+    private let lock = NSLock()
+    private var folders: Set<String> = [""]
+    private var written: Set<String> = []
+    /// Files the folder held before this build (the site before the previous one).
+    private let previous: Set<String>
+
+    init(root: String) throws {
+        self.root = root
+        var existing = Set<String>()
+        var existingFolders = Set<String>([""])
+        if let enumerator = FileManager().enumerator(atPath: root) {
+            while let path = enumerator.nextObject() as? String {
+                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
+                    existingFolders.insert(path)
+                } else {
+                    existing.insert(path)
+                }
             }
         }
+        previous = existing
+        folders = existingFolders
     }
+
+    /// Whether the folder holds a symbolic link anywhere (then it is not reused: a write could
+    /// follow the link out of the folder).
+    static func containsLinks(_ root: String) -> Bool {
+        guard let enumerator = FileManager().enumerator(atPath: root) else { return false }
+        while enumerator.nextObject() != nil {
+            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeSymbolicLink { return true }
+        }
+        return false
+    }
+
+    public func put(_ path: String, _ content: RenderedSite.Content) throws {
+        let folder = PathText.parent(path)
+        try makeFolder(folder)
+        let target = root + "/" + path
+        switch content {
+        case .text(let text): try FileIO.write(text, to: target)
+        case .copy(let source): try FileIO.copy(source, to: target)
+        }
+        lock.lock()
+        written.insert(path)
+        lock.unlock()
+    }
+
+    private func makeFolder(_ folder: String) throws {
+        lock.lock()
+        let known = folders.contains(folder)
+        lock.unlock()
+        if known { return }
+        try makeFolder(PathText.parent(folder))
+        let target = root + "/" + folder
+        if mkdir(target, 0o755) != 0 && errno != EEXIST {
+            throw FileError(path: target, code: errno)
+        }
+        lock.lock()
+        folders.insert(folder)
+        lock.unlock()
+    }
+
+    /// Deletes files and then empty folders that this build did not write.
+    func removeStaleFiles() {
+        lock.lock()
+        let stale = previous.subtracting(written)
+        let needed = Set(written.map { PathText.parent($0) })
+        let allFolders = folders
+        lock.unlock()
+        for path in stale { unlink(root + "/" + path) }
+        var keep = Set<String>([""])
+        for folder in needed {
+            var current = folder
+            while keep.insert(current).inserted { current = PathText.parent(current) }
+        }
+        for folder in allFolders.subtracting(keep).sorted(by: { $0.count > $1.count }) {
+            rmdir(root + "/" + folder)
+        }
+    }
+
+    /// Abandons the build: the folder stays, marked, for the next build to reuse.
+    public func discard() {}
 }

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import DossierCore
 
-/// Each chart type drawn from a small fixture and compared with `Golden/NAME.svg`.
+/// Each chart type drawn from a small fixture and compared with `Golden/NAME.svg` (640 wide) and
+/// `Golden/NAME-narrow.svg` (360 wide, for phones).
 /// `UPDATE_GOLDEN=1 swift test --filter Chart` rewrites the goldens instead (then look at them).
 @Suite struct ChartGoldenTests {
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
@@ -13,10 +14,27 @@ import Testing
         return (entry.1, entry.2)
     }
 
+    /// The narrow rendering of a fixture, as a page would ask for it: 360 wide, with its own id.
+    static func narrow(_ chart: ChartData) -> ChartData {
+        var chart = chart
+        chart.id += "-narrow"
+        return chart
+    }
+
     @Test(arguments: names)
     func matchesGolden(_ name: String) throws {
         let (chart, format) = try Self.fixture(name)
-        let svg = ChartRenderer.svg(chart, format: format) + "\n"
+        try Self.compare(ChartRenderer.svg(chart, format: format) + "\n", golden: name)
+    }
+
+    /// `Golden/NAME-narrow.svg`: the same chart laid out for a phone.
+    @Test(arguments: names)
+    func matchesNarrowGolden(_ name: String) throws {
+        let (chart, format) = try Self.fixture(name)
+        try Self.compare(ChartRenderer.svg(Self.narrow(chart), format: format, width: 360) + "\n", golden: name + "-narrow")
+    }
+
+    static func compare(_ svg: String, golden name: String) throws {
         let url = Self.goldenFolder.appendingPathComponent(name + ".svg")
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)

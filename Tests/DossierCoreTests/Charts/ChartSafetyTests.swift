@@ -23,8 +23,8 @@ import Testing
     @Test(arguments: ChartType.allCases)
     func hostileLabelsAreEscaped(_ type: ChartType) throws {
         let chart = Self.hostileChart(type)
-        for format in [ChartFixtures.fr, ChartFixtures.en] {
-            let svg = ChartRenderer.svg(chart, format: format)
+        for (format, width) in [(ChartFixtures.fr, 640.0), (ChartFixtures.en, 640), (ChartFixtures.fr, 360), (ChartFixtures.en, 300)] {
+            let svg = ChartRenderer.svg(chart, format: format, width: width)
             let xml = try #require(SVGInspector.parse(svg), "\(type) with hostile labels is not well-formed")
             #expect(xml.elements(named: "svg").count == 1, "only the root <svg>")
             #expect(xml.elements(named: "script").isEmpty)
@@ -63,9 +63,11 @@ import Testing
                              categories: ChartFixtures.texts(["a", "b"]), series: [ChartSeries(name: "s", values: [1e15, -1e-9])],
                              points: [ScatterPoint(x: 1e12, y: -1e12), ScatterPoint(x: 1e-9, y: 2e-9)])
         for chart in [empty, allNil, ragged, single, huge] {
-            let svg = ChartRenderer.svg(chart, format: ChartFixtures.fr)
-            #expect(SVGInspector.parse(svg) != nil, "\(type): \(svg.prefix(200))")
-            #expect(!svg.contains("nan") && !svg.contains("inf"), "\(type): non-finite coordinate")
+            for width in [640.0, 360, 300, 0, -.infinity, .infinity] {
+                let svg = ChartRenderer.svg(chart, format: ChartFixtures.fr, width: width)
+                #expect(SVGInspector.parse(svg) != nil, "\(type): \(svg.prefix(200))")
+                #expect(!svg.contains("nan") && !svg.contains("inf"), "\(type) at \(width): non-finite coordinate")
+            }
             _ = ChartRenderer.describe(chart, format: ChartFixtures.en)
             #expect(SVGInspector.parse(ChartRenderer.dataTable(chart, format: ChartFixtures.fr)) != nil)
         }

@@ -11,6 +11,8 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         var attributes: [String: String]
         var text: String
         var depth: Int
+        /// Index of the enclosing element in `elements` (nil for the root).
+        var parent: Int?
     }
 
     private(set) var elements: [Element] = []
@@ -33,7 +35,7 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         if elementName == "tspan" {
             for index in stack where !elements[index].text.isEmpty { elements[index].text += "\n" }
         }
-        elements.append(Element(name: elementName, attributes: attributeDict, text: "", depth: stack.count))
+        elements.append(Element(name: elementName, attributes: attributeDict, text: "", depth: stack.count, parent: stack.last))
         stack.append(elements.count - 1)
     }
 
@@ -52,6 +54,17 @@ final class SVGInspector: NSObject, XMLParserDelegate {
 
     func elements(named name: String) -> [Element] {
         elements.filter { $0.name == name }
+    }
+
+    /// The classes of `element` and of every element around it.
+    func classes(around element: Element) -> Set<String> {
+        var result = Set<String>()
+        var current: Element? = element
+        while let e = current {
+            for name in (e.attributes["class"] ?? "").split(separator: " ") { result.insert(String(name)) }
+            current = e.parent.map { elements[$0] }
+        }
+        return result
     }
 
     func elements(withClass className: String) -> [Element] {

@@ -66,11 +66,7 @@ struct TestSite {
     /// Builds and writes to `public/`; returns the diagnostics.
     @discardableResult
     func buildAndWrite(_ options: BuildOptions = BuildOptions()) throws -> Diagnostics {
-        let result = build(options)
-        if let site = result.site, !result.diagnostics.hasErrors {
-            try OutputWriter(output: output).write(site)
-        }
-        return result.diagnostics
+        SiteBuilder(root: root, options: options).build(writingTo: OutputWriter(output: output)).diagnostics
     }
 
     func read(_ outputPath: String) throws -> String {
