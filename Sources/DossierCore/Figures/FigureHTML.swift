@@ -38,7 +38,7 @@ struct FigureHTML {
         <figure class="figure figure-chart figure-\(chart.type.rawValue)" id="\(chart.id)">
         \(title(chart.title))<div class="chart-frame chart-frame-wide">\(svg)</div>
         <div class="chart-frame chart-frame-narrow">\(narrowSVG)</div>
-        <details class="figure-data"><summary>\(strings["chart_data"] ?? "Data")</summary><div class="table-scroll">\(table)</div></details>
+        <details class="figure-data"><summary>\(strings["chart_data"] ?? "Data")</summary><div class="table-scroll" tabindex="0" role="region" aria-label="\((strings["chart_data"] ?? "Data").xmlEscaped)">\(table)</div></details>
         \(self.caption(caption, dataset: dataset, from: urlPath))
         </figure>
         """

@@ -60,6 +60,6 @@ struct TableBlock {
         }
         html += "</tbody>\n</table>"
         let caption = figure.caption(spec.caption, dataset: dataset, from: urlPath)
-        return .success("<figure class=\"figure figure-table\">\n\(figure.title(spec.title))<div class=\"table-scroll\">\(html)</div>\n\(caption)\n</figure>")
+        return .success("<figure class=\"figure figure-table\">\n\(figure.title(spec.title))<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(figure.text(spec.title ?? dataset.metadata.title ?? dataset.name))\">\(html)</div>\n\(caption)\n</figure>")
     }
 }
