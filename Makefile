@@ -41,3 +41,13 @@ browser-check: deps
 
 clean:
 	rm -rf .build public
+
+# Build speed on synthetic sites (tools/bench): 1,000 and 10,000 briefs, against the cmark command.
+# BENCH_SIZES=1000 make bench for a quick run.
+BENCH_SIZES ?= 1000,10000
+BENCH_RUNS ?= 5
+.PHONY: bench
+bench: deps
+	@command -v cmark >/dev/null || $(SUDO) apt-get install -y -qq cmark >/dev/null
+	$(SWIFT) build -c release --product dossier
+	$(PYTHON) tools/bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)

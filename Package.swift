@@ -62,5 +62,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // libFuzzer targets, built with sanitizers by `make fuzz` (see Sources/Fuzz/README.md).
+        .target(name: "FuzzSupport", dependencies: ["DossierCore"], path: "Sources/Fuzz/FuzzSupport"),
+        .executableTarget(name: "FuzzFrontMatter", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzFrontMatter"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzCSV"),
+        .executableTarget(name: "FuzzJSON", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzJSON"),
+        .executableTarget(name: "FuzzChart", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzChart"),
+        .executableTarget(name: "FuzzMarkdown", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzMarkdown"),
     ]
 )

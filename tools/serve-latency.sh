@@ -129,6 +129,10 @@ PY
 
 echo "server log (rebuild time measured inside the server):"
 grep -v '^Serving\|^Built' "$WORK/serve.out" | sed 's/^/  /'
+if [ "${DOSSIER_TIMINGS:-}" = 1 ]; then
+    echo "build phases (DOSSIER_TIMINGS=1), one group per build:"
+    sed 's/^/  /' "$WORK/serve.err"
+fi
 kill -INT "$SERVER_PID"
 STATUS=0
 wait "$SERVER_PID" || STATUS=$?

@@ -28,15 +28,16 @@ public struct PreviewServer: Service {
         guard FileManager.default.fileExists(atPath: configuration.root, isDirectory: &isFolder), isFolder.boolValue else {
             throw ServeError("no project folder at \(configuration.root)")
         }
-        let state = PreviewState()
-        let rebuilder = Rebuilder(root: configuration.root, options: configuration.options, state: state, log: log)
-        await rebuilder.buildAll()
+        // Watching starts first, so a file saved during the first build is rebuilt after it.
         let watcher: SourceWatcher
         do {
             watcher = try SourceWatcher(root: configuration.root, debounce: configuration.debounce)
         } catch {
             throw ServeError("cannot watch the project for changes: \(error)")
         }
+        let state = PreviewState()
+        let rebuilder = Rebuilder(root: configuration.root, options: configuration.options, state: state, log: log)
+        await rebuilder.buildAll()
 
         var logger = Logger(label: "dossier.serve")
         logger.logLevel = .warning

@@ -177,3 +177,16 @@ func hasEventAttribute(_ html: String) -> Bool {
         #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
     }
 }
+
+@Suite struct ChartDecimalsTests {
+    @Test func specDecimalsApplyToEveryPrintedValue() throws {
+        var files = FigureTests.data
+        files["content/briefs/chine.md"] = page("Chine", "```chart\ntype: bar\ndata: parts\nx: constructeur\ny: part\nwhere: {trimestre: 2017Q2}\ndecimals: 0\n```\n")
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        try site.buildAndWrite()
+        let html = try site.read("briefs/chine/index.html")
+        #expect(html.contains("<td class=\"num\">19\u{202F}%</td>"))
+        #expect(!html.contains("18,9"))
+    }
+}

@@ -37,11 +37,13 @@ public struct ChartData: Sendable, Equatable {
     public var points: [ScatterPoint]
     /// Scatter only: label and unit of the x axis.
     public var xUnit: String?
+    /// Digits after the decimal separator for every printed value; nil: as many as the values need (at most 3).
+    public var decimals: Int?
 
     public init(
         type: ChartType, id: String, title: String, unit: String?, valueLabel: String, categoryLabel: String,
         categories: [ChartCategory], series: [ChartSeries], annotations: [ChartAnnotation] = [],
-        points: [ScatterPoint] = [], xUnit: String? = nil
+        points: [ScatterPoint] = [], xUnit: String? = nil, decimals: Int? = nil
     ) {
         self.type = type
         self.id = id
@@ -54,6 +56,7 @@ public struct ChartData: Sendable, Equatable {
         self.annotations = annotations
         self.points = points
         self.xUnit = xUnit
+        self.decimals = decimals
     }
 }
 

@@ -56,7 +56,7 @@ struct ChartValues {
                 places = max(places, LocaleFormat.significantDecimals(value))
             }
         }
-        decimals = min(places, 3)
+        decimals = chart.decimals.map { max(0, min($0, 6)) } ?? min(places, 3)
         unit = chart.unit.flatMap { $0.isEmpty ? nil : $0 }
     }
 

@@ -141,7 +141,7 @@ struct ChartBuilder {
         }
         return .success(ChartData(type: type, id: id, title: title, unit: unit, valueLabel: valueLabel,
                                   categoryLabel: dataset.columns[x].label, categories: sortedCategories, series: series,
-                                  annotations: annotations))
+                                  annotations: annotations, decimals: spec.decimals))
     }
 
     func scatter(rows: [Int], x: Int, y: Int, seriesColumn: Int?, unit: String?, title: String) -> Result<ChartData, Diagnostic> {

@@ -6,6 +6,8 @@ enum UTF8Text {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) {
             body = body.dropFirst(3)
         }
+        // Fast path: valid text (the usual case) is decoded in one pass by the standard library.
+        if let text = String(validating: body, as: UTF8.self) { return .success(text) }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = body.makeIterator()
         var offset = body.startIndex

@@ -4,7 +4,15 @@ import Foundation
 public enum Slug {
     /// Lowercase ASCII letters, digits and single hyphens: `L’accord du 5 juillet` → `l-accord-du-5-juillet`.
     public static func make(_ text: String) -> String {
-        let folded = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
+        // Accents go with canonical decomposition (é = e + ◌́) and dropping the marks; ICU's
+        // transliterator did the same at many times the cost.
+        let folded: String
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            folded = text
+        } else {
+            let decomposed = text.decomposedStringWithCanonicalMapping.unicodeScalars
+            folded = String(String.UnicodeScalarView(decomposed.filter { $0.properties.generalCategory != .nonspacingMark }))
+        }
         var result = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {

@@ -50,15 +50,17 @@ public struct OutputWriter: Sendable {
             guard isDirectory.boolValue, manager.fileExists(atPath: stagingPath + "/" + OutputGuard.markerName) else {
                 throw Failure(message: "\(stagingPath) exists and was not made by dossier; remove it")
             }
-            if StagingFolder.containsLinks(stagingPath) {
-                try? manager.removeItem(atPath: stagingPath)
-            }
+        }
+        var contents = StagingFolder.Contents.scan(stagingPath)
+        if contents.hasLinks {
+            try? manager.removeItem(atPath: stagingPath)
+            contents = StagingFolder.Contents()
         }
         if !manager.fileExists(atPath: stagingPath) && mkdir(stagingPath, 0o755) != 0 {
             throw Failure(message: "cannot create \(stagingPath): \(String(cString: strerror(errno)))")
         }
         do {
-            let staging = try StagingFolder(root: stagingPath)
+            let staging = StagingFolder(root: stagingPath, contents: contents)
             try staging.put(OutputGuard.markerName, .text(Self.marker))
             return staging
         } catch {
@@ -107,31 +109,31 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     /// Files the folder held before this build (the site before the previous one).
     private let previous: Set<String>
 
-    init(root: String) throws {
-        self.root = root
-        var existing = Set<String>()
-        var existingFolders = Set<String>([""])
-        if let enumerator = FileManager().enumerator(atPath: root) {
+    /// What a staging folder held before this build, read in one walk.
+    struct Contents {
+        var files = Set<String>()
+        var folders = Set<String>([""])
+        /// A symbolic link anywhere means the folder is not reused: a write could follow it out.
+        var hasLinks = false
+
+        static func scan(_ root: String) -> Contents {
+            var contents = Contents()
+            guard let enumerator = FileManager().enumerator(atPath: root) else { return contents }
             while let path = enumerator.nextObject() as? String {
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
-                    existingFolders.insert(path)
-                } else {
-                    existing.insert(path)
+                switch enumerator.fileAttributes?[.type] as? FileAttributeType {
+                case .typeDirectory?: contents.folders.insert(path)
+                case .typeSymbolicLink?: contents.hasLinks = true
+                default: contents.files.insert(path)
                 }
             }
+            return contents
         }
-        previous = existing
-        folders = existingFolders
     }
 
-    /// Whether the folder holds a symbolic link anywhere (then it is not reused: a write could
-    /// follow the link out of the folder).
-    static func containsLinks(_ root: String) -> Bool {
-        guard let enumerator = FileManager().enumerator(atPath: root) else { return false }
-        while enumerator.nextObject() != nil {
-            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeSymbolicLink { return true }
-        }
-        return false
+    init(root: String, contents: Contents) {
+        self.root = root
+        previous = contents.files
+        folders = contents.folders
     }
 
     public func put(_ path: String, _ content: RenderedSite.Content) throws {

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A server-sent event.
 struct SSEEvent: Sendable, Equatable {
@@ -84,7 +81,7 @@ final class EventStreamClient: @unchecked Sendable {
                 }
             }
         }
-        Glibc.close(socket)
+        _ = systemClose(socket)
         lock.withLock { ended = true }
     }
 

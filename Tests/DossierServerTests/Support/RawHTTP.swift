@@ -1,6 +1,16 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+let systemSocket = Glibc.socket
+let systemConnect = Glibc.connect
+let systemClose = Glibc.close
+let streamSocket = Int32(SOCK_STREAM.rawValue)
+#elseif canImport(Darwin)
+import Darwin
+let systemSocket = Darwin.socket
+let systemConnect = Darwin.connect
+let systemClose = Darwin.close
+let streamSocket = SOCK_STREAM
 #endif
 
 /// A deliberately plain HTTP/1.1 client over a socket: the request target goes on the wire
@@ -44,7 +54,7 @@ enum RawHTTP {
     }
 
     static func connect(_ port: Int) throws -> Int32 {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let socket = systemSocket(AF_INET, streamSocket, 0)
         guard socket >= 0 else { throw HTTPError("socket failed") }
         var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -53,7 +63,7 @@ enum RawHTTP {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { systemConnect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard result == 0 else {
             close(socket)
