@@ -31,6 +31,25 @@ struct BuildCache {
     /// Counts of what the last build redid, for the serve log.
     var rendered = 0
 
+    // Load: every file read, and what the watcher says changed since (nil: unknown, read all).
+    var files: [String: SourceFile] = [:]
+    var changed: Set<String>?
+
+    // Listings (home, sections, 404, data pages): all of them, by everything they show.
+    var listings: (key: ListingKey, files: [(String, RenderedSite.Content)])?
+
+    struct ListingKey: Equatable {
+        var templatesVersion: Int
+        var shape: SiteShape
+        /// Every page but its body: cards, titles, URLs.
+        var pages: [Page]
+        /// Bodies of the pages a listing shows in full (home, section introductions), and the
+        /// datasets each page reads (for the data pages' "used in").
+        var bodies: [String]
+        var datasetUsers: [[String]]
+        var datasets: [Dataset]
+    }
+
     struct ParsedPageEntry: Sendable {
         var bytes: [UInt8]
         var page: Page?

@@ -23,6 +23,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if changed == nil { cache = BuildCache() }
+        cache.changed = changed
         return SiteBuilder(root: root, options: options).build(cache: &cache)
     }
 }

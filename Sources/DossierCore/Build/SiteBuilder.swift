@@ -62,7 +62,16 @@ public struct SiteBuilder: Sendable {
         var diagnostics = Diagnostics()
 
         var timer = PhaseTimer()
-        var (tree, loadDiagnostics) = ProjectLoader(root: root).load()
+        let loader = cache.enabled && cache.changed != nil
+            ? ProjectLoader(root: root, previous: cache.files, changed: cache.changed ?? [])
+            : ProjectLoader(root: root)
+        var (tree, loadDiagnostics) = loader.load()
+        if cache.enabled {
+            var files: [String: SourceFile] = [:]
+            for file in tree.pages + tree.templates + tree.dataFiles { files[file.path] = file }
+            if let config = tree.siteConfig { files[config.path] = config }
+            cache.files = files
+        }
         timer.mark("load")
         diagnostics.append(contentsOf: loadDiagnostics)
 
@@ -290,17 +299,42 @@ public struct SiteBuilder: Sendable {
         cache.rendered = max(cache.rendered, outcomes.filter(\.rendered).count)
         var files = plain.count
 
+        var pageCount = plain.count + 1 + site.sections.count
+        if !site.datasets.isEmpty { pageCount += site.datasets.count + 1 }
+
+        // Listings show every page's card: in serve, they are redone only when a card,
+        // an introduction, the data or the templates changed, not for an edit in a body.
+        var listingKey: BuildCache.ListingKey?
+        if cache.enabled {
+            listingKey = BuildCache.ListingKey(
+                templatesVersion: cache.templatesVersion, shape: shape,
+                pages: site.pages.map { page in var card = page; card.body = ""; return card },
+                bodies: zip(site.pages, bodies).filter { $0.0.kind != .page }.map(\.1.html),
+                datasetUsers: bodies.map(\.datasets), datasets: site.datasets)
+        }
+        let listings: [(String, RenderedSite.Content)]
+        if let listingKey, let previous = cache.listings, previous.key == listingKey {
+            listings = previous.files
+        } else {
+            listings = try renderListings(site, bodies: bodies, bodyByPath: bodyByPath, contexts: contexts, templates: templates)
+            if let listingKey { cache.listings = (listingKey, listings) }
+        }
+        for (path, content) in listings { try sink.put(path, content) }
+        return (pageCount, files + listings.count)
+    }
+
+    /// The home page, section listings, 404 and data pages.
+    func renderListings(_ site: ParsedSite, bodies: [RenderedMarkdown], bodyByPath: [String: RenderedMarkdown],
+                        contexts: ContextBuilder, templates: TemplateSet) throws -> [(String, RenderedSite.Content)] {
+        var files: [(String, RenderedSite.Content)] = []
         let home = site.home
-        try sink.put("index.html", .text(try templates.render("home", context: contexts.home(home, body: home.flatMap { bodyByPath[$0.contentPath] }))))
+        files.append(("index.html", .text(try templates.render("home", context: contexts.home(home, body: home.flatMap { bodyByPath[$0.contentPath] })))))
         for section in site.sections {
             let intro = section.indexPage.flatMap { contexts.pagesByPath[$0] }
             let context = contexts.section(section, intro: intro, body: section.indexPage.flatMap { bodyByPath[$0] })
-            try sink.put(section.urlPath + "index.html", .text(try templates.render("section", context: context)))
+            files.append((section.urlPath + "index.html", .text(try templates.render("section", context: context))))
         }
-        try sink.put("404.html", .text(try templates.render("404", context: contexts.notFound())))
-        var pageCount = plain.count + 1 + site.sections.count
-        files += 2 + site.sections.count
-
+        files.append(("404.html", .text(try templates.render("404", context: contexts.notFound()))))
         if !site.datasets.isEmpty {
             var users: [String: [Page]] = [:]
             for (page, body) in zip(site.pages, bodies) {
@@ -309,14 +343,12 @@ public struct SiteBuilder: Sendable {
             for dataset in site.datasets {
                 let usedBy = (users[dataset.name] ?? []).sorted(by: PageOrder.listing)
                 let urlPath = DatasetPages.urlPath(dataset.name)
-                try sink.put(urlPath + "index.html", .text(try templates.render("dataset", context: contexts.dataset(dataset, usedBy: usedBy))))
-                try sink.put(urlPath + DatasetPages.fileName(dataset), .copy(from: root + "/" + dataset.sourcePath))
+                files.append((urlPath + "index.html", .text(try templates.render("dataset", context: contexts.dataset(dataset, usedBy: usedBy)))))
+                files.append((urlPath + DatasetPages.fileName(dataset), .copy(from: root + "/" + dataset.sourcePath)))
             }
-            try sink.put(DatasetPages.indexPath + "index.html", .text(try templates.render("datasets", context: contexts.datasetIndex(site.datasets))))
-            pageCount += site.datasets.count + 1
-            files += site.datasets.count * 2 + 1
+            files.append((DatasetPages.indexPath + "index.html", .text(try templates.render("datasets", context: contexts.datasetIndex(site.datasets)))))
         }
-        return (pageCount, files)
+        return files
     }
 }
 

@@ -1,6 +1,12 @@
 /// Selects a chart's data from its dataset: the `where` filter, the series (long or wide
 /// format), the order of categories and the annotations, giving the `ChartData` to draw.
 struct ChartBuilder {
+    /// Beyond these a chart cannot be read (nor drawn in reasonable size): the build says so
+    /// and suggests a filter. Documented in the README ("Limits").
+    static let maximumSeries = 40
+    static let maximumCategories = 5_000
+    static let maximumPoints = 20_000
+
     let spec: FigureSpec
     let dataset: Dataset
     let format: LocaleFormat
@@ -127,6 +133,14 @@ struct ChartBuilder {
             }
             if descending { order.reverse() }
         }
+        if seriesNames.count > Self.maximumSeries {
+            return .failure(.error("chart: \(seriesNames.count) series, more than the \(Self.maximumSeries) a chart can show; narrow them with `where`",
+                                   file: file, line: fenceLine))
+        }
+        if categories.count > Self.maximumCategories {
+            return .failure(.error("chart: \(categories.count) categories on x, too many to draw (at most \(Self.maximumCategories)); narrow them with `where`",
+                                   file: file, line: fenceLine))
+        }
         let sortedCategories = order.map { ChartCategory(label: format.cell(categories[$0], type: xType), value: categories[$0]) }
         let series = seriesNames.indices.map { s in ChartSeries(name: seriesNames[s], values: order.map { values[s][$0] }) }
 
@@ -175,6 +189,10 @@ struct ChartBuilder {
             points.append(ScatterPoint(x: px, y: py, label: label, series: s))
         }
         if seriesNames.isEmpty { seriesNames = [dataset.columns[y].label] }
+        if seriesNames.count > Self.maximumSeries || points.count > Self.maximumPoints {
+            return .failure(.error("chart: too many series or points for a scatter chart (\(seriesNames.count) series, \(points.count) points; at most \(Self.maximumSeries) and \(Self.maximumPoints)); narrow them with `where`",
+                                   file: file, line: fenceLine))
+        }
         return .success(ChartData(type: .scatter, id: id, title: title, unit: unit, valueLabel: dataset.columns[y].label,
                                   categoryLabel: xColumn.label, categories: [], series: seriesNames.map { ChartSeries(name: $0, values: []) },
                                   points: points, xUnit: xColumn.unit))

@@ -3,6 +3,9 @@ import Foundation
 /// Lists and reads files below a project root, refusing anything that leads outside it.
 struct FileWalker {
     let root: String
+    /// Files already read, reused unless their path is in `changed` (see `ProjectLoader`).
+    var previous: [String: SourceFile] = [:]
+    var changed: Set<String> = []
     private let fileManager = FileManager()
     private let realRoot: String
 
@@ -54,6 +57,7 @@ struct FileWalker {
     }
 
     func read(_ relative: String, diagnostics: inout Diagnostics) -> SourceFile? {
+        if let file = previous[relative], !changed.contains(relative) { return file }
         guard let data = fileManager.contents(atPath: absolute(relative)) else {
             diagnostics.error("cannot read file", file: relative)
             return nil

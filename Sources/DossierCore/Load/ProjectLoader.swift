@@ -6,13 +6,28 @@ import Foundation
 public struct ProjectLoader: Sendable {
     public let root: String
 
+    /// Files read by a previous load; a path not in `changed` is taken from here instead of disk.
+    let previous: [String: SourceFile]
+    let changed: Set<String>
+
     public init(root: String) {
         self.root = root
+        self.previous = [:]
+        self.changed = []
+    }
+
+    /// For `dossier serve`: reuses what a previous load read, except the paths the watcher saw change.
+    init(root: String, previous: [String: SourceFile], changed: Set<String>) {
+        self.root = root
+        self.previous = previous
+        self.changed = changed
     }
 
     public func load() -> (SourceTree, Diagnostics) {
         var diagnostics = Diagnostics()
-        let walker = FileWalker(root: root)
+        var walker = FileWalker(root: root)
+        walker.previous = previous
+        walker.changed = changed
 
         guard walker.isDirectory("content") else {
             diagnostics.error("no content/ folder: a Dossier project keeps its pages in content/ (run `dossier new brief \"Titre\"` to start one)", file: "content")
