@@ -11,7 +11,7 @@ public enum DossierCLI {
         } catch {
             let message = DossierCommand.fullMessage(for: error)
             if DossierCommand.exitCode(for: error) == .success {
-                console.out(message)
+                console.out(help(for: arguments) ?? message)
                 return 0
             }
             console.err(message)
@@ -23,10 +23,18 @@ public enum DossierCLI {
         case let new as NewCommand: return new.execute(console)
         case let serve as ServeCommand: return serve.execute(console)
         default:
-            console.out(DossierCommand.helpMessage())
+            console.out(help(for: arguments) ?? DossierCommand.helpMessage())
             return 0
         }
     }
+}
+
+/// `dossier build --help` and `dossier help build` show the subcommand's help, not the root's.
+func help(for arguments: [String]) -> String? {
+    guard let subcommand = DossierCommand.configuration.subcommands.first(where: { arguments.contains($0._commandName) }) else {
+        return nil
+    }
+    return DossierCommand.helpMessage(for: subcommand)
 }
 
 enum ExitStatus {

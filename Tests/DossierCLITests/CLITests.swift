@@ -87,6 +87,8 @@ struct Project {
         let result = run(["--help"])
         #expect(result.status == 0)
         #expect(result.out.contains("build"))
+        #expect(run(["build", "--help"]).out.contains("USAGE: dossier build"))
+        #expect(run(["help", "new"]).out.contains("USAGE: dossier new"))
     }
 
     @Test func refusesAnOutputThatWouldReplaceTheProject() throws {
