@@ -51,3 +51,32 @@ bench: deps
 	@command -v cmark >/dev/null || $(SUDO) apt-get install -y -qq cmark >/dev/null
 	$(SWIFT) build -c release --product dossier
 	$(PYTHON) tools/bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+
+# Fuzzing (Sources/Fuzz/README.md): each libFuzzer target runs FUZZ_SECONDS with AddressSanitizer
+# (leaks included) on a temporary copy of its seed corpus, Tests/Fuzz/Corpus/NAME. A crash, leak,
+# timeout (FUZZ_TIMEOUT seconds for one input) or memory blow-up fails the run and leaves the input
+# in FUZZ_ARTIFACTS. The sanitizer build has its own scratch folder, .build-fuzz. Not part of `make test`.
+FUZZ_TARGETS ?= FuzzFrontMatter FuzzCSV FuzzJSON FuzzChart FuzzMarkdown
+FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 5
+FUZZ_RSS_MB ?= 4096
+FUZZ_ARTIFACTS ?= .build-fuzz/artifacts
+FUZZ_BUILD = $(SWIFT) build --scratch-path .build-fuzz -c debug -Xswiftc -sanitize=fuzzer,address
+.PHONY: fuzz fuzz-build
+fuzz-build: deps
+	@log=$$(mktemp); for target in $(FUZZ_TARGETS); do \
+		echo "fuzz: building $$target"; \
+		$(FUZZ_BUILD) --product $$target >"$$log" 2>&1 || { grep -v 'Cannot export local symbol' "$$log"; rm -f "$$log"; exit 1; }; \
+	done; rm -f "$$log"
+
+fuzz: fuzz-build
+	@work=$$(mktemp -d); trap 'rm -rf "$$work"' EXIT; mkdir -p $(FUZZ_ARTIFACTS); \
+	for target in $(FUZZ_TARGETS); do \
+		cp -R Tests/Fuzz/Corpus/$$target "$$work/$$target"; \
+		echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+		.build-fuzz/debug/$$target "$$work/$$target" -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
+			-rss_limit_mb=$(FUZZ_RSS_MB) -malloc_limit_mb=$(FUZZ_RSS_MB) -report_slow_units=1 -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_ARTIFACTS)/$$target- 2>"$$work/$$target.log" \
+			|| { tail -n 80 "$$work/$$target.log"; echo "fuzz: $$target FAILED; the input is in $(FUZZ_ARTIFACTS)/"; exit 1; }; \
+		grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb|Slowest unit)' "$$work/$$target.log" || true; \
+	done; echo "fuzz: no crash, leak or timeout"

@@ -63,7 +63,8 @@ let package = Package(
             ]
         ),
         // libFuzzer targets, built with sanitizers by `make fuzz` (see Sources/Fuzz/README.md).
-        .target(name: "FuzzSupport", dependencies: ["DossierCore"], path: "Sources/Fuzz/FuzzSupport"),
+        .target(name: "FuzzDriver", path: "Sources/Fuzz/FuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["DossierCore", "FuzzDriver"], path: "Sources/Fuzz/FuzzSupport"),
         .executableTarget(name: "FuzzFrontMatter", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzFrontMatter"),
         .executableTarget(name: "FuzzCSV", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzCSV"),
         .executableTarget(name: "FuzzJSON", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzJSON"),

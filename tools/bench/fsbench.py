@@ -2,6 +2,7 @@
 """Creating vs deleting vs rewriting 10,000 files of 12 KB in folders (docs/PERFORMANCE.md, change 7)."""
 import os, time, shutil
 N=10000; data=b"x"*12000
+D=os.environ.get("FSBENCH_DIR", "/tmp/fsbench")
 def create(d):
     os.makedirs(d, exist_ok=True)
     for i in range(N):
@@ -13,10 +14,10 @@ def overwrite(d, trunc):
         fd=os.open(p, os.O_WRONLY|(os.O_TRUNC if trunc else 0)); os.write(fd, data)
         if not trunc: os.ftruncate(fd, len(data))
         os.close(fd)
-shutil.rmtree(os.environ.get("FSBENCH_DIR", "/tmp/fsbench"), ignore_errors=True)
-t=time.time(); create(os.environ.get("FSBENCH_DIR", "/tmp/fsbench")); print("create", round(time.time()-t,2))
-t=time.time(); shutil.rmtree(os.environ.get("FSBENCH_DIR", "/tmp/fsbench")); print("rmtree", round(time.time()-t,2))
-t=time.time(); create(os.environ.get("FSBENCH_DIR", "/tmp/fsbench")); print("create after delete", round(time.time()-t,2))
-t=time.time(); overwrite(os.environ.get("FSBENCH_DIR", "/tmp/fsbench"), True); print("overwrite O_TRUNC", round(time.time()-t,2))
-t=time.time(); overwrite(os.environ.get("FSBENCH_DIR", "/tmp/fsbench"), False); print("overwrite in place", round(time.time()-t,2))
-t=time.time(); shutil.rmtree(os.environ.get("FSBENCH_DIR", "/tmp/fsbench")); print("rmtree", round(time.time()-t,2))
+shutil.rmtree(D, ignore_errors=True)
+t=time.time(); create(D); print("create", round(time.time()-t,2))
+t=time.time(); shutil.rmtree(D); print("rmtree", round(time.time()-t,2))
+t=time.time(); create(D); print("create after delete", round(time.time()-t,2))
+t=time.time(); overwrite(D, True); print("overwrite O_TRUNC", round(time.time()-t,2))
+t=time.time(); overwrite(D, False); print("overwrite in place", round(time.time()-t,2))
+t=time.time(); shutil.rmtree(D); print("rmtree", round(time.time()-t,2))

@@ -9,3 +9,5 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     fuzzFigures.chart(fuzzInput(data, size))
     return 0
 }
+
+runFuzzer(fuzz)

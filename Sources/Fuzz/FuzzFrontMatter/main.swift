@@ -8,3 +8,5 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     FuzzEntryPoints.page(fuzzInput(data, size))
     return 0
 }
+
+runFuzzer(fuzz)

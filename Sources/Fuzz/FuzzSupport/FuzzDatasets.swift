@@ -1,6 +1,6 @@
 import DossierCore
 
-/// The datasets every chart and Markdown input is drawn against: four from the chart gallery
+/// The datasets every chart and Markdown input is drawn against: six from the chart gallery
 /// fixture (Tests/Fixtures/gallery) and a small one with negatives, gaps, percents written with
 /// `%`, hostile text and a column for scatter plots.
 public let fuzzDatasetFiles: [SourceFile] = [
@@ -145,6 +145,67 @@ columns:
   constructeur: {label: Constructeur}
   idc: {label: IDC, unit: M, type: number}
   canalys: {label: Canalys, unit: M, type: number}
+"""#.utf8)),
+    SourceFile(path: "content/data/chine-parts-annuelles.csv", bytes: Array(#"""
+annee,constructeur,part,source
+2015,Xiaomi,15.1,IDC via digitalnyc.net
+2015,Huawei,14.5,IDC via androidheadlines.com
+2015,Apple,13.6,IDC via digitalnyc.net
+2016,OPPO,16.8,IDC via telecomlead.com
+2016,Huawei,16.4,IDC via lenpure.com
+2016,vivo,14.8,IDC via zdnet.com
+2016,Apple,9.6,IDC via digitalnyc.net
+2016,Xiaomi,8.9,IDC via digitalnyc.net
+2017,Huawei,20.4,IDC via zdnet.com
+2017,OPPO,18.1,IDC via zdnet.com
+2017,vivo,15.4,IDC via zdnet.com
+2017,Xiaomi,12.4,IDC via zdnet.com
+2017,Apple,9.3,IDC via zdnet.com
+"""#.utf8)),
+    SourceFile(path: "content/data/chine-parts-annuelles.yaml", bytes: Array(#"""
+title: Parts de marché annuelles des smartphones en Chine (IDC, 2015-2017)
+description: >-
+  Parts annuelles des principaux constructeurs en Chine selon IDC, relevées dans la presse.
+  Les chiffres de 2015 diffèrent selon les titres (Xiaomi « environ 15 % », Huawei 14,5 %,
+  Apple 13,4 % selon Android Headlines) ; la colonne source indique où chaque chiffre a été lu.
+source: IDC, cité par la presse
+source_url: http://www.zdnet.com/google-amp/article/chinas-smartphone-market-declined-15-7-percent-for-q4-2017-idc/
+columns:
+  annee: {label: Année, type: date}
+  constructeur: {label: Constructeur}
+  part: {label: Part de marché, type: percent}
+  source: {label: Source}
+"""#.utf8)),
+    SourceFile(path: "content/data/monde-livraisons-annuelles.csv", bytes: Array(#"""
+annee,constructeur,livraisons
+2015,Samsung,324.8
+2015,Apple,231.5
+2015,Huawei,106.6
+2015,Lenovo,74.0
+2015,Xiaomi,70.8
+2016,Samsung,311.4
+2016,Apple,215.4
+2016,Huawei,139.3
+2016,OPPO,99.4
+2016,vivo,77.3
+2017,Samsung,317.3
+2017,Apple,215.8
+2017,Huawei,153.1
+2017,OPPO,111.8
+2017,Xiaomi,92.4
+"""#.utf8)),
+    SourceFile(path: "content/data/monde-livraisons-annuelles.yaml", bytes: Array(#"""
+title: Livraisons mondiales de smartphones par constructeur (IDC, 2015-2017)
+description: >-
+  Millions d’unités livrées dans le monde, premières estimations annuelles d’IDC relevées
+  dans la presse. Seuls les constructeurs cités chaque année figurent ici ; Xiaomi n’apparaît
+  pas dans le classement 2016.
+source: IDC, cité par Telecom Lead, Digitimes et MNR Daily
+source_url: http://www.digitimes.com/news/a20170203PB201.html
+columns:
+  annee: {label: Année, type: date}
+  constructeur: {label: Constructeur}
+  livraisons: {label: Livraisons, unit: M, type: number}
 """#.utf8)),
     SourceFile(path: "content/data/essai.csv", bytes: Array(#"""
 pays,annee,valeur,part,taille,note
