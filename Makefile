@@ -74,7 +74,7 @@ fuzz: fuzz-build
 	for target in $(FUZZ_TARGETS); do \
 		cp -R Tests/Fuzz/Corpus/$$target "$$work/$$target"; \
 		echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
-		.build-fuzz/debug/$$target "$$work/$$target" -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
+		SWIFT_BACKTRACE=enable=no .build-fuzz/debug/$$target "$$work/$$target" -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
 			-rss_limit_mb=$(FUZZ_RSS_MB) -malloc_limit_mb=$(FUZZ_RSS_MB) -report_slow_units=1 -print_final_stats=1 \
 			-artifact_prefix=$(FUZZ_ARTIFACTS)/$$target- 2>"$$work/$$target.log" \
 			|| { tail -n 80 "$$work/$$target.log"; echo "fuzz: $$target FAILED; the input is in $(FUZZ_ARTIFACTS)/"; exit 1; }; \

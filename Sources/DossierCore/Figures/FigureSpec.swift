@@ -70,15 +70,18 @@ struct FigureSpec: Equatable {
                 } else {
                     document.report("chart: unknown type \"\(typeName)\" (use \(ChartType.allCases.map(\.rawValue).joined(separator: ", ")))", at: document.node("type"), &local)
                 }
-            } else if document.node("type") == nil {
+            } else if document.node("type")?.isNull ?? true {
                 local.error("chart: missing `type:` (\(ChartType.allCases.map(\.rawValue).joined(separator: ", ")))", file: file, line: fenceLine, column: 1)
             }
             spec.x = document.string("x", &local)
-            if spec.x == nil && document.node("x") == nil {
+            if spec.x == nil && document.node("x")?.isNull ?? true {
                 local.error("chart: missing `x:` (the column for categories or the horizontal axis)", file: file, line: fenceLine, column: 1)
             }
+            // `y:` with no value, `y: ~` or `y: []` is as missing as no `y` at all (a scatter chart
+            // without it used to crash the build); a `y` of the wrong shape is already reported.
+            let reported = local.errors.count
             spec.y = document.strings("y", &local) ?? []
-            if spec.y.isEmpty && document.node("y") == nil {
+            if spec.y.isEmpty && local.errors.count == reported {
                 local.error("chart: missing `y:` (a column of numbers, or a list of them)", file: file, line: fenceLine, column: 1)
             }
             spec.series = document.string("series", &local)

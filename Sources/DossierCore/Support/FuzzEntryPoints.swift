@@ -8,8 +8,7 @@ public enum FuzzEntryPoints {
     public static func page(_ bytes: [UInt8]) {
         var diagnostics = Diagnostics()
         let parser = SiteParser(options: BuildOptions())
-        let page = parser.parsePage(SourceFile(path: "content/briefs/fuzz.md", bytes: bytes), language: "fr", diagnostics: &diagnostics)
-        if let page { _ = PagePlacement(contentPath: page.contentPath, slug: page.frontMatter.slug) }
+        _ = parser.parsePage(SourceFile(path: "content/briefs/fuzz.md", bytes: bytes), language: "fr", diagnostics: &diagnostics)
         _ = SiteConfigDecoder.decode(SourceFile(path: "content/site.yaml", bytes: bytes), diagnostics: &diagnostics)
         consume(diagnostics)
     }

@@ -22,7 +22,10 @@ public struct LocaleFormat: Sendable, Equatable {
         guard value.isFinite else { return "–" }
         let places = decimals ?? Self.significantDecimals(value)
         let scale = pow10(places)
-        let rounded = (abs(value) * scale).rounded() / scale
+        // Past 2^53 a Double has no fraction to round, and scaling could overflow to infinity
+        // (1e308 with one decimal), whose fraction is not a number.
+        let scaled = abs(value) * scale
+        let rounded = scaled.isFinite ? scaled.rounded() / scale : abs(value)
         let negative = value < 0 && rounded != 0
         let integerPart = floor(rounded)
         var fraction = ""

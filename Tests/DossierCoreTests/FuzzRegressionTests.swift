@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+/// One test per bug the fuzz targets (Sources/Fuzz, `make fuzz`) found, with the input that found it.
+@Suite struct FuzzRegressionTests {
+    static let templates: [String: String] = [
+        "templates/dataset.mustache": "{{<layout}}{{$main}}<h1>{{dataset.title}}</h1>{{{dataset.table}}}{{/main}}{{/layout}}",
+        "templates/datasets.mustache": "{{<layout}}{{$main}}{{#datasets}}<a href=\"{{url}}\">{{title}}</a>{{/datasets}}{{/main}}{{/layout}}",
+    ]
+
+    // FuzzJSON, from its own seed types.json (`{"x": 1e308}` beside `"x": 1.5`): a number near
+    // Double's limit in a column written with decimals crashed `LocaleFormat.number` (scaling
+    // 1e308 by 10 overflows to infinity, and infinity's fraction cannot become an Int), so any
+    // build whose dataset page, table or chart showed it stopped with "Fatal error: Double value
+    // cannot be converted to Int because it is either infinite or NaN".
+    @Test func hugeNumbersWithDecimalsAreFormatted() {
+        let french = LocaleFormat(language: "fr")
+        #expect(french.number(1e308, decimals: 1).hasSuffix(",0"))
+        #expect(french.number(1e308, decimals: 1).hasPrefix("100\u{202F}000\u{202F}000"))
+        #expect(french.number(-.greatestFiniteMagnitude, decimals: 6).hasPrefix("\u{2212}179\u{202F}769"))
+        #expect(LocaleFormat(language: "en").value(1.7e308, unit: "M", decimals: 2).hasSuffix(".00\u{00A0}M"))
+        #expect(french.number(1e308) == french.number(1e308, decimals: 0))
+        #expect(french.number(1234.5, decimals: 1) == "1\u{202F}234,5")
+    }
+
+    @Test func hugeNumbersBuildTheirDatasetPageAndCharts() throws {
+        var files = Self.templates
+        files["content/data/grands.csv"] = "pays,x\nFrance,1.5\nInde,1e308\nChine,-1.7e308\n"
+        files["content/grands.md"] = page("Grands", "```chart\ntype: bar\ndata: grands\nx: pays\ny: x\n```\n\n```table\ndata: grands\n```\n")
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let diagnostics = try site.buildAndWrite()
+        #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
+        #expect(try site.read("data/grands/index.html").contains(",0</td>"))
+        FuzzEntryPoints.dataset(Array("pays,x\nFrance,1.5\nInde,1e308\n".utf8), metadata: nil, json: false)
+        FuzzEntryPoints.dataset(Array(#"[{"x": 1.5}, {"x": 1e308}]"#.utf8), metadata: nil, json: true)
+    }
+
+    // FuzzChart: a scatter chart whose `y` had no value (`y: &canalys`, an anchor on nothing) was
+    // let through as a spec with no y column, and drawing it indexed an empty array. A `y:` that
+    // is empty, null or an empty list is now the same error as a missing `y:`; so are an empty
+    // `type:` and `x:` (they used to give a vague "incomplete spec").
+    @Test(arguments: ["y:", "y: ~", "y: []", "y: &canalys", "y: null"])
+    func emptyYIsAMissingY(y: String) throws {
+        let errors = try chartErrors("type: scatter\ndata: instituts\nx: idc\n\(y)\nlabel: constructeur\n")
+        #expect(errors == ["content/briefs/a.md:4:1: error: chart: missing `y:` (a column of numbers, or a list of them)"], "\(errors)")
+    }
+
+    @Test func emptyTypeAndXAreMissing() throws {
+        #expect(try chartErrors("type:\ndata: instituts\nx: idc\ny: canalys\n")
+            .first?.hasPrefix("content/briefs/a.md:4:1: error: chart: missing `type:`") == true)
+        #expect(try chartErrors("type: scatter\ndata: instituts\nx: ~\ny: canalys\n")
+            == ["content/briefs/a.md:4:1: error: chart: missing `x:` (the column for categories or the horizontal axis)"])
+        #expect(try chartErrors("type: line\ndata: instituts\nx: idc\ny: [{a: 1}]\n").count == 1, "a wrong shape is reported once")
+    }
+
+    @Test func theCrashingChartInputIsAnError() throws {
+        // The input libFuzzer saved, as it saved it (invalid UTF-8 included).
+        let input = try #require(Data(base64Encoded: "dHlwZTogc2NhdHRlcgpkYXRhOiBjaGluZS0yMDE2LWluc3RpdHV0cwp4OiBpZGMKeTogJmNhbmFseXMKbGFiZWw6IGNvbnN0cnVjMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTHPzs7Ozs7OxzExMTExMTE4MXRldXIKdGl0bGU6IElEQyBjb250cmUgQ2FuYWx8eXMsIENoaW5lIP///yEK"))
+        let figures = FuzzEntryPoints.Figures(datasetFiles: [
+            SourceFile(path: "content/data/chine-2016-instituts.csv", bytes: Array("constructeur,idc,canalys\nOPPO,78.4,73.2\nHuawei,76.6,76.2\n".utf8)),
+        ])
+        figures.chart([UInt8](input))
+    }
+
+    func chartErrors(_ spec: String) throws -> [String] {
+        var files = Self.templates
+        files["content/data/instituts.csv"] = "constructeur,idc,canalys\nOPPO,78.4,73.2\nHuawei,76.6,76.2\n"
+        files["content/briefs/a.md"] = page("A", "```chart\n\(spec)```\n")
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        return site.build().diagnostics.errors.map(\.description)
+    }
+}
