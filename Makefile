@@ -53,9 +53,10 @@ bench: deps
 	$(PYTHON) tools/bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
 
 # Fuzzing (Sources/Fuzz/README.md): each libFuzzer target runs FUZZ_SECONDS with AddressSanitizer
-# (leaks included) on a temporary copy of its seed corpus, Tests/Fuzz/Corpus/NAME. A crash, leak,
-# timeout (FUZZ_TIMEOUT seconds for one input) or memory blow-up fails the run and leaves the input
-# in FUZZ_ARTIFACTS. The sanitizer build has its own scratch folder, .build-fuzz. Not part of `make test`.
+# (leaks included) on a temporary copy of its seed corpus, Tests/Fuzz/Corpus/NAME, with the tokens
+# of Tests/Fuzz/Dictionaries/NAME.dict. A crash, leak, timeout (FUZZ_TIMEOUT seconds for one input)
+# or memory blow-up fails the run and leaves the input in FUZZ_ARTIFACTS. The sanitizer build has
+# its own scratch folder, .build-fuzz. Not part of `make test`.
 FUZZ_TARGETS ?= FuzzFrontMatter FuzzCSV FuzzJSON FuzzChart FuzzMarkdown
 FUZZ_SECONDS ?= 60
 FUZZ_TIMEOUT ?= 5
@@ -76,7 +77,7 @@ fuzz: fuzz-build
 		echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
 		SWIFT_BACKTRACE=enable=no .build-fuzz/debug/$$target "$$work/$$target" -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) \
 			-rss_limit_mb=$(FUZZ_RSS_MB) -malloc_limit_mb=$(FUZZ_RSS_MB) -report_slow_units=1 -print_final_stats=1 \
-			-artifact_prefix=$(FUZZ_ARTIFACTS)/$$target- 2>"$$work/$$target.log" \
+			-dict=Tests/Fuzz/Dictionaries/$$target.dict -artifact_prefix=$(FUZZ_ARTIFACTS)/$$target- 2>"$$work/$$target.log" \
 			|| { tail -n 80 "$$work/$$target.log"; echo "fuzz: $$target FAILED; the input is in $(FUZZ_ARTIFACTS)/"; exit 1; }; \
 		grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb|Slowest unit)' "$$work/$$target.log" || true; \
 	done; echo "fuzz: no crash, leak or timeout"

@@ -96,19 +96,16 @@ extension CrashSafetyTests {
     /// A build killed right after creating the staging folder and before writing its marker (the
     /// first build of a project, or one that found links in the old staging folder and removed
     /// it) leaves an empty, unmarked `.public.dossier-staging`. The window is a few system calls
-    /// wide, too narrow for the kills above, so the state is made by hand. Every later build then
-    /// refuses it ("exists and was not made by dossier; remove it"): OutputWriter.begin() could
-    /// take an empty folder as its own, as it has nothing to lose. Known issue until it does.
+    /// wide, too narrow for the kills above, so the state is made by hand. OutputWriter.begin()
+    /// takes an empty folder as its own (it has nothing to lose), so later builds go on.
     @Test func aStagingFolderKilledBeforeItsMarkerDoesNotBlockLaterBuilds() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else { return }
         let fixture = try CrashFixture()
         defer { fixture.cleanUp() }
         try fixture.use(.a)
         try FileManager.default.createDirectory(atPath: fixture.site + "/.public.dossier-staging", withIntermediateDirectories: false)
-        withKnownIssue("OutputWriter.begin() refuses an empty staging folder without a marker") {
-            try fixture.buildToCompletion()
-            #expect(Snapshot(fixture.output)?.files[".dossier"] != nil)
-        }
+        try fixture.buildToCompletion()
+        #expect(Snapshot(fixture.output)?.files[".dossier"] != nil)
     }
 }
 

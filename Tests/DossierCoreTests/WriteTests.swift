@@ -51,6 +51,14 @@ import Testing
         #expect(site.outputFiles() == [".dossier", "a.txt"])
     }
 
+    @Test func anEmptyUnmarkedStagingFolderIsTaken() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        try FileManager.default.createDirectory(atPath: site.root + "/.public.dossier-staging", withIntermediateDirectories: false)
+        try OutputWriter(output: site.output).write(RenderedSite(files: ["a.txt": .text("A")]))
+        #expect(site.outputFiles() == [".dossier", "a.txt"])
+    }
+
     @Test func aStagingFolderNotMadeByDossierIsRefused() throws {
         let site = try TestSite([".public.dossier-staging/mine.txt": "mine"])
         defer { site.cleanUp() }

@@ -47,7 +47,10 @@ public struct OutputWriter: Sendable {
         let manager = FileManager()
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: stagingPath, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue, manager.fileExists(atPath: stagingPath + "/" + OutputGuard.markerName) else {
+            // An empty folder is taken as ours: a build killed between creating it and writing the
+            // marker leaves it so, and there is nothing in it to lose.
+            let empty = (try? manager.contentsOfDirectory(atPath: stagingPath))?.isEmpty ?? false
+            guard isDirectory.boolValue, empty || manager.fileExists(atPath: stagingPath + "/" + OutputGuard.markerName) else {
                 throw Failure(message: "\(stagingPath) exists and was not made by dossier; remove it")
             }
         }
