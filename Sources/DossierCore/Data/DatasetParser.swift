@@ -92,12 +92,8 @@ enum DatasetParser {
             }
         }
 
-        let text: String
-        switch UTF8Text.decode(data.bytes) {
-        case .success(let decoded): text = decoded
-        case .failure(let invalid):
+        guard let text = UTF8Text.decode(data, diagnostics: &local) else {
             diagnostics.append(contentsOf: local)
-            diagnostics.error("file is not valid UTF-8 (save it as UTF-8)", file: data.path, line: invalid.line, column: invalid.column)
             return nil
         }
         let table = data.path.hasSuffix(".csv")
@@ -115,13 +111,8 @@ enum DatasetParser {
     }
 
     static func decodeYAML(_ file: SourceFile, _ diagnostics: inout Diagnostics) -> YAMLDocument? {
-        switch UTF8Text.decode(file.bytes) {
-        case .success(let text):
-            return YAMLDocument.parse(text, file: file.path, firstLine: 1, what: "dataset metadata", diagnostics: &diagnostics)
-        case .failure(let invalid):
-            diagnostics.error("file is not valid UTF-8 (save it as UTF-8)", file: file.path, line: invalid.line, column: invalid.column)
-            return nil
-        }
+        guard let text = UTF8Text.decode(file, diagnostics: &diagnostics) else { return nil }
+        return YAMLDocument.parse(text, file: file.path, firstLine: 1, what: "dataset metadata", diagnostics: &diagnostics)
     }
 
     static func typedDataset(name: String, file: String, table: RawTable, metadata: DatasetMetadata,

@@ -3,13 +3,7 @@ struct SiteConfigDecoder {
     static let knownKeys = ["title", "language", "description", "author", "base_url", "menu", "unsafe_html", "portable"]
 
     static func decode(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
-        let text: String
-        switch UTF8Text.decode(file.bytes) {
-        case .success(let decoded): text = decoded
-        case .failure(let invalid):
-            diagnostics.error("file is not valid UTF-8 (save it as UTF-8)", file: file.path, line: invalid.line, column: invalid.column)
-            return nil
-        }
+        guard let text = UTF8Text.decode(file, diagnostics: &diagnostics) else { return nil }
         guard let document = YAMLDocument.parse(text, file: file.path, firstLine: 1, what: "site.yaml", diagnostics: &diagnostics) else {
             return nil
         }

@@ -70,13 +70,7 @@ public struct SiteParser: Sendable {
 
     /// - Parameter language: the site's primary language, for the typography of titles and summaries.
     func parsePage(_ file: SourceFile, language: String?, diagnostics: inout Diagnostics) -> Page? {
-        let text: String
-        switch UTF8Text.decode(file.bytes) {
-        case .success(let decoded): text = decoded
-        case .failure(let invalid):
-            diagnostics.error("file is not valid UTF-8 (save it as UTF-8)", file: file.path, line: invalid.line, column: invalid.column)
-            return nil
-        }
+        guard let text = UTF8Text.decode(file, diagnostics: &diagnostics) else { return nil }
         let split: FrontMatterSplitter.Split
         switch FrontMatterSplitter.split(text) {
         case .success(let value): split = value

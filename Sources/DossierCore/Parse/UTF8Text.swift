@@ -31,6 +31,17 @@ enum UTF8Text {
         }
     }
 
+    /// The file's text, or nil after reporting where its first invalid byte is.
+    static func decode(_ file: SourceFile, diagnostics: inout Diagnostics) -> String? {
+        switch decode(file.bytes) {
+        case .success(let text):
+            return text
+        case .failure(let invalid):
+            diagnostics.error("file is not valid UTF-8 (save it as UTF-8)", file: file.path, line: invalid.line, column: invalid.column)
+            return nil
+        }
+    }
+
     struct InvalidUTF8: Error, Equatable {
         let line: Int
         let column: Int

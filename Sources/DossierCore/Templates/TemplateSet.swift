@@ -20,13 +20,7 @@ public struct TemplateSet: Sendable {
         var references: [(name: String, file: String, line: Int, column: Int)] = []
         for file in files {
             let name = Self.name(of: file.path)
-            let text: String
-            switch UTF8Text.decode(file.bytes) {
-            case .success(let decoded): text = decoded
-            case .failure(let invalid):
-                diagnostics.error("template is not valid UTF-8", file: file.path, line: invalid.line, column: invalid.column)
-                continue
-            }
+            guard let text = UTF8Text.decode(file, diagnostics: &diagnostics) else { continue }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)

@@ -159,18 +159,7 @@ struct PreviewResponder: HTTPResponder {
     }
 
     static func escapeHTML(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        text.xmlEscaped
     }
 
     static func realPath(_ path: String) -> String? {
