@@ -138,13 +138,13 @@ struct Snapshot: Equatable {
     }
 }
 
-/// A project of about 200 pages in two versions, A and B, that differ in every output file (the
-/// site title is on every page) and in the set of files (B drops pages and adds others).
+/// A project of about 200 pages in three versions, A, B and C, that differ in every output file
+/// (the site title is on every page) and in the set of files (each drops pages and adds others).
 final class CrashFixture {
     enum Version: String, CaseIterable {
         case a, b, c
         var next: Version { self == .a ? .b : self == .b ? .c : .a }
-        var previous: Version { self == .a ? .c : self == .a ? .b : self == .b ? .a : .b }
+        var previous: Version { self == .a ? .c : self == .b ? .a : .b }
     }
     enum Ending: Equatable {
         case killed
@@ -178,7 +178,7 @@ final class CrashFixture {
 
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
-    /// Puts a version's `content/` in the project (the other one waits beside the project).
+    /// Puts a version's `content/` in the project (the others wait beside the project).
     func use(_ version: Version) throws {
         guard current != version else { return }
         let manager = FileManager.default

@@ -37,6 +37,37 @@ import Testing
         FuzzEntryPoints.dataset(Array(#"[{"x": 1.5}, {"x": 1e308}]"#.utf8), metadata: nil, json: true)
     }
 
+    // FuzzJSON, after 160,000 inputs: `[{"e": 2217, "x": 1e308}]` charted as a line. NiceTicks
+    // clamped the axis interval to ±1e300 on one side only, so values all above 1e300 gave a
+    // reversed interval, whose negative length has no logarithm: "Double value cannot be
+    // converted to Int because it is either infinite or NaN".
+    @Test(arguments: [(1e308, 1e308), (-1e308, -1e308), (1e301, 1e308), (-1e308, -1e302), (-1e308, 1e308)])
+    func ticksForValuesBeyondTheClamp(low: Double, high: Double) {
+        for includeZero in [false, true] {
+            let ticks = NiceTicks.ticks(min: low, max: high, includeZero: includeZero)
+            #expect(ticks.count >= 2)
+            #expect(ticks.allSatisfy { $0.isFinite })
+            #expect(ticks == ticks.sorted() && Set(ticks).count == ticks.count, "\(ticks)")
+        }
+    }
+
+    @Test func chartsOfValuesBeyondTheClampAreDrawn() throws {
+        let input = try #require(Data(base64Encoded: "W3siZSI6IDIyMTcsICJjdGlvbiBlbiBCb3Vyc2UgKCx2aWEgRngiOiAxZTMwOH1dCg=="))
+        FuzzEntryPoints.dataset([UInt8](input), metadata: nil, json: true, chartSelector: input.count)
+        var files = Self.templates
+        files["content/data/enormes.csv"] = "annee,x,y\n2016,1e305,-1e305\n2017,2e305,-1.5e308\n"
+        let types = ChartType.allCases.filter { $0 != .scatter }.map(\.rawValue) + ["scatter\nlabel: annee"]
+        var charts = types.map { "```chart\ntype: \($0)\ndata: enormes\nx: \($0.hasPrefix("scatter") ? "x" : "annee")\ny: \($0.hasPrefix("scatter") ? "y" : "[x, y]")\n```\n" }
+        // Every value above 1e300, every value below -1e300: the two cases that crashed.
+        charts += ["```chart\ntype: line\ndata: enormes\nx: annee\ny: x\n```\n", "```chart\ntype: hbar\ndata: enormes\nx: annee\ny: y\n```\n"]
+        files["content/enormes.md"] = page("Énormes", charts.joined(separator: "\n"))
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let diagnostics = try site.buildAndWrite()
+        #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
+        #expect(try site.read("enormes/index.html").components(separatedBy: "<svg").count == 2 * charts.count + 1)
+    }
+
     // FuzzChart: a scatter chart whose `y` had no value (`y: &canalys`, an anchor on nothing) was
     // let through as a spec with no y column, and drawing it indexed an empty array. A `y:` that
     // is empty, null or an empty list is now the same error as a missing `y:`; so are an empty

@@ -32,9 +32,10 @@ public enum NiceTicks {
         var values = [min, max].filter(\.isFinite)
         if includeZero { values.append(0) }
         guard var low = values.min(), var high = values.max() else { return nil }
-        // Clamp absurd magnitudes so every computation below stays finite.
-        low = Swift.max(-1e300, low)
-        high = Swift.min(1e300, high)
+        // Clamp absurd magnitudes so every computation below stays finite. Both ends on both
+        // sides: values all above 1e300 (or all below -1e300) must not give a reversed interval.
+        low = Swift.min(Swift.max(-1e300, low), 1e300)
+        high = Swift.min(Swift.max(-1e300, high), 1e300)
         let magnitude = Swift.max(abs(low), abs(high))
         if high - low <= magnitude * 1e-12 {
             if magnitude == 0 {
