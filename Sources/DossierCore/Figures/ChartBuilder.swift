@@ -18,7 +18,7 @@ struct ChartBuilder {
 
     func build() -> Result<ChartData, Diagnostic> {
         let query = DataQuery(dataset: dataset, what: "chart", file: file, line: fenceLine)
-        guard let type = spec.type, let xName = spec.x else {
+        guard let type = spec.type, let xName = spec.x, !spec.y.isEmpty else {
             return .failure(.error("chart: incomplete spec", file: file, line: fenceLine))
         }
         let rows: [Int]
