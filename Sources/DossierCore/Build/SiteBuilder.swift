@@ -80,7 +80,7 @@ public struct SiteBuilder: Sendable {
             templates = cached
         } else {
             var local = Diagnostics()
-            templates = TemplateSet(files: tree.templates, diagnostics: &local)
+            templates = TemplateSet(files: tree.templates, stamping: options.stampTemplates, diagnostics: &local)
             cache.templates = templates
             cache.templateFiles = tree.templates
             cache.templateDiagnostics = local.items
@@ -146,6 +146,8 @@ public struct SiteBuilder: Sendable {
                 counts.files += 1
             }
             timer.mark("templates render and write")
+            let stamps = templates.stampCounts
+            timer.note("\(stamps.stamped) pages filled from \(stamps.stamps) stamps, \(stamps.rendered) rendered by swift-mustache, \(stamps.refused) stamps refused")
             if let staging, let writer {
                 try writer.commit(staging)
                 timer.mark("swap")
@@ -269,38 +271,6 @@ public struct SiteBuilder: Sendable {
         }
         let previous = cache.pages
         let keepHTML = cache.enabled
-        // Each page is rendered and written by the same worker, so the site is never whole in memory.
-        let outcomes = plain.parallelMap { job -> PageOutcome in
-            do {
-                if let key = job.key, let entry = previous[job.page.contentPath], entry.key == key {
-                    try sink.put(job.page.outputPath, .text(entry.html))
-                    return PageOutcome(html: nil, rendered: false, error: nil)
-                }
-                let html = try templates.render("page", context: contexts.page(job.page, body: job.body))
-                try sink.put(job.page.outputPath, .text(html))
-                return PageOutcome(html: keepHTML ? html : nil, rendered: true, error: nil)
-            } catch {
-                return PageOutcome(html: nil, rendered: true, error: error)
-            }
-        }
-        if let failure = outcomes.lazy.compactMap(\.error).first { throw failure }
-        if cache.enabled {
-            var pages: [String: BuildCache.PageEntry] = [:]
-            for (job, outcome) in zip(plain, outcomes) {
-                guard let key = job.key else { continue }
-                if let html = outcome.html {
-                    pages[job.page.contentPath] = BuildCache.PageEntry(key: key, html: html)
-                } else if let entry = previous[job.page.contentPath] {
-                    pages[job.page.contentPath] = entry
-                }
-            }
-            cache.pages = pages
-        }
-        cache.rendered = max(cache.rendered, outcomes.filter(\.rendered).count)
-        var files = plain.count
-
-        var pageCount = plain.count + 1 + site.sections.count
-        if !site.datasets.isEmpty { pageCount += site.datasets.count + 1 }
 
         // Listings show every page's card: in serve, they are redone only when a card,
         // an introduction, the data or the templates changed, not for an edit in a body.
@@ -312,29 +282,86 @@ public struct SiteBuilder: Sendable {
                 bodies: zip(site.pages, bodies).filter { $0.0.kind != .page }.map(\.1.html),
                 datasetUsers: bodies.map(\.datasets), datasets: site.datasets)
         }
-        let listings: [(String, RenderedSite.Content)]
-        if let listingKey, let previous = cache.listings, previous.key == listingKey {
-            listings = previous.files
-        } else {
-            listings = try renderListings(site, bodies: bodies, bodyByPath: bodyByPath, contexts: contexts, templates: templates)
-            if let listingKey { cache.listings = (listingKey, listings) }
+        var reusedListings: [(String, RenderedSite.Content)]?
+        if let listingKey, let previous = cache.listings, previous.key == listingKey { reusedListings = previous.files }
+        let listingJobs = reusedListings == nil
+            ? listings(site, bodies: bodies, bodyByPath: bodyByPath, contexts: contexts, templates: templates) : []
+
+        // Each file is rendered and written by the same worker, so the site is never whole in
+        // memory; the listings (the longest renders) go first so they overlap the pages.
+        let jobs = listingJobs.map(RenderJob.listing) + plain.map(RenderJob.page)
+        let outcomes = jobs.parallelMap { job -> PageOutcome in
+            do {
+                switch job {
+                case .listing(let listing):
+                    let content = try listing.render()
+                    try sink.put(listing.path, content)
+                    return PageOutcome(html: nil, listing: (listing.path, content), rendered: false, error: nil)
+                case .page(let job):
+                    if let key = job.key, let entry = previous[job.page.contentPath], entry.key == key {
+                        try sink.put(job.page.outputPath, .text(entry.html))
+                        return PageOutcome(html: nil, listing: nil, rendered: false, error: nil)
+                    }
+                    let html = try templates.render("page", context: contexts.page(job.page, body: job.body))
+                    try sink.put(job.page.outputPath, .text(html))
+                    return PageOutcome(html: keepHTML ? html : nil, listing: nil, rendered: true, error: nil)
+                }
+            } catch {
+                return PageOutcome(html: nil, listing: nil, rendered: true, error: error)
+            }
         }
-        for (path, content) in listings { try sink.put(path, content) }
-        return (pageCount, files + listings.count)
+        if let failure = outcomes.lazy.compactMap(\.error).first { throw failure }
+        let pageOutcomes = outcomes.dropFirst(listingJobs.count)
+        if cache.enabled {
+            var pages: [String: BuildCache.PageEntry] = [:]
+            for (job, outcome) in zip(plain, pageOutcomes) {
+                guard let key = job.key else { continue }
+                if let html = outcome.html {
+                    pages[job.page.contentPath] = BuildCache.PageEntry(key: key, html: html)
+                } else if let entry = previous[job.page.contentPath] {
+                    pages[job.page.contentPath] = entry
+                }
+            }
+            cache.pages = pages
+        }
+        cache.rendered = max(cache.rendered, pageOutcomes.filter(\.rendered).count)
+
+        var pageCount = plain.count + 1 + site.sections.count
+        if !site.datasets.isEmpty { pageCount += site.datasets.count + 1 }
+
+        let listingFiles: [(String, RenderedSite.Content)]
+        if let reusedListings {
+            for (path, content) in reusedListings { try sink.put(path, content) }
+            listingFiles = reusedListings
+        } else {
+            listingFiles = outcomes.prefix(listingJobs.count).compactMap(\.listing)
+            if let listingKey { cache.listings = (listingKey, listingFiles) }
+        }
+        return (pageCount, plain.count + listingFiles.count)
+    }
+
+    /// One file of the listings, rendered when a worker takes it.
+    struct ListingJob: Sendable {
+        let path: String
+        let render: @Sendable () throws -> RenderedSite.Content
     }
 
     /// The home page, section listings, 404 and data pages.
-    func renderListings(_ site: ParsedSite, bodies: [RenderedMarkdown], bodyByPath: [String: RenderedMarkdown],
-                        contexts: ContextBuilder, templates: TemplateSet) throws -> [(String, RenderedSite.Content)] {
-        var files: [(String, RenderedSite.Content)] = []
+    func listings(_ site: ParsedSite, bodies: [RenderedMarkdown], bodyByPath: [String: RenderedMarkdown],
+                  contexts: ContextBuilder, templates: TemplateSet) -> [ListingJob] {
+        var jobs: [ListingJob] = []
+        func add(_ path: String, _ template: String, _ context: @escaping @Sendable () -> [String: Any]) {
+            jobs.append(ListingJob(path: path) { .text(try templates.render(template, context: context())) })
+        }
         let home = site.home
-        files.append(("index.html", .text(try templates.render("home", context: contexts.home(home, body: home.flatMap { bodyByPath[$0.contentPath] })))))
+        let homeBody = home.flatMap { bodyByPath[$0.contentPath] }
+        add("index.html", "home") { contexts.home(home, body: homeBody) }
         for section in site.sections {
             let intro = section.indexPage.flatMap { contexts.pagesByPath[$0] }
-            let context = contexts.section(section, intro: intro, body: section.indexPage.flatMap { bodyByPath[$0] })
-            files.append((section.urlPath + "index.html", .text(try templates.render("section", context: context))))
+            let introBody = section.indexPage.flatMap { bodyByPath[$0] }
+            add(section.urlPath + "index.html", "section") { contexts.section(section, intro: intro, body: introBody) }
         }
-        files.append(("404.html", .text(try templates.render("404", context: contexts.notFound()))))
+        add("404.html", "404") { contexts.notFound() }
         if !site.datasets.isEmpty {
             var users: [String: [Page]] = [:]
             for (page, body) in zip(site.pages, bodies) {
@@ -343,17 +370,25 @@ public struct SiteBuilder: Sendable {
             for dataset in site.datasets {
                 let usedBy = (users[dataset.name] ?? []).sorted(by: PageOrder.listing)
                 let urlPath = DatasetPages.urlPath(dataset.name)
-                files.append((urlPath + "index.html", .text(try templates.render("dataset", context: contexts.dataset(dataset, usedBy: usedBy)))))
-                files.append((urlPath + DatasetPages.fileName(dataset), .copy(from: root + "/" + dataset.sourcePath)))
+                add(urlPath + "index.html", "dataset") { contexts.dataset(dataset, usedBy: usedBy) }
+                let source = root + "/" + dataset.sourcePath
+                jobs.append(ListingJob(path: urlPath + DatasetPages.fileName(dataset)) { .copy(from: source) })
             }
-            files.append((DatasetPages.indexPath + "index.html", .text(try templates.render("datasets", context: contexts.datasetIndex(site.datasets)))))
+            let datasets = site.datasets
+            add(DatasetPages.indexPath + "index.html", "datasets") { contexts.datasetIndex(datasets) }
         }
-        return files
+        return jobs
     }
+}
+
+private enum RenderJob: Sendable {
+    case listing(SiteBuilder.ListingJob)
+    case page(PageJob)
 }
 
 private struct PageOutcome: @unchecked Sendable {
     let html: String?
+    let listing: (String, RenderedSite.Content)?
     let rendered: Bool
     let error: Error?
 }

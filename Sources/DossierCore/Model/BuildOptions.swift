@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the user asked of this build, from the command line.
 public struct BuildOptions: Sendable, Equatable {
     /// Build pages marked `draft: true`.
@@ -7,9 +9,15 @@ public struct BuildOptions: Sendable, Equatable {
     /// Treat warnings as errors.
     public var strict: Bool
 
-    public init(includeDrafts: Bool = false, portable: Bool = false, strict: Bool = false) {
+    /// Fill pages of a repeated shape from checked template stamps (`TemplateStamp`). The output
+    /// is the same without; `DOSSIER_STAMPS=0` turns it off to show that.
+    public var stampTemplates: Bool
+
+    public init(includeDrafts: Bool = false, portable: Bool = false, strict: Bool = false,
+                stampTemplates: Bool = ProcessInfo.processInfo.environment["DOSSIER_STAMPS"] != "0") {
         self.includeDrafts = includeDrafts
         self.portable = portable
         self.strict = strict
+        self.stampTemplates = stampTemplates
     }
 }

@@ -11,16 +11,23 @@ public struct TemplateSet: Sendable {
 
     private let library: MustacheLibrary
     public let names: Set<String>
+    /// Nil when stamping is off or cannot be proven safe for these templates.
+    private let shaper: ContextShaper?
+    private let stamps = StampCache()
 
     /// Parses every template; reports syntax errors, missing required templates and references to
     /// partials or parents that do not exist.
-    public init(files: [SourceFile], diagnostics: inout Diagnostics) {
+    /// - Parameter stamping: render pages of a repeated shape from a checked stamp (see
+    ///   `TemplateStamp`); the output is the same either way.
+    public init(files: [SourceFile], stamping: Bool = true, diagnostics: inout Diagnostics) {
         var library = MustacheLibrary()
         var names = Set<String>()
+        var sources: [String] = []
         var references: [(name: String, file: String, line: Int, column: Int)] = []
         for file in files {
             let name = Self.name(of: file.path)
             guard let text = UTF8Text.decode(file, diagnostics: &diagnostics) else { continue }
+            sources.append(text)
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
@@ -42,6 +49,7 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.names = names
+        self.shaper = stamping ? TemplateUsage.scan(sources).map(ContextShaper.init) : nil
     }
 
     /// `templates/partials/header.mustache` → `partials/header`.
@@ -53,9 +61,35 @@ public struct TemplateSet: Sendable {
     }
 
     public func render(_ name: String, context: [String: Any]) throws(TemplateMissing) -> String {
+        guard let shaper, let shape = shaper.shape(context) else { return try direct(name, context: context) }
+        let key = StampCache.Key(template: name, shape: shape.key)
+        switch stamps.decide(key) {
+        case .fill(let stamp):
+            return stamp.fill(shape.values)
+        case .render:
+            return try direct(name, context: context)
+        case .make:
+            let output = try direct(name, context: context)
+            var stamp: TemplateStamp?
+            if let (marked, markedShape) = shaper.stampContext(context), markedShape.key == shape.key,
+               let rendered = library.render(marked, withTemplate: name),
+               let made = TemplateStamp(rendered: rendered, endsLine: markedShape.endsLine),
+               made.fill(shape.values) == output {
+                stamp = made
+            }
+            stamps.finish(key, stamp: stamp)
+            return output
+        }
+    }
+
+    /// swift-mustache alone.
+    func direct(_ name: String, context: [String: Any]) throws(TemplateMissing) -> String {
         guard let output = library.render(context, withTemplate: name) else { throw TemplateMissing(name: name) }
         return output
     }
+
+    /// How many renders were filled from stamps, for `DOSSIER_TIMINGS` and the tests.
+    var stampCounts: StampCache.Counts { stamps.snapshot }
 }
 
 public struct TemplateMissing: Error, Sendable {

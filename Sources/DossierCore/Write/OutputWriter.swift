@@ -121,15 +121,40 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
         static func scan(_ root: String) -> Contents {
             var contents = Contents()
-            guard let enumerator = FileManager().enumerator(atPath: root) else { return contents }
-            while let path = enumerator.nextObject() as? String {
-                switch enumerator.fileAttributes?[.type] as? FileAttributeType {
-                case .typeDirectory?: contents.folders.insert(path)
-                case .typeSymbolicLink?: contents.hasLinks = true
-                default: contents.files.insert(path)
+            scan(root, relative: "", into: &contents)
+            return contents
+        }
+
+        /// `readdir` with the entry types it reports, so no file is stat-ed on ext4, xfs, btrfs, tmpfs.
+        private static func scan(_ folder: String, relative: String, into contents: inout Contents) {
+            guard let directory = opendir(folder) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(folder + "/" + name, &info) == 0 else { continue }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: type = UInt8(DT_DIR)
+                    case S_IFLNK: type = UInt8(DT_LNK)
+                    default: type = UInt8(DT_REG)
+                    }
+                }
+                switch type {
+                case UInt8(DT_DIR):
+                    contents.folders.insert(path)
+                    scan(folder + "/" + name, relative: path, into: &contents)
+                case UInt8(DT_LNK):
+                    contents.hasLinks = true
+                default:
+                    contents.files.insert(path)
                 }
             }
-            return contents
         }
     }
 

@@ -1,0 +1,126 @@
+/// A template context reduced to what decides which parts of a template are rendered: every
+/// mapping's keys, every list's length, every Boolean, and the values a transform reads. The
+/// other strings and numbers are only copied into the output, so two contexts with the same
+/// shape render the same text around different values (see `TemplateStamp`).
+struct ContextShape: Sendable {
+    /// Equal for two contexts exactly when their shapes are equal.
+    var key: [UInt8] = []
+    /// The copied values, in the order of their markers.
+    var values: [String] = []
+    /// Whether each value ends with a line break: swift-mustache indents what follows a line
+    /// break in an indented partial, so the marker must end the same way.
+    var endsLine: [Bool] = []
+}
+
+/// Walks contexts made of `[String: Any]`, lists, strings, numbers and Booleans (what
+/// `ContextBuilder` produces); anything else makes `shape` return nil and the page is rendered
+/// by swift-mustache alone.
+struct ContextShaper: Sendable {
+    let usage: TemplateUsage
+    /// Last components of the transformed paths, to test most keys with one lookup.
+    private let transformedLastKeys: Set<String>
+
+    init(usage: TemplateUsage) {
+        self.usage = usage
+        self.transformedLastKeys = Set(usage.transformed.compactMap(\.path.last))
+    }
+
+    func shape(_ context: Any) -> ContextShape? {
+        var shape = ContextShape()
+        var path: [String] = []
+        shape.key.reserveCapacity(1024)
+        guard walk(context, path: &path, literal: false, build: false, into: &shape) != nil else { return nil }
+        return shape
+    }
+
+    /// The context with every copied value replaced by its marker, and its shape.
+    func stampContext(_ context: Any) -> (context: Any, shape: ContextShape)? {
+        var shape = ContextShape()
+        var path: [String] = []
+        guard let built = walk(context, path: &path, literal: false, build: true, into: &shape) else { return nil }
+        return (built, shape)
+    }
+
+    static func marker(_ index: Int, endsLine: Bool) -> String {
+        "\(StampMarker.open)\(index)&\(StampMarker.close)" + (endsLine ? "\n" : "")
+    }
+
+    /// Returns the node (the marked copy when `build`, else a placeholder), or nil when the node
+    /// is of a kind the shaper does not know.
+    /// `element` is true for the elements of a list, which share the list's path but are not
+    /// what a transform of that path reads.
+    private func walk(_ value: Any, path: inout [String], literal: Bool, element: Bool = false, build: Bool,
+                      into shape: inout ContextShape) -> Any? {
+        var literal = literal
+        var transforms: Set<String> = []
+        if !element, let last = path.last, transformedLastKeys.contains(last) {
+            for entry in usage.transformed where path.count >= entry.path.count && Array(path.suffix(entry.path.count)) == entry.path {
+                transforms.formUnion(entry.transforms)
+            }
+        }
+        switch value {
+        case let string as String:
+            if StampMarker.occurs(in: string) { return nil }
+            if literal || !transforms.isEmpty || string.isEmpty {
+                appendLiteral(UInt8(ascii: "L"), string, to: &shape.key)
+                return build ? string : ()
+            }
+            let endsLine = string.utf8.last == 0x0A && string.last == "\n"
+            shape.key.append(endsLine ? UInt8(ascii: "n") : UInt8(ascii: "s"))
+            return stamped(string, endsLine: endsLine, build: build, into: &shape)
+        case let bool as Bool:
+            shape.key.append(bool ? UInt8(ascii: "T") : UInt8(ascii: "F"))
+            return build ? bool : ()
+        case let number as Int:
+            if literal || !transforms.isEmpty {
+                appendLiteral(UInt8(ascii: "I"), String(number), to: &shape.key)
+                return build ? number : ()
+            }
+            shape.key.append(UInt8(ascii: "s"))
+            return stamped(String(describing: number), endsLine: false, build: build, into: &shape)
+        case let mapping as [String: Any]:
+            if !transforms.isSubset(of: TemplateUsage.shapeOnlyTransforms) { literal = true }
+            shape.key.append(UInt8(ascii: "{"))
+            var built: [String: Any] = [:]
+            if build { built.reserveCapacity(mapping.count) }
+            for key in mapping.keys.sorted() {
+                guard let child = mapping[key] else { continue }
+                appendLiteral(UInt8(ascii: "k"), key, to: &shape.key)
+                path.append(key)
+                let node = walk(child, path: &path, literal: literal, build: build, into: &shape)
+                path.removeLast()
+                guard let node else { return nil }
+                if build { built[key] = node }
+            }
+            shape.key.append(UInt8(ascii: "}"))
+            return build ? built : ()
+        case let list as [Any]:
+            if !transforms.isSubset(of: TemplateUsage.shapeOnlyTransforms) { literal = true }
+            shape.key.append(UInt8(ascii: "["))
+            var built: [Any] = []
+            if build { built.reserveCapacity(list.count) }
+            for element in list {
+                guard let node = walk(element, path: &path, literal: literal, element: true, build: build, into: &shape) else { return nil }
+                if build { built.append(node) }
+            }
+            shape.key.append(UInt8(ascii: "]"))
+            return build ? built : ()
+        default:
+            return nil
+        }
+    }
+
+    private func stamped(_ text: String, endsLine: Bool, build: Bool, into shape: inout ContextShape) -> Any? {
+        let index = shape.values.count
+        shape.values.append(text)
+        shape.endsLine.append(endsLine)
+        return build ? Self.marker(index, endsLine: endsLine) : ()
+    }
+
+    private func appendLiteral(_ tag: UInt8, _ text: String, to key: inout [UInt8]) {
+        key.append(tag)
+        key.append(contentsOf: String(text.utf8.count).utf8)
+        key.append(UInt8(ascii: ":"))
+        key.append(contentsOf: text.utf8)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The stamps of one template set, shared by the threads that render pages.
+///
+/// A shape seen once is rendered by swift-mustache. The second time, a stamp is made and checked:
+/// the page is rendered both ways and the stamp is kept only if the two are byte-identical; later
+/// pages of that shape are filled from the stamp. A stamp that fails its check is never tried
+/// again for that shape.
+final class StampCache: @unchecked Sendable {
+    enum Entry {
+        case seen
+        case building
+        case ready(TemplateStamp)
+        case refused
+    }
+
+    struct Key: Hashable {
+        var template: String
+        var shape: [UInt8]
+    }
+
+    struct Counts: Sendable, Equatable {
+        var stamped = 0
+        var rendered = 0
+        var stamps = 0
+        var refused = 0
+    }
+
+    private let lock = NSLock()
+    private var entries: [Key: Entry] = [:]
+    private var counts = Counts()
+
+    /// What to do for a page of shape `key`: fill a stamp, make one, or render directly.
+    enum Decision {
+        case fill(TemplateStamp)
+        case make
+        case render
+    }
+
+    func decide(_ key: Key) -> Decision {
+        lock.lock()
+        defer { lock.unlock() }
+        switch entries[key] {
+        case .ready(let stamp)?:
+            counts.stamped += 1
+            return .fill(stamp)
+        case .seen?:
+            entries[key] = .building
+            return .make
+        case nil:
+            entries[key] = .seen
+            counts.rendered += 1
+            return .render
+        case .building?, .refused?:
+            counts.rendered += 1
+            return .render
+        }
+    }
+
+    func finish(_ key: Key, stamp: TemplateStamp?) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stamp {
+            entries[key] = .ready(stamp)
+            counts.stamps += 1
+        } else {
+            entries[key] = .refused
+            counts.refused += 1
+        }
+        counts.rendered += 1
+    }
+
+    var snapshot: Counts {
+        lock.lock()
+        defer { lock.unlock() }
+        return counts
+    }
+}

@@ -1,0 +1,84 @@
+/// What a set of templates does with the values of its context, found by scanning the tags of
+/// the template sources: the facts `TemplateStamp` needs to know that a template's output
+/// depends on a string or number only by copying it (escaped or not) into the output.
+///
+/// The only value-dependent construct of swift-mustache is a transform, `fn(name)`: a string,
+/// a number or a sorted list goes through `fn`, so those values must stay literal. Anything the
+/// scan cannot read with certainty (changed delimiters, dynamic partials, a transform of `.`,
+/// the stamp markers in a template's text) turns stamping off for the whole set.
+struct TemplateUsage: Sendable, Equatable {
+    /// A transformed name, as the dotted path written in the tag, and the transforms applied.
+    struct Transformed: Sendable, Equatable {
+        var path: [String]
+        var transforms: Set<String>
+    }
+
+    var transformed: [Transformed]
+
+    /// Transforms whose result on a list or a mapping depends only on its shape (its length,
+    /// its keys), which is part of a stamp's key.
+    static let shapeOnlyTransforms: Set<String> = ["first", "last", "count", "empty", "reversed", "enumerated"]
+
+    /// Nil when stamping cannot be proven safe for these templates.
+    static func scan(_ sources: [String]) -> TemplateUsage? {
+        var byPath: [[String]: Set<String>] = [:]
+        for source in sources {
+            if source.utf8.contains(0xEE), source.unicodeScalars.contains(where: { StampMarker.isMarker($0) }) { return nil }
+            guard let tags = tags(in: source) else { return nil }
+            for tag in tags {
+                guard let (path, transforms) = transformedName(tag) else { return nil }
+                guard !transforms.isEmpty else { continue }
+                // `first()` and friends on the sequence context depend only on the position.
+                if path.isEmpty { continue }
+                if path == ["."] { return nil }
+                byPath[path, default: []].formUnion(transforms)
+            }
+        }
+        let transformed = byPath.map { Transformed(path: $0.key, transforms: $0.value) }
+            .sorted { $0.path.joined(separator: ".") < $1.path.joined(separator: ".") }
+        return TemplateUsage(transformed: transformed)
+    }
+
+    /// The inside of every `{{…}}` and `{{{…}}}` tag except comments; nil when the delimiters
+    /// change (`{{=<% %>=}}`) or a tag is not closed.
+    static func tags(in source: String) -> [Substring]? {
+        var tags: [Substring] = []
+        var rest = source[...]
+        while let open = rest.range(of: "{{") {
+            var inner = rest[open.upperBound...]
+            let triple = inner.first == "{"
+            if triple { inner = inner.dropFirst() }
+            guard let close = inner.range(of: triple ? "}}}" : "}}") else { return nil }
+            let tag = inner[..<close.lowerBound]
+            rest = inner[close.upperBound...]
+            switch tag.first {
+            case "!": continue
+            case "=": return nil
+            default: tags.append(tag)
+            }
+        }
+        return tags
+    }
+
+    /// `#first(page.toc)` → (["page", "toc"], ["first"]); `page.title` → (["page", "title"], []).
+    /// Nil for a dynamic partial (`>*name`), whose template depends on a value.
+    static func transformedName(_ tag: Substring) -> (path: [String], transforms: Set<String>)? {
+        var text = tag.drop { $0 == " " || $0 == "\t" }
+        if let sigil = text.first, "#^/&>$<%".contains(sigil) {
+            text = text.dropFirst().drop { $0 == " " || $0 == "\t" }
+            if sigil == ">", text.first == "*" { return nil }
+            if sigil == ">" || sigil == "<" || sigil == "$" || sigil == "%" { return ([], []) }
+        }
+        let name = text.trimmingCharacters(in: .whitespaces)
+        var transforms = Set<String>()
+        var inner = Substring(name)
+        while let open = inner.firstIndex(of: "(") {
+            transforms.insert(String(inner[..<open]).trimmingCharacters(in: .whitespaces))
+            inner = inner[inner.index(after: open)...]
+        }
+        let argument = inner.filter { $0 != ")" }.trimmingCharacters(in: .whitespaces)
+        if argument.isEmpty { return ([], transforms) }
+        if argument == "." { return (["."], transforms) }
+        return (argument.split(separator: ".").map(String.init), transforms)
+    }
+}
