@@ -51,12 +51,12 @@ import Testing
             "templates/partials/item.mustache": "<li>{{name}}{{#last()}}.{{/last()}}</li>\n{{{name}}}\n",
             "templates/partials/body.mustache": "{{{body}}}\n{{body}}\nafter\n",
         ])
-        var contexts: [[String: Any]] = []
+        var contexts: [TemplateContext] = []
         for (index, value) in Self.hostile.enumerated() {
             for copies in [value, "x" + value] {
                 contexts.append([
-                    "title": copies, "body": value, "note": index % 3 == 0 ? "" : value, "flag": index % 2 == 0,
-                    "items": [["name": value], ["name": copies]], "meta": ["count": index],
+                    "title": .string(copies), "body": .string(value), "note": .string(index % 3 == 0 ? "" : value), "flag": .bool(index % 2 == 0),
+                    "items": [["name": .string(value)], ["name": .string(copies)]], "meta": ["count": .int(index)],
                 ])
             }
         }
@@ -76,7 +76,7 @@ import Testing
         let names = ["Alpha", "BETA", "Gamma", "delta"]
         for round in 0..<3 {
             for name in names {
-                let context: [String: Any] = ["name": name + "\(round)", "tags": [name, "b", "a"]]
+                let context: TemplateContext = ["name": .string(name + "\(round)"), "tags": [.string(name), "b", "a"]]
                 #expect(try stamped.render("page", context: context) == direct.render("page", context: context))
             }
         }

@@ -350,7 +350,7 @@ public struct SiteBuilder: Sendable {
     func listings(_ site: ParsedSite, bodies: [RenderedMarkdown], bodyByPath: [String: RenderedMarkdown],
                   contexts: ContextBuilder, templates: TemplateSet) -> [ListingJob] {
         var jobs: [ListingJob] = []
-        func add(_ path: String, _ template: String, _ context: @escaping @Sendable () -> [String: Any]) {
+        func add(_ path: String, _ template: String, _ context: @escaping @Sendable () -> TemplateContext) {
             jobs.append(ListingJob(path: path) { .text(try templates.render(template, context: context())) })
         }
         let home = site.home

@@ -33,20 +33,23 @@ struct FileWalker {
         var result: [String] = []
         var pending = [folder]
         while let current = pending.popLast() {
-            let names: [String]
-            do {
-                names = try fileManager.contentsOfDirectory(atPath: absolute(current))
-            } catch {
-                diagnostics.error("cannot read folder: \(error.localizedDescription)", file: current)
+            guard let entries = Self.entries(of: absolute(current)) else {
+                diagnostics.error("cannot read folder: \(String(cString: strerror(errno)))", file: current)
                 continue
             }
-            for name in names where !name.hasPrefix(".") && !name.hasSuffix("~") {
-                let relative = current + "/" + name
-                guard isInsideRoot(relative) else {
-                    diagnostics.error("\(relative) is a link that leads outside the project; copy the file in instead", file: relative)
-                    continue
+            for entry in entries where !entry.name.hasPrefix(".") && !entry.name.hasSuffix("~") {
+                let relative = current + "/" + entry.name
+                var isFolder = entry.kind == .folder
+                // A plain file or folder found in a folder inside the root is inside the root;
+                // only a link (or an entry of unknown kind) needs resolving.
+                if entry.kind == .other {
+                    guard isInsideRoot(relative) else {
+                        diagnostics.error("\(relative) is a link that leads outside the project; copy the file in instead", file: relative)
+                        continue
+                    }
+                    isFolder = isDirectory(relative)
                 }
-                if isDirectory(relative) {
+                if isFolder {
                     pending.append(relative)
                 } else if keep(relative) {
                     result.append(relative)
@@ -56,13 +59,57 @@ struct FileWalker {
         return result.sorted()
     }
 
+    struct Entry {
+        enum Kind { case file, folder, other }
+        let name: String
+        let kind: Kind
+    }
+
+    /// The entries of a folder with the kinds `readdir` reports (no `stat` per file).
+    static func entries(of path: String) -> [Entry]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var entries: [Entry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let kind: Entry.Kind
+            switch entry.pointee.d_type {
+            case UInt8(DT_REG): kind = .file
+            case UInt8(DT_DIR): kind = .folder
+            default: kind = .other
+            }
+            entries.append(Entry(name: name, kind: kind))
+        }
+        return entries
+    }
+
     func read(_ relative: String, diagnostics: inout Diagnostics) -> SourceFile? {
         if let file = previous[relative], !changed.contains(relative) { return file }
-        guard let data = fileManager.contents(atPath: absolute(relative)) else {
+        guard let bytes = FileIO.read(absolute(relative)) else {
             diagnostics.error("cannot read file", file: relative)
             return nil
         }
-        return SourceFile(path: relative, bytes: [UInt8](data))
+        return SourceFile(path: relative, bytes: bytes)
+    }
+
+    /// `read` for many files, in parallel; results and diagnostics in the order of `paths`.
+    func read(_ paths: [String], diagnostics: inout Diagnostics) -> [SourceFile] {
+        let walker = self
+        let results = paths.parallelMap { path -> (SourceFile?, Diagnostics) in
+            var local = Diagnostics()
+            let file = walker.read(path, diagnostics: &local)
+            return (file, local)
+        }
+        var files: [SourceFile] = []
+        files.reserveCapacity(results.count)
+        for (file, local) in results {
+            diagnostics.append(contentsOf: local)
+            if let file { files.append(file) }
+        }
+        return files
     }
 
     private func isInsideRoot(_ relative: String) -> Bool {

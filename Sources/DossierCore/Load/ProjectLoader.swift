@@ -44,7 +44,7 @@ public struct ProjectLoader: Sendable {
         let pagePaths = walker.files(under: "content", diagnostics: &diagnostics) { path in
             path.hasSuffix(".md") && !path.hasPrefix("content/data/")
         }
-        let pages = pagePaths.compactMap { walker.read($0, diagnostics: &diagnostics) }
+        let pages = walker.read(pagePaths, diagnostics: &diagnostics)
 
         var dataFiles: [SourceFile] = []
         if walker.isDirectory("content/data") {

@@ -6,6 +6,14 @@ struct ContextBuilder: Sendable {
     let site: ParsedSite
     let menu: [MenuResolver.Item]
     let strings: [String: String]
+    /// `t` and `site`, the same on every page, made once.
+    let stringsValue: TemplateValue
+    let siteValue: TemplateValue
+    /// Where the menu and the section list point, to know which pages share their folder's links.
+    let localTargets: [String]
+    /// What `base` gives the pages of each folder (but their title), for the pages no menu entry
+    /// or section points to or under.
+    private(set) var folderBases: [String: TemplateContext] = [:]
     let pagesByPath: [String: Page]
     /// Each listed page's position in its section, so neighbours are found without a search.
     let positions: [String: Int]
@@ -14,6 +22,21 @@ struct ContextBuilder: Sendable {
         self.site = site
         self.menu = menu
         self.strings = InterfaceStrings.table(for: site.config.primaryLanguage)
+        self.stringsValue = .shared(SharedTemplateValue(.map(strings.mapValues(TemplateValue.string))))
+        let config = site.config
+        var siteValues: TemplateContext = [
+            "title": .string(config.title),
+            "description": .string(config.description),
+            "author": .string(config.author),
+            "language": .string(config.language),
+        ]
+        if let baseURL = config.baseURL { siteValues["base_url"] = .string(baseURL) }
+        self.siteValue = .shared(SharedTemplateValue(.map(siteValues)))
+        var targets = site.sections.map(\.urlPath) + [""]
+        for item in menu {
+            if case .local(let target) = item.target { targets.append(target) }
+        }
+        self.localTargets = targets
         var pagesByPath: [String: Page] = [:]
         for page in site.pages { pagesByPath[page.contentPath] = page }
         self.pagesByPath = pagesByPath
@@ -22,6 +45,12 @@ struct ContextBuilder: Sendable {
             for (position, path) in section.pagePaths.enumerated() { positions[path] = position }
         }
         self.positions = positions
+        var bases: [String: TemplateContext] = [:]
+        for page in site.pages where page.kind == .page && sharesFolderLinks(page.urlPath) {
+            let folder = PathText.parent(String(page.urlPath.dropLast()))
+            if bases[folder] == nil { bases[folder] = makeBase(urlPath: page.urlPath, kind: "page", title: "") }
+        }
+        self.folderBases = bases
     }
 
     var portable: Bool { site.config.portable }
@@ -31,70 +60,75 @@ struct ContextBuilder: Sendable {
         RelativeURL.link(from: from, to: to, portable: portable)
     }
 
+    /// True when no menu entry or section points to `urlPath` or under it: such a page's links
+    /// to them, `current` and `active` flags are those of any other page of its folder.
+    func sharesFolderLinks(_ urlPath: String) -> Bool {
+        !urlPath.isEmpty && urlPath.hasSuffix("/") && !localTargets.contains { $0.hasPrefix(urlPath) }
+    }
+
     /// What every template receives.
-    func base(urlPath: String, kind: String, title: String) -> [String: Any] {
+    func base(urlPath: String, kind: String, title: String) -> TemplateContext {
+        if kind == "page", sharesFolderLinks(urlPath),
+           var context = folderBases[PathText.parent(String(urlPath.dropLast()))] {
+            context["title"] = .string(title)
+            return context
+        }
+        return makeBase(urlPath: urlPath, kind: kind, title: title)
+    }
+
+    func makeBase(urlPath: String, kind: String, title: String) -> TemplateContext {
         let root = RelativeURL.root(from: urlPath)
-        let config = site.config
-        var siteValues: [String: Any] = [
-            "title": config.title,
-            "description": config.description,
-            "author": config.author,
-            "language": config.language,
-        ]
-        if let baseURL = config.baseURL { siteValues["base_url"] = baseURL }
-        var context: [String: Any] = [
-            "site": siteValues,
-            "kind": kind,
-            "is_home": kind == "home",
-            "is_section": kind == "section",
-            "is_page": kind == "page",
-            "is_404": kind == "404",
-            "root": root,
-            "assets_url": root + "assets/",
-            "home_url": link(from: urlPath, to: ""),
-            "title": title,
-            "t": strings,
-            "menu": menu.map { item -> [String: Any] in
+        var context: TemplateContext = [
+            "site": siteValue,
+            "kind": .string(kind),
+            "is_home": .bool(kind == "home"),
+            "is_section": .bool(kind == "section"),
+            "is_page": .bool(kind == "page"),
+            "is_404": .bool(kind == "404"),
+            "root": .string(root),
+            "assets_url": .string(root + "assets/"),
+            "home_url": .string(link(from: urlPath, to: "")),
+            "title": .string(title),
+            "t": stringsValue,
+            "menu": .shared(SharedTemplateValue(.list(menu.map { item -> TemplateValue in
                 switch item.target {
                 case .external(let url):
-                    return ["title": item.title, "url": url, "current": false, "external": true]
+                    return ["title": .string(item.title), "url": .string(url), "current": false, "external": true]
                 case .local(let target):
                     let active = target == urlPath || (!target.isEmpty && urlPath.hasPrefix(target))
-                    return ["title": item.title, "url": link(from: urlPath, to: target), "current": target == urlPath,
-                            "active": active, "external": false]
+                    return ["title": .string(item.title), "url": .string(link(from: urlPath, to: target)),
+                            "current": .bool(target == urlPath), "active": .bool(active), "external": false]
                 }
-            },
-            "sections": site.sections.map { section -> [String: Any] in
-                sectionSummary(section, from: urlPath)
-            },
+            }))),
+            "sections": .shared(SharedTemplateValue(.list(site.sections.map { section in .map(sectionSummary(section, from: urlPath)) }))),
         ]
-        if config.baseURL != nil { context["feed_url"] = root + "feed.xml" }
+        if site.config.baseURL != nil { context["feed_url"] = .string(root + "feed.xml") }
         return context
     }
 
-    func sectionSummary(_ section: Section, from urlPath: String) -> [String: Any] {
-        var values: [String: Any] = [
-            "title": section.title,
-            "url": link(from: urlPath, to: section.urlPath),
-            "current": urlPath == section.urlPath,
-            "active": urlPath.hasPrefix(section.urlPath),
+    func sectionSummary(_ section: Section, from urlPath: String) -> TemplateContext {
+        var values: TemplateContext = [
+            "title": .string(section.title),
+            "url": .string(link(from: urlPath, to: section.urlPath)),
+            "current": .bool(urlPath == section.urlPath),
+            "active": .bool(urlPath.hasPrefix(section.urlPath)),
         ]
-        if let summary = section.summary { values["summary"] = summary }
+        if let summary = section.summary { values["summary"] = .string(summary) }
         return values
     }
 
-    func card(_ page: Page, from urlPath: String) -> [String: Any] {
-        var values: [String: Any] = [
-            "title": page.frontMatter.title,
-            "url": link(from: urlPath, to: page.urlPath),
-            "tags": page.frontMatter.tags,
+    func card(_ page: Page, from urlPath: String) -> TemplateValue {
+        var values: TemplateContext = [
+            "title": .string(page.frontMatter.title),
+            "url": .string(link(from: urlPath, to: page.urlPath)),
+            "tags": .strings(page.frontMatter.tags),
         ]
-        if let summary = page.frontMatter.summary { values["summary"] = summary }
+        if let summary = page.frontMatter.summary { values["summary"] = .string(summary) }
         if let date = page.frontMatter.date {
-            values["date"] = date
-            values["date_display"] = DateText.display(date, language: language)
+            values["date"] = .string(date)
+            values["date_display"] = .string(DateText.display(date, language: language))
         }
-        return values
+        return .map(values)
     }
 
     func fullTitle(_ title: String) -> String {
@@ -102,66 +136,68 @@ struct ContextBuilder: Sendable {
     }
 
     /// A page of a section, or a page at the top of `content/`.
-    func page(_ page: Page, body: RenderedMarkdown) -> [String: Any] {
+    func page(_ page: Page, body: RenderedMarkdown) -> TemplateContext {
         var context = base(urlPath: page.urlPath, kind: "page", title: fullTitle(page.frontMatter.title))
         var values = pageValues(page, body: body)
-        var crumbs: [[String: Any]] = [["title": strings["home"] ?? "Home", "url": link(from: page.urlPath, to: "")]]
+        var crumbs: [TemplateValue] = [["title": .string(strings["home"] ?? "Home"), "url": .string(link(from: page.urlPath, to: ""))]]
         if let sectionName = page.section, let section = site.sections.first(where: { $0.name == sectionName }) {
-            crumbs.append(["title": section.title, "url": link(from: page.urlPath, to: section.urlPath)])
-            values["section"] = ["title": section.title, "url": link(from: page.urlPath, to: section.urlPath)]
+            let sectionLink: TemplateValue = ["title": .string(section.title), "url": .string(link(from: page.urlPath, to: section.urlPath))]
+            crumbs.append(sectionLink)
+            values["section"] = sectionLink
             if let position = positions[page.contentPath] {
                 if position > 0, let previous = pagesByPath[section.pagePaths[position - 1]] {
-                    values["prev"] = ["title": previous.frontMatter.title, "url": link(from: page.urlPath, to: previous.urlPath)]
+                    values["prev"] = ["title": .string(previous.frontMatter.title), "url": .string(link(from: page.urlPath, to: previous.urlPath))]
                 }
                 if position + 1 < section.pagePaths.count, let next = pagesByPath[section.pagePaths[position + 1]] {
-                    values["next"] = ["title": next.frontMatter.title, "url": link(from: page.urlPath, to: next.urlPath)]
+                    values["next"] = ["title": .string(next.frontMatter.title), "url": .string(link(from: page.urlPath, to: next.urlPath))]
                 }
             }
         }
-        values["breadcrumbs"] = crumbs
-        context["page"] = values
+        values["breadcrumbs"] = .list(crumbs)
+        context["page"] = .map(values)
         return context
     }
 
     /// The home page: its own text plus every section with its pages, and the latest pages.
-    func home(_ page: Page?, body: RenderedMarkdown?) -> [String: Any] {
+    func home(_ page: Page?, body: RenderedMarkdown?) -> TemplateContext {
         var context = base(urlPath: "", kind: "home", title: site.config.title)
         if let page, let body {
-            context["page"] = pageValues(page, body: body)
+            context["page"] = .map(pageValues(page, body: body))
         } else {
-            context["page"] = ["title": site.config.title, "url": link(from: "", to: ""), "content": "", "breadcrumbs": [Any]()]
+            context["page"] = ["title": .string(site.config.title), "url": .string(link(from: "", to: "")), "content": "", "breadcrumbs": []]
         }
-        context["sections"] = site.sections.map { section -> [String: Any] in
+        context["sections"] = .list(site.sections.map { section -> TemplateValue in
             var values = sectionSummary(section, from: "")
-            values["pages"] = section.pagePaths.compactMap { pagesByPath[$0] }.map { card($0, from: "") }
-            return values
-        }
+            values["pages"] = .list(section.pagePaths.compactMap { pagesByPath[$0] }.map { card($0, from: "") })
+            return .map(values)
+        })
         let dated = site.pages.filter { $0.kind == .page && $0.frontMatter.date != nil }
-            .sorted { ($0.frontMatter.date!, $1.sourcePath) > ($1.frontMatter.date!, $0.sourcePath) }
-        context["recent"] = dated.prefix(10).map { card($0, from: "") }
+            .sorted { ($0.frontMatter.date ?? "", $1.sourcePath) > ($1.frontMatter.date ?? "", $0.sourcePath) }
+        context["recent"] = .list(dated.prefix(10).map { card($0, from: "") })
         return context
     }
 
     /// The listing of a section, with the text of its `index.md` when it has one.
-    func section(_ section: Section, intro: Page?, body: RenderedMarkdown?) -> [String: Any] {
+    func section(_ section: Section, intro: Page?, body: RenderedMarkdown?) -> TemplateContext {
         var context = base(urlPath: section.urlPath, kind: "section", title: fullTitle(section.title))
         let pages = section.pagePaths.compactMap { pagesByPath[$0] }.map { card($0, from: section.urlPath) }
-        var values: [String: Any] = [
-            "title": section.title,
-            "url": link(from: section.urlPath, to: section.urlPath),
-            "content": body?.html ?? "",
-            "pages": pages,
+        var values: TemplateContext = [
+            "title": .string(section.title),
+            "url": .string(link(from: section.urlPath, to: section.urlPath)),
+            "content": .string(body?.html ?? ""),
+            "pages": .list(pages),
         ]
-        if let summary = section.summary { values["summary"] = summary }
-        context["section"] = values
+        if let summary = section.summary { values["summary"] = .string(summary) }
+        context["section"] = .map(values)
+        let homeCrumb: TemplateValue = ["title": .string(strings["home"] ?? "Home"), "url": .string(link(from: section.urlPath, to: ""))]
         if let intro, let body {
             var page = pageValues(intro, body: body)
-            page["breadcrumbs"] = [["title": strings["home"] ?? "Home", "url": link(from: section.urlPath, to: "")]]
-            context["page"] = page
+            page["breadcrumbs"] = [homeCrumb]
+            context["page"] = .map(page)
         } else {
             context["page"] = [
-                "title": section.title, "url": link(from: section.urlPath, to: section.urlPath), "content": "",
-                "breadcrumbs": [["title": strings["home"] ?? "Home", "url": link(from: section.urlPath, to: "")]],
+                "title": .string(section.title), "url": .string(link(from: section.urlPath, to: section.urlPath)), "content": "",
+                "breadcrumbs": [homeCrumb],
             ]
         }
         return context
@@ -169,56 +205,60 @@ struct ContextBuilder: Sendable {
 
     /// The 404 page is shown at whatever address was asked for, so relative links cannot work
     /// from it: with a `base_url` its links are absolute; without one they are relative to the root.
-    func notFound() -> [String: Any] {
+    func notFound() -> TemplateContext {
         var context = base(urlPath: "", kind: "404", title: fullTitle(strings["not_found_title"] ?? "Not found"))
-        context["page"] = ["title": strings["not_found_title"] ?? "Not found", "content": "", "url": link(from: "", to: "")]
+        context["page"] = ["title": .string(strings["not_found_title"] ?? "Not found"), "content": "", "url": .string(link(from: "", to: ""))]
         guard let baseURL = site.config.baseURL else { return context }
-        return Self.absolutize(context, baseURL: baseURL) as? [String: Any] ?? context
+        var absolute: TemplateContext = [:]
+        for (key, value) in context { absolute[key] = Self.absolutize(value, baseURL: baseURL, key: key) }
+        return absolute
     }
 
     /// Prefixes every relative `url`, `root`, `home_url`, `assets_url` and `feed_url` with `baseURL`.
-    static func absolutize(_ value: Any, baseURL: String, key: String? = nil) -> Any {
+    static func absolutize(_ value: TemplateValue, baseURL: String, key: String? = nil) -> TemplateValue {
         switch value {
-        case let dictionary as [String: Any]:
-            var result: [String: Any] = [:]
+        case .map(let dictionary):
+            var result: TemplateContext = [:]
             for (k, v) in dictionary { result[k] = absolutize(v, baseURL: baseURL, key: k) }
-            return result
-        case let array as [[String: Any]]:
-            return array.map { absolutize($0, baseURL: baseURL) }
-        case let string as String where ["url", "root", "home_url", "assets_url", "feed_url"].contains(key ?? ""):
-            if URLText.hasSchemeOrHost(string) || string.hasPrefix("#") { return string }
-            if string == "./" { return baseURL }
-            return baseURL + string
+            return .map(result)
+        case .list(let array):
+            return .list(array.map { absolutize($0, baseURL: baseURL) })
+        case .shared(let shared):
+            return absolutize(shared.value, baseURL: baseURL, key: key)
+        case .string(let string) where ["url", "root", "home_url", "assets_url", "feed_url"].contains(key ?? ""):
+            if URLText.hasSchemeOrHost(string) || string.hasPrefix("#") { return value }
+            if string == "./" { return .string(baseURL) }
+            return .string(baseURL + string)
         default:
             return value
         }
     }
 
-    func pageValues(_ page: Page, body: RenderedMarkdown) -> [String: Any] {
+    func pageValues(_ page: Page, body: RenderedMarkdown) -> TemplateContext {
         let front = page.frontMatter
-        var values: [String: Any] = [
-            "title": front.title,
-            "url": link(from: page.urlPath, to: page.urlPath),
-            "content": body.html,
-            "tags": front.tags,
-            "toc": body.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading -> [String: Any] in
-                ["id": heading.id, "title": heading.text, "level": heading.level, "url": "#" + heading.id]
-            },
-            "sources": front.sources.map { source -> [String: Any] in
-                var values: [String: Any] = ["title": source.title]
-                if let publisher = source.publisher { values["publisher"] = publisher }
-                if let url = source.url { values["url"] = url }
+        var values: TemplateContext = [
+            "title": .string(front.title),
+            "url": .string(link(from: page.urlPath, to: page.urlPath)),
+            "content": .string(body.html),
+            "tags": .strings(front.tags),
+            "toc": .list(body.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading -> TemplateValue in
+                ["id": .string(heading.id), "title": .string(heading.text), "level": .int(heading.level), "url": .string("#" + heading.id)]
+            }),
+            "sources": .list(front.sources.map { source -> TemplateValue in
+                var values: TemplateContext = ["title": .string(source.title)]
+                if let publisher = source.publisher { values["publisher"] = .string(publisher) }
+                if let url = source.url { values["url"] = .string(url) }
                 if let date = source.date {
-                    values["date"] = date
-                    values["date_display"] = DateText.display(date, language: language)
+                    values["date"] = .string(date)
+                    values["date_display"] = .string(DateText.display(date, language: language))
                 }
-                return values
-            },
+                return .map(values)
+            }),
         ]
-        if let summary = front.summary { values["summary"] = summary }
+        if let summary = front.summary { values["summary"] = .string(summary) }
         if let date = front.date {
-            values["date"] = date
-            values["date_display"] = DateText.display(date, language: language)
+            values["date"] = .string(date)
+            values["date_display"] = .string(DateText.display(date, language: language))
         }
         return values
     }

@@ -12,58 +12,58 @@ enum DatasetPages {
 
 extension ContextBuilder {
     /// `usedBy`: the pages whose charts, tables or values read the dataset, in listing order.
-    func dataset(_ dataset: Dataset, usedBy: [Page]) -> [String: Any] {
+    func dataset(_ dataset: Dataset, usedBy: [Page]) -> TemplateContext {
         let urlPath = DatasetPages.urlPath(dataset.name)
         let title = dataset.metadata.title ?? dataset.name
         var context = base(urlPath: urlPath, kind: "dataset", title: fullTitle(title))
         let format = LocaleFormat(language: language)
-        var values: [String: Any] = [
-            "name": dataset.name,
-            "title": title,
-            "url": link(from: urlPath, to: urlPath),
-            "file_name": DatasetPages.fileName(dataset),
-            "file_url": DatasetPages.fileName(dataset),
-            "rows_count": format.number(Double(dataset.rows.count)),
-            "columns": dataset.columns.map { column -> [String: Any] in
-                var values: [String: Any] = ["name": column.name, "label": column.label, "type": column.type.rawValue]
-                if let unit = column.unit { values["unit"] = unit }
-                return values
-            },
-            "table": table(dataset, format: format),
-            "truncated": dataset.rows.count > DatasetPages.maximumRowsShown,
-            "used_by": usedBy.map { ["title": $0.frontMatter.title, "url": link(from: urlPath, to: $0.urlPath)] },
+        var values: TemplateContext = [
+            "name": .string(dataset.name),
+            "title": .string(title),
+            "url": .string(link(from: urlPath, to: urlPath)),
+            "file_name": .string(DatasetPages.fileName(dataset)),
+            "file_url": .string(DatasetPages.fileName(dataset)),
+            "rows_count": .string(format.number(Double(dataset.rows.count))),
+            "columns": .list(dataset.columns.map { column -> TemplateValue in
+                var values: TemplateContext = ["name": .string(column.name), "label": .string(column.label), "type": .string(column.type.rawValue)]
+                if let unit = column.unit { values["unit"] = .string(unit) }
+                return .map(values)
+            }),
+            "table": .string(table(dataset, format: format)),
+            "truncated": .bool(dataset.rows.count > DatasetPages.maximumRowsShown),
+            "used_by": .list(usedBy.map { ["title": .string($0.frontMatter.title), "url": .string(link(from: urlPath, to: $0.urlPath))] }),
         ]
         let metadata = dataset.metadata
-        if let description = metadata.description { values["description"] = description }
-        if let source = metadata.source { values["source"] = source }
-        if let url = metadata.sourceURL { values["source_url"] = url }
-        if let license = metadata.license { values["license"] = license }
-        context["dataset"] = values
-        context["page"] = ["title": title, "url": link(from: urlPath, to: urlPath), "breadcrumbs": [
-            ["title": strings["home"] ?? "Home", "url": link(from: urlPath, to: "")],
-            ["title": strings["datasets"] ?? "Data", "url": link(from: urlPath, to: DatasetPages.indexPath)],
+        if let description = metadata.description { values["description"] = .string(description) }
+        if let source = metadata.source { values["source"] = .string(source) }
+        if let url = metadata.sourceURL { values["source_url"] = .string(url) }
+        if let license = metadata.license { values["license"] = .string(license) }
+        context["dataset"] = .map(values)
+        context["page"] = ["title": .string(title), "url": .string(link(from: urlPath, to: urlPath)), "breadcrumbs": [
+            ["title": .string(strings["home"] ?? "Home"), "url": .string(link(from: urlPath, to: ""))],
+            ["title": .string(strings["datasets"] ?? "Data"), "url": .string(link(from: urlPath, to: DatasetPages.indexPath))],
         ]]
         return context
     }
 
-    func datasetIndex(_ datasets: [Dataset]) -> [String: Any] {
+    func datasetIndex(_ datasets: [Dataset]) -> TemplateContext {
         let urlPath = DatasetPages.indexPath
         let title = strings["datasets"] ?? "Data"
         var context = base(urlPath: urlPath, kind: "datasets", title: fullTitle(title))
         let format = LocaleFormat(language: language)
-        context["datasets"] = datasets.map { dataset -> [String: Any] in
-            var values: [String: Any] = [
-                "name": dataset.name,
-                "title": dataset.metadata.title ?? dataset.name,
-                "url": link(from: urlPath, to: DatasetPages.urlPath(dataset.name)),
-                "rows_count": format.number(Double(dataset.rows.count)),
+        context["datasets"] = .list(datasets.map { dataset -> TemplateValue in
+            var values: TemplateContext = [
+                "name": .string(dataset.name),
+                "title": .string(dataset.metadata.title ?? dataset.name),
+                "url": .string(link(from: urlPath, to: DatasetPages.urlPath(dataset.name))),
+                "rows_count": .string(format.number(Double(dataset.rows.count))),
             ]
-            if let description = dataset.metadata.description { values["description"] = description }
-            if let source = dataset.metadata.source { values["source"] = source }
-            return values
-        }
-        context["page"] = ["title": title, "url": link(from: urlPath, to: urlPath), "breadcrumbs": [
-            ["title": strings["home"] ?? "Home", "url": link(from: urlPath, to: "")],
+            if let description = dataset.metadata.description { values["description"] = .string(description) }
+            if let source = dataset.metadata.source { values["source"] = .string(source) }
+            return .map(values)
+        })
+        context["page"] = ["title": .string(title), "url": .string(link(from: urlPath, to: urlPath)), "breadcrumbs": [
+            ["title": .string(strings["home"] ?? "Home"), "url": .string(link(from: urlPath, to: ""))],
         ]]
         return context
     }

@@ -60,7 +60,7 @@ public struct TemplateSet: Sendable {
         return name
     }
 
-    public func render(_ name: String, context: [String: Any]) throws(TemplateMissing) -> String {
+    public func render(_ name: String, context: TemplateContext) throws(TemplateMissing) -> String {
         guard let shaper, let shape = shaper.shape(context) else { return try direct(name, context: context) }
         let key = StampCache.Key(template: name, shape: shape.key)
         switch stamps.decide(key) {
@@ -83,8 +83,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// swift-mustache alone.
-    func direct(_ name: String, context: [String: Any]) throws(TemplateMissing) -> String {
-        guard let output = library.render(context, withTemplate: name) else { throw TemplateMissing(name: name) }
+    func direct(_ name: String, context: TemplateContext) throws(TemplateMissing) -> String {
+        guard let output = library.render(TemplateValue.map(context).mustacheValue, withTemplate: name) else { throw TemplateMissing(name: name) }
         return output
     }
 

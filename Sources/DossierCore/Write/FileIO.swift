@@ -35,6 +35,32 @@ enum FileIO {
         if ftruncate(descriptor, off_t(buffer.count)) != 0 { throw FileError(path: path, code: errno) }
     }
 
+    /// The whole file, or nil if it cannot be opened or read.
+    static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+            let got = bytes.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return -1 }
+                return Glibc.read(descriptor, base + count, raw.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+
     static func copy(_ source: String, to path: String) throws {
         guard let data = FileManager().contents(atPath: source) else { throw FileError(path: source, code: ENOENT) }
         try data.withUnsafeBytes { try write($0, to: path) }

@@ -1,0 +1,74 @@
+/// A value in a template's context: what `ContextBuilder` produces and `TemplateSet` renders.
+///
+/// A closed set of kinds, so that a context's shape (`ContextShape`) is read with a switch
+/// rather than with dynamic casts, and so that swift-mustache is given plain dictionaries,
+/// lists, strings, numbers and Booleans.
+public indirect enum TemplateValue: Sendable, Equatable {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+    case list([TemplateValue])
+    case map([String: TemplateValue])
+    /// A value made once and put in many contexts (the menu, the site's settings): its shape is
+    /// read once per build instead of once per page.
+    case shared(SharedTemplateValue)
+
+    static func strings(_ values: [String]) -> TemplateValue { .list(values.map(TemplateValue.string)) }
+
+    /// What swift-mustache reads: `[String: Any]`, `[Any]`, `String`, `Int`, `Bool`.
+    var mustacheValue: Any {
+        switch self {
+        case .string(let string): return string
+        case .int(let number): return number
+        case .bool(let bool): return bool
+        case .list(let values): return values.map(\.mustacheValue)
+        case .map(let values): return values.mapValues(\.mustacheValue)
+        case .shared(let shared): return shared.value.mustacheValue
+        }
+    }
+
+    subscript(key: String) -> TemplateValue? {
+        switch self {
+        case .map(let values): return values[key]
+        case .shared(let shared): return shared.value[key]
+        default: return nil
+        }
+    }
+
+    public static func == (lhs: TemplateValue, rhs: TemplateValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.string(let a), .string(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.list(let a), .list(let b)): return a == b
+        case (.map(let a), .map(let b)): return a == b
+        case (.shared(let a), _): return a.value == rhs
+        case (_, .shared(let b)): return lhs == b.value
+        default: return false
+        }
+    }
+}
+
+/// See `TemplateValue.shared`. A class so that the shape reader can know it by identity.
+public final class SharedTemplateValue: Sendable {
+    public let value: TemplateValue
+
+    public init(_ value: TemplateValue) {
+        self.value = value
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .map(Dictionary(elements) { _, last in last })
+    }
+}
+
+/// A template's context: the values at the top level.
+public typealias TemplateContext = [String: TemplateValue]
