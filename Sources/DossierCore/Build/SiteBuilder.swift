@@ -62,6 +62,10 @@ public struct SiteBuilder: Sendable {
         var diagnostics = Diagnostics()
 
         var timer = PhaseTimer()
+        var scan: StagingScan?
+        if case .folder(let writer) = destination { scan = writer.scanInBackground() }
+        // Waited for on every path out of this function, so the walk never outlives the build.
+        defer { _ = scan.map { $0.contents() } }
         let loader = cache.enabled && cache.changed != nil
             ? ProjectLoader(root: root, previous: cache.files, changed: cache.changed ?? [])
             : ProjectLoader(root: root)
@@ -124,7 +128,8 @@ public struct SiteBuilder: Sendable {
             sink = memory
         case .folder(let folderWriter):
             do {
-                let folder = try folderWriter.begin()
+                let folder = try folderWriter.begin(scan: scan)
+                scan = nil
                 sink = folder
                 staging = folder
                 writer = folderWriter
@@ -259,14 +264,15 @@ public struct SiteBuilder: Sendable {
                 let paths = section.pagePaths
                 for (position, path) in paths.enumerated() {
                     neighbours[path] = [position > 0 ? paths[position - 1] : nil, position + 1 < paths.count ? paths[position + 1] : nil]
-                        .map { $0.flatMap { contexts.pagesByPath[$0] }.map { "\($0.frontMatter.title)\u{0}\($0.urlPath)" } ?? "" }
+                        .map { $0.flatMap { contexts.pagesByPath($0) }.map { "\($0.frontMatter.title)\u{0}\($0.urlPath)" } ?? "" }
                 }
             }
         }
-        let plain = zip(site.pages, bodies).filter { $0.0.kind == .page }.map { page, body in
-            PageJob(page: page, body: body, key: cache.enabled
-                    ? BuildCache.PageKey(templatesVersion: cache.templatesVersion, page: page, body: body,
-                                         neighbours: neighbours[page.contentPath] ?? [], shape: shape)
+        let pages = site.pages
+        let plain = pages.indices.filter { pages[$0].kind == .page }.map { index in
+            PageJob(index: index, key: cache.enabled
+                    ? BuildCache.PageKey(templatesVersion: cache.templatesVersion, page: pages[index], body: bodies[index],
+                                         neighbours: neighbours[pages[index].contentPath] ?? [], shape: shape)
                     : nil)
         }
         let previous = cache.pages
@@ -298,12 +304,13 @@ public struct SiteBuilder: Sendable {
                     try sink.put(listing.path, content)
                     return PageOutcome(html: nil, listing: (listing.path, content), rendered: false, error: nil)
                 case .page(let job):
-                    if let key = job.key, let entry = previous[job.page.contentPath], entry.key == key {
-                        try sink.put(job.page.outputPath, .text(entry.html))
+                    let page = pages[job.index]
+                    if let key = job.key, let entry = previous[page.contentPath], entry.key == key {
+                        try sink.put(page.outputPath, .text(entry.html))
                         return PageOutcome(html: nil, listing: nil, rendered: false, error: nil)
                     }
-                    let html = try templates.render("page", context: contexts.page(job.page, body: job.body))
-                    try sink.put(job.page.outputPath, .text(html))
+                    let html = try templates.render("page", context: contexts.page(page, body: bodies[job.index]))
+                    try sink.put(page.outputPath, .text(html))
                     return PageOutcome(html: keepHTML ? html : nil, listing: nil, rendered: true, error: nil)
                 }
             } catch {
@@ -313,16 +320,17 @@ public struct SiteBuilder: Sendable {
         if let failure = outcomes.lazy.compactMap(\.error).first { throw failure }
         let pageOutcomes = outcomes.dropFirst(listingJobs.count)
         if cache.enabled {
-            var pages: [String: BuildCache.PageEntry] = [:]
+            var entries: [String: BuildCache.PageEntry] = [:]
             for (job, outcome) in zip(plain, pageOutcomes) {
                 guard let key = job.key else { continue }
+                let path = pages[job.index].contentPath
                 if let html = outcome.html {
-                    pages[job.page.contentPath] = BuildCache.PageEntry(key: key, html: html)
-                } else if let entry = previous[job.page.contentPath] {
-                    pages[job.page.contentPath] = entry
+                    entries[path] = BuildCache.PageEntry(key: key, html: html)
+                } else if let entry = previous[path] {
+                    entries[path] = entry
                 }
             }
-            cache.pages = pages
+            cache.pages = entries
         }
         cache.rendered = max(cache.rendered, pageOutcomes.filter(\.rendered).count)
 
@@ -357,7 +365,7 @@ public struct SiteBuilder: Sendable {
         let homeBody = home.flatMap { bodyByPath[$0.contentPath] }
         add("index.html", "home") { contexts.home(home, body: homeBody) }
         for section in site.sections {
-            let intro = section.indexPage.flatMap { contexts.pagesByPath[$0] }
+            let intro = section.indexPage.flatMap { contexts.pagesByPath($0) }
             let introBody = section.indexPage.flatMap { bodyByPath[$0] }
             add(section.urlPath + "index.html", "section") { contexts.section(section, intro: intro, body: introBody) }
         }
@@ -394,7 +402,7 @@ private struct PageOutcome: @unchecked Sendable {
 }
 
 private struct PageJob: Sendable {
-    let page: Page
-    let body: RenderedMarkdown
+    /// Index in the site's pages and bodies.
+    let index: Int
     let key: BuildCache.PageKey?
 }

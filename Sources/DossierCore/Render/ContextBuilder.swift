@@ -14,7 +14,8 @@ struct ContextBuilder: Sendable {
     /// What `base` gives the pages of each folder (but their title), for the pages no menu entry
     /// or section points to or under.
     private(set) var folderBases: [String: TemplateContext] = [:]
-    let pagesByPath: [String: Page]
+    /// Index in `site.pages` of each page, by content path (the pages are not copied).
+    let pageIndex: [String: Int]
     /// Each listed page's position in its section, so neighbours are found without a search.
     let positions: [String: Int]
 
@@ -37,9 +38,10 @@ struct ContextBuilder: Sendable {
             if case .local(let target) = item.target { targets.append(target) }
         }
         self.localTargets = targets
-        var pagesByPath: [String: Page] = [:]
-        for page in site.pages { pagesByPath[page.contentPath] = page }
-        self.pagesByPath = pagesByPath
+        var pageIndex: [String: Int] = [:]
+        pageIndex.reserveCapacity(site.pages.count)
+        for (index, page) in site.pages.enumerated() { pageIndex[page.contentPath] = index }
+        self.pageIndex = pageIndex
         var positions: [String: Int] = [:]
         for section in site.sections {
             for (position, path) in section.pagePaths.enumerated() { positions[path] = position }
@@ -51,6 +53,10 @@ struct ContextBuilder: Sendable {
             if bases[folder] == nil { bases[folder] = makeBase(urlPath: page.urlPath, kind: "page", title: "") }
         }
         self.folderBases = bases
+    }
+
+    func pagesByPath(_ contentPath: String) -> Page? {
+        pageIndex[contentPath].map { site.pages[$0] }
     }
 
     var portable: Bool { site.config.portable }
@@ -145,10 +151,10 @@ struct ContextBuilder: Sendable {
             crumbs.append(sectionLink)
             values["section"] = sectionLink
             if let position = positions[page.contentPath] {
-                if position > 0, let previous = pagesByPath[section.pagePaths[position - 1]] {
+                if position > 0, let previous = pagesByPath(section.pagePaths[position - 1]) {
                     values["prev"] = ["title": .string(previous.frontMatter.title), "url": .string(link(from: page.urlPath, to: previous.urlPath))]
                 }
-                if position + 1 < section.pagePaths.count, let next = pagesByPath[section.pagePaths[position + 1]] {
+                if position + 1 < section.pagePaths.count, let next = pagesByPath(section.pagePaths[position + 1]) {
                     values["next"] = ["title": .string(next.frontMatter.title), "url": .string(link(from: page.urlPath, to: next.urlPath))]
                 }
             }
@@ -168,7 +174,7 @@ struct ContextBuilder: Sendable {
         }
         context["sections"] = .list(site.sections.map { section -> TemplateValue in
             var values = sectionSummary(section, from: "")
-            values["pages"] = .list(section.pagePaths.compactMap { pagesByPath[$0] }.map { card($0, from: "") })
+            values["pages"] = .list(section.pagePaths.compactMap { pagesByPath($0) }.map { card($0, from: "") })
             return .map(values)
         })
         let dated = site.pages.filter { $0.kind == .page && $0.frontMatter.date != nil }
@@ -180,7 +186,7 @@ struct ContextBuilder: Sendable {
     /// The listing of a section, with the text of its `index.md` when it has one.
     func section(_ section: Section, intro: Page?, body: RenderedMarkdown?) -> TemplateContext {
         var context = base(urlPath: section.urlPath, kind: "section", title: fullTitle(section.title))
-        let pages = section.pagePaths.compactMap { pagesByPath[$0] }.map { card($0, from: section.urlPath) }
+        let pages = section.pagePaths.compactMap { pagesByPath($0) }.map { card($0, from: section.urlPath) }
         var values: TemplateContext = [
             "title": .string(section.title),
             "url": .string(link(from: section.urlPath, to: section.urlPath)),

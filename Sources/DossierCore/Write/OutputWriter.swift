@@ -37,8 +37,14 @@ public struct OutputWriter: Sendable {
         try commit(staging)
     }
 
+    /// Starts reading what the staging folder holds on another thread, so that the walk overlaps
+    /// the build; `begin(scan:)` waits for it.
+    public func scanInBackground() -> StagingScan {
+        StagingScan(path: stagingPath)
+    }
+
     /// Opens the staging folder: the one the previous build left (reused) or a new one.
-    public func begin() throws(Failure) -> StagingFolder {
+    public func begin(scan: StagingScan? = nil) throws(Failure) -> StagingFolder {
         do {
             try FileManager().createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
@@ -54,7 +60,7 @@ public struct OutputWriter: Sendable {
                 throw Failure(message: "\(stagingPath) exists and was not made by dossier; remove it")
             }
         }
-        var contents = StagingFolder.Contents.scan(stagingPath)
+        var contents = scan?.contents() ?? StagingFolder.Contents.scan(stagingPath)
         if contents.hasLinks {
             try? manager.removeItem(atPath: stagingPath)
             contents = StagingFolder.Contents()
@@ -212,4 +218,24 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
     /// Abandons the build: the folder stays, marked, for the next build to reuse.
     public func discard() {}
+}
+
+/// `StagingFolder.Contents.scan` running on a background thread.
+public final class StagingScan: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result = StagingFolder.Contents()
+
+    init(path: String) {
+        DispatchQueue.global().async {
+            self.result = StagingFolder.Contents.scan(path)
+            self.done.signal()
+        }
+    }
+
+    /// Waits for the walk (at once if it already ended).
+    func contents() -> StagingFolder.Contents {
+        done.wait()
+        done.signal()
+        return result
+    }
 }
