@@ -9,29 +9,43 @@ import Foundation
 /// the slow path, which walks the `Character`s as swift-mustache does.
 enum MustacheEscape {
     static func html(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes -> String in
-            var needsWork = false
+        var copy = text
+        let plan = copy.withUTF8 { bytes -> (special: Bool, slow: Bool) in
+            var special = false
             for (index, byte) in bytes.enumerated() where isSpecial(byte) {
-                needsWork = true
-                if index > 0, bytes[index - 1] >= 0x80 { return slowPath(String(decoding: bytes, as: UTF8.self)) }
-                if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return slowPath(String(decoding: bytes, as: UTF8.self)) }
+                special = true
+                if index > 0, bytes[index - 1] >= 0x80 { return (true, true) }
+                if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return (true, true) }
             }
-            guard needsWork else { return String(decoding: bytes, as: UTF8.self) }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 32)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-                default: output.append(byte)
-                }
-            }
-            return String(decoding: output, as: UTF8.self)
+            return (special, false)
         }
+        if !plan.special { return text }
+        if plan.slow { return slowPath(text) }
+        var output = ""
+        output.reserveCapacity(copy.utf8.count + 32)
+        var start = copy.utf8.startIndex
+        var index = start
+        let utf8 = copy.utf8
+        while index < utf8.endIndex {
+            let replacement: String?
+            switch utf8[index] {
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default: replacement = nil
+            }
+            if let replacement {
+                // Both neighbours are ASCII, so the cut is on a scalar boundary.
+                output += copy[start..<index]
+                output += replacement
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        output += copy[start...]
+        return output
     }
 
     static func isSpecial(_ byte: UInt8) -> Bool {

@@ -9,16 +9,17 @@
 /// template did something else with the value, and no stamp is made.
 struct TemplateStamp: Sendable {
     struct Slot: Sendable {
-        /// Literal bytes before the value.
-        var text: Range<Int>
+        /// Literal text before the value.
+        var text: String
         var value: Int
         var escaped: Bool
     }
 
-    private let bytes: [UInt8]
     private let slots: [Slot]
-    /// Literal bytes after the last value.
-    private let tail: Range<Int>
+    /// Literal text after the last value.
+    private let tail: String
+    private let literalSize: Int
+    private let valueCount: Int
 
     init?(rendered: String, endsLine: [Bool]) {
         let source = Array(rendered.utf8)
@@ -60,13 +61,15 @@ struct TemplateStamp: Sendable {
                 guard cursor < count, source[cursor] == 0x0A else { return nil }
                 cursor += 1
             }
-            slots.append(Slot(text: textStart..<bytes.count, value: value, escaped: escaped))
+            // Markers are whole scalars, so the text between two of them is valid UTF-8.
+            slots.append(Slot(text: String(decoding: bytes[textStart...], as: UTF8.self), value: value, escaped: escaped))
             textStart = bytes.count
             index = cursor
         }
-        self.bytes = bytes
         self.slots = slots
-        self.tail = textStart..<bytes.count
+        self.tail = String(decoding: bytes[textStart...], as: UTF8.self)
+        self.literalSize = bytes.count
+        self.valueCount = endsLine.count
     }
 
     private static func matches(_ source: [UInt8], at index: Int, _ expected: String) -> Bool {
@@ -78,10 +81,11 @@ struct TemplateStamp: Sendable {
         return true
     }
 
-    /// The page for a context of this stamp's shape, from its values.
+    /// The page for a context of this stamp's shape, from its values. Built by appending strings,
+    /// which copies their bytes without checking them again.
     func fill(_ values: [String]) -> String {
-        var escaped: [Int: String] = [:]
-        var size = bytes.count
+        var escaped = [String?](repeating: nil, count: valueCount)
+        var size = literalSize
         for slot in slots {
             if slot.escaped {
                 if escaped[slot.value] == nil { escaped[slot.value] = MustacheEscape.html(values[slot.value]) }
@@ -90,16 +94,13 @@ struct TemplateStamp: Sendable {
                 size += values[slot.value].utf8.count
             }
         }
-        var output: [UInt8] = []
+        var output = ""
         output.reserveCapacity(size)
-        bytes.withUnsafeBufferPointer { literal in
-            for slot in slots {
-                output.append(contentsOf: literal[slot.text])
-                let value = slot.escaped ? escaped[slot.value] ?? "" : values[slot.value]
-                output.append(contentsOf: value.utf8)
-            }
-            output.append(contentsOf: literal[tail])
+        for slot in slots {
+            output += slot.text
+            output += slot.escaped ? escaped[slot.value] ?? "" : values[slot.value]
         }
-        return String(decoding: output, as: UTF8.self)
+        output += tail
+        return output
     }
 }
