@@ -359,7 +359,7 @@ public struct SiteBuilder: Sendable {
                   contexts: ContextBuilder, templates: TemplateSet) -> [ListingJob] {
         var jobs: [ListingJob] = []
         func add(_ path: String, _ template: String, _ context: @escaping @Sendable () -> TemplateContext) {
-            jobs.append(ListingJob(path: path) { .text(try templates.render(template, context: context())) })
+            jobs.append(ListingJob(path: path) { .text(try templates.render(template, context: context(), stamping: false)) })
         }
         let home = site.home
         let homeBody = home.flatMap { bodyByPath[$0.contentPath] }

@@ -60,8 +60,10 @@ public struct TemplateSet: Sendable {
         return name
     }
 
-    public func render(_ name: String, context: TemplateContext) throws(TemplateMissing) -> String {
-        guard let shaper, let shape = shaper.shape(context) else { return try direct(name, context: context) }
+    /// - Parameter stamping: false for a page whose shape will not come again (a listing), to
+    ///   skip reading it.
+    public func render(_ name: String, context: TemplateContext, stamping: Bool = true) throws(TemplateMissing) -> String {
+        guard stamping, let shaper, let shape = shaper.shape(context) else { return try direct(name, context: context) }
         let key = StampCache.Key(template: name, shape: shape.key)
         switch stamps.decide(key) {
         case .fill(let stamp):
