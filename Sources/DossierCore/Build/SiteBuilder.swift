@@ -106,6 +106,11 @@ public struct SiteBuilder: Sendable {
             return Result(site: nil, diagnostics: finish(diagnostics), stats: Stats())
         }
 
+        // The home page and the section listings do not wait for every body: they start now,
+        // on a thread of their own, and overlap the Markdown (a one-off build only).
+        let early = cache.enabled ? nil : EarlyListings(site: site, templates: templates)
+        defer { _ = early?.files() }
+
         cache.rendered = 0
         let bodies = renderBodies(site, cache: &cache)
         timer.mark("markdown")
@@ -140,7 +145,8 @@ public struct SiteBuilder: Sendable {
         }
         var counts = (pages: 0, files: 0)
         do {
-            counts = try renderPages(site, bodies: bodies, contexts: contexts, templates: templates, menu: menu, cache: &cache, sink: sink)
+            counts = try renderPages(site, bodies: bodies, contexts: contexts, templates: templates, menu: menu, cache: &cache, sink: sink,
+                                     early: early)
             if let baseURL = site.config.baseURL {
                 try sink.put("feed.xml", .text(FeedRenderer.atom(site, baseURL: baseURL)))
                 try sink.put("sitemap.xml", .text(FeedRenderer.sitemap(site, baseURL: baseURL)))
@@ -193,15 +199,7 @@ public struct SiteBuilder: Sendable {
             cache.linkTable = linkTable
             cache.linkVersion += 1
         }
-        let resolver = LinkResolver(
-            pages: Dictionary(uniqueKeysWithValues: site.pages.map { ($0.contentPath, $0.urlPath) }),
-            drafts: site.omittedDrafts,
-            unreadable: site.unreadable,
-            datasets: Set(site.datasets.map(\.name)),
-            portable: site.config.portable
-        )
-        let extensions = DataExtensions(datasets: site.datasets, language: site.config.primaryLanguage, portable: site.config.portable)
-        let renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage, extensions: extensions)
+        let bodyRenderer = BodyRenderer(site: site)
 
         let versions = cache.datasetVersions
         let keys = site.pages.map { page in
@@ -216,9 +214,7 @@ public struct SiteBuilder: Sendable {
         let missing = results.indices.filter { results[$0] == nil }
         let pages = site.pages
         let rendered = missing.parallelMap { index in
-            let page = pages[index]
-            return renderer.render(page.body, file: page.sourcePath, firstLine: page.bodyStartLine,
-                                   contentPath: page.contentPath, urlPath: page.urlPath, links: resolver)
+            return bodyRenderer.render(pages[index])
         }
         for (index, result) in zip(missing, rendered) { results[index] = result }
         var bodies: [String: BuildCache.BodyEntry] = [:]
@@ -253,7 +249,8 @@ public struct SiteBuilder: Sendable {
     /// Renders every page with its template and hands each file to `sink` as soon as it exists.
     /// Returns how many pages and files were produced.
     func renderPages(_ site: ParsedSite, bodies: [RenderedMarkdown], contexts: ContextBuilder, templates: TemplateSet,
-                     menu: [MenuResolver.Item], cache: inout BuildCache, sink: OutputSink) throws -> (pages: Int, files: Int) {
+                     menu: [MenuResolver.Item], cache: inout BuildCache, sink: OutputSink,
+                     early: EarlyListings? = nil) throws -> (pages: Int, files: Int) {
         var bodyByPath: [String: RenderedMarkdown] = [:]
         for (page, body) in zip(site.pages, bodies) { bodyByPath[page.contentPath] = body }
 
@@ -290,8 +287,14 @@ public struct SiteBuilder: Sendable {
         }
         var reusedListings: [(String, RenderedSite.Content)]?
         if let listingKey, let previous = cache.listings, previous.key == listingKey { reusedListings = previous.files }
-        let listingJobs = reusedListings == nil
+        var listingJobs = reusedListings == nil
             ? listings(site, bodies: bodies, bodyByPath: bodyByPath, contexts: contexts, templates: templates) : []
+        if let ready = early?.files() {
+            listingJobs = listingJobs.map { job in
+                guard let content = ready[job.path] else { return job }
+                return ListingJob(path: job.path) { content }
+            }
+        }
 
         // Each file is rendered and written by the same worker, so the site is never whole in
         // memory; the listings (the longest renders) go first so they overlap the pages.
@@ -405,4 +408,70 @@ private struct PageJob: Sendable {
     /// Index in the site's pages and bodies.
     let index: Int
     let key: BuildCache.PageKey?
+}
+
+/// Renders page bodies with the site's settings, links and data.
+struct BodyRenderer: Sendable {
+    let renderer: MarkdownRenderer
+    let resolver: LinkResolver
+
+    init(site: ParsedSite) {
+        resolver = LinkResolver(
+            pages: Dictionary(uniqueKeysWithValues: site.pages.map { ($0.contentPath, $0.urlPath) }),
+            drafts: site.omittedDrafts,
+            unreadable: site.unreadable,
+            datasets: Set(site.datasets.map(\.name)),
+            portable: site.config.portable
+        )
+        let extensions = DataExtensions(datasets: site.datasets, language: site.config.primaryLanguage, portable: site.config.portable)
+        renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage, extensions: extensions)
+    }
+
+    func render(_ page: Page) -> RenderedMarkdown {
+        renderer.render(page.body, file: page.sourcePath, firstLine: page.bodyStartLine,
+                        contentPath: page.contentPath, urlPath: page.urlPath, links: resolver)
+    }
+}
+
+/// The home page and the section listings, rendered on a thread of their own while the page
+/// bodies are rendered: they need only the bodies of `index.md` files, which they render
+/// themselves (rendering is a pure function, so these are the bodies the build renders too).
+/// Anything that goes wrong here is left out and redone, and reported, by the build.
+final class EarlyListings: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: [String: RenderedSite.Content] = [:]
+
+    init(site: ParsedSite, templates: TemplateSet) {
+        DispatchQueue.global().async {
+            self.result = Self.render(site: site, templates: templates)
+            self.done.signal()
+        }
+    }
+
+    /// Waits for the thread (at once if it already ended).
+    func files() -> [String: RenderedSite.Content] {
+        done.wait()
+        done.signal()
+        return result
+    }
+
+    private static func render(site: ParsedSite, templates: TemplateSet) -> [String: RenderedSite.Content] {
+        var ignored = Diagnostics()
+        let contexts = ContextBuilder(site: site, menu: MenuResolver.resolve(site, diagnostics: &ignored))
+        let bodies = BodyRenderer(site: site)
+        var files: [String: RenderedSite.Content] = [:]
+        let home = site.home
+        let homeBody = home.map { bodies.render($0) }
+        if let html = try? templates.render("home", context: contexts.home(home, body: homeBody), stamping: false) {
+            files["index.html"] = .text(html)
+        }
+        for section in site.sections {
+            let intro = section.indexPage.flatMap { contexts.pagesByPath($0) }
+            let context = contexts.section(section, intro: intro, body: intro.map { bodies.render($0) })
+            if let html = try? templates.render("section", context: context, stamping: false) {
+                files[section.urlPath + "index.html"] = .text(html)
+            }
+        }
+        return files
+    }
 }
