@@ -42,15 +42,20 @@ browser-check: deps
 clean:
 	rm -rf .build public
 
-# Build speed on synthetic sites (tools/bench): 1,000 and 10,000 briefs, against the cmark command.
+# Build speed on synthetic sites (tools/bench): 1,000 and 10,000 briefs, against the cmark command,
+# then the rebuild after editing one brief in `dossier serve` (incremental, tools/serve-latency.sh).
 # BENCH_SIZES=1000 make bench for a quick run.
 BENCH_SIZES ?= 1000,10000
 BENCH_RUNS ?= 5
+BENCH_SERVE_PAGES ?= 1000
 .PHONY: bench
 bench: deps
 	@command -v cmark >/dev/null || $(SUDO) apt-get install -y -qq cmark >/dev/null
 	$(SWIFT) build -c release --product dossier
 	$(PYTHON) tools/bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+	@echo
+	@echo "incremental rebuild in dossier serve, $(BENCH_SERVE_PAGES) briefs:"
+	DOSSIER="$$($(SWIFT) build -c release --show-bin-path)/dossier" PAGES=$(BENCH_SERVE_PAGES) RUNS=$(BENCH_RUNS) bash tools/serve-latency.sh
 
 # Fuzzing (Sources/Fuzz/README.md): each libFuzzer target runs FUZZ_SECONDS with AddressSanitizer
 # (leaks included) on a temporary copy of its seed corpus, Tests/Fuzz/Corpus/NAME, with the tokens
