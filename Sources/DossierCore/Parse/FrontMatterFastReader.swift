@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the front matter that pages almost always have straight from its UTF-8 bytes,
 /// without building a YAML tree.
 ///
@@ -15,6 +17,13 @@ enum FrontMatterFastReader {
             var reader = FrontMatterFastReaderState(text: FastYAMLText(bytes: bytes))
             return reader.read()
         }
+    }
+
+    /// As the YAML path's `trimmingCharacters(in: .whitespaces).isEmpty`: an ASCII byte other than
+    /// a space or a tab is outside `.whitespaces`, which answers without Foundation for most titles.
+    static func isBlank(_ text: String) -> Bool {
+        if text.utf8.contains(where: { $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) { return false }
+        return text.trimmingCharacters(in: .whitespaces).isEmpty
     }
 }
 
@@ -115,8 +124,7 @@ private struct FrontMatterFastReaderState {
 
     /// The front matter, if the YAML path would accept it without a diagnostic.
     private func frontMatter() -> FrontMatter? {
-        guard let title, let titleText = title.string,
-              !titleText.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let title, let titleText = title.string, !FrontMatterFastReader.isBlank(titleText) else { return nil }
         let dateText = date?.string
         if let dateText, !DateText.isValidISODate(dateText) { return nil }
         let slugText = slug?.string
