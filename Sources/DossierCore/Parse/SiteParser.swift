@@ -22,6 +22,7 @@ public struct SiteParser: Sendable {
         if options.portable { config?.portable = true }
 
         var pages: [Page] = []
+        pages.reserveCapacity(tree.pages.count)
         var drafts: Set<String> = []
         var unreadable: Set<String> = []
         var parsedPages: [String: BuildCache.ParsedPageEntry] = [:]

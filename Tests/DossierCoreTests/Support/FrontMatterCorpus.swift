@@ -167,7 +167,8 @@ enum FrontMatterCorpus {
     /// `text` with a few characters inserted, deleted or replaced, from those that matter to YAML.
     static func mutate(_ text: String, _ random: inout SplitMix64) -> String {
         let alphabet: [Character] = [" ", " ", ":", "#", "-", "\"", "'", "\\", "\n", "[", "]", ",", "\t", "a", "é", "~",
-                                     "{", "!", "&", "*", "|", ">", "?", "0", "x", "u", "\r", "\u{A0}"]
+                                     "{", "!", "&", "*", "|", ">", "?", "0", "x", "u", "\r", "\u{A0}", "\u{85}", "\u{2028}",
+                                     "\u{FEFF}", "\u{600}", "\u{0}", "\u{7F}", "\u{9F}", "\u{301}", "%", "@", "`", "=", "<", "."]
         var characters = Array(text)
         for _ in 0...random.below(3) {
             let position = random.below(characters.count + 1)
