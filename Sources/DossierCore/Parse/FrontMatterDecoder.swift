@@ -4,7 +4,15 @@ import Foundation
 struct FrontMatterDecoder {
     static let knownKeys = ["title", "date", "summary", "tags", "draft", "weight", "slug", "sources"]
 
+    /// The common front matter is read by `FrontMatterFastReader`; anything it is not sure of
+    /// (including every front matter with a problem to report) goes through the YAML path.
     static func decode(_ yaml: String, file: String, firstLine: Int, diagnostics: inout Diagnostics) -> FrontMatter? {
+        if let frontMatter = FrontMatterFastReader.read(yaml) { return frontMatter }
+        return decodeWithYAML(yaml, file: file, firstLine: firstLine, diagnostics: &diagnostics)
+    }
+
+    /// The reference reading, through Yams: every value, warning and error comes from here.
+    static func decodeWithYAML(_ yaml: String, file: String, firstLine: Int, diagnostics: inout Diagnostics) -> FrontMatter? {
         guard let document = YAMLDocument.parse(yaml, file: file, firstLine: firstLine, what: "front matter", diagnostics: &diagnostics) else {
             return nil
         }

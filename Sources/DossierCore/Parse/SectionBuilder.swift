@@ -1,14 +1,15 @@
 /// Groups pages into sections (top-level folders of `content/`) in display order.
 enum SectionBuilder {
     static func sections(for pages: [Page]) -> [Section] {
-        var byName: [String: [Page]] = [:]
-        for page in pages {
-            if let section = page.section { byName[section, default: []].append(page) }
+        // Pages are grouped and sorted by index: copying whole pages around costs more than the rest.
+        var byName: [String: [Int]] = [:]
+        for index in pages.indices {
+            if let section = pages[index].section { byName[section, default: []].append(index) }
         }
         var sections: [Section] = []
         for (name, members) in byName {
-            let index = members.first { $0.kind == .sectionIndex }
-            let listed = members.filter { $0.kind == .page }.sorted(by: PageOrder.listing)
+            let index = members.first { pages[$0].kind == .sectionIndex }.map { pages[$0] }
+            let listed = members.filter { pages[$0].kind == .page }.sorted { PageOrder.listing(pages[$0], pages[$1]) }
             let slug = Slug.make(name)
             sections.append(Section(
                 name: name,
@@ -17,7 +18,7 @@ enum SectionBuilder {
                 weight: index?.frontMatter.weight ?? 0,
                 urlPath: (slug.isEmpty ? "section" : slug) + "/",
                 indexPage: index?.contentPath,
-                pagePaths: listed.map(\.contentPath)
+                pagePaths: listed.map { pages[$0].contentPath }
             ))
         }
         return sections.sorted { ($0.weight, $0.title, $0.name) < ($1.weight, $1.title, $1.name) }

@@ -22,22 +22,24 @@ public struct SiteParser: Sendable {
         if options.portable { config?.portable = true }
 
         var pages: [Page] = []
+        pages.reserveCapacity(tree.pages.count)
         var drafts: Set<String> = []
         var unreadable: Set<String> = []
         var parsedPages: [String: BuildCache.ParsedPageEntry] = [:]
         // Pages parse independently: in parallel, reusing unchanged files from the cache.
         let previous = cache.parsedPages
         let language = config?.primaryLanguage
-        let entries = tree.pages.parallelMap { file -> BuildCache.ParsedPageEntry in
-            if let cached = previous[file.path], cached.bytes == file.bytes { return cached }
+        var entries = tree.pages.parallelMap { file -> BuildCache.ParsedPageEntry in
+            if !previous.isEmpty, let cached = previous[file.path], cached.bytes == file.bytes { return cached }
             var local = Diagnostics()
             let page = parsePage(file, language: language, diagnostics: &local)
             return BuildCache.ParsedPageEntry(bytes: file.bytes, page: page, diagnostics: local.items)
         }
-        for (file, entry) in zip(tree.pages, entries) {
-            parsedPages[file.path] = entry
-            diagnostics.append(contentsOf: entry.diagnostics)
-            guard let page = entry.page else {
+        for (index, file) in tree.pages.enumerated() {
+            if cache.enabled { parsedPages[file.path] = entries[index] }
+            diagnostics.append(contentsOf: entries[index].diagnostics)
+            // Moved out rather than copied: the entry is not used again (the cache has its own copy).
+            guard let page = entries[index].page.take() else {
                 unreadable.insert(String(file.path.dropFirst("content/".count)))
                 continue
             }
@@ -48,7 +50,8 @@ public struct SiteParser: Sendable {
             pages.append(page)
         }
         if cache.enabled { cache.parsedPages = parsedPages }
-        checkCollisions(pages, diagnostics: &diagnostics)
+        let sections = SectionBuilder.sections(for: pages)
+        checkCollisions(pages, sections: sections, diagnostics: &diagnostics)
         if cache.dataFiles != tree.dataFiles {
             var local = Diagnostics()
             let previous = Dictionary(cache.datasets.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -62,7 +65,6 @@ public struct SiteParser: Sendable {
         let datasets = cache.datasets
         diagnostics.append(contentsOf: cache.datasetDiagnostics)
         guard let config else { return (nil, diagnostics) }
-        let sections = SectionBuilder.sections(for: pages)
         var site = ParsedSite(config: config, pages: pages, sections: sections, omittedDrafts: drafts, unreadable: unreadable)
         site.datasets = datasets
         return (site, diagnostics)
@@ -70,17 +72,7 @@ public struct SiteParser: Sendable {
 
     /// - Parameter language: the site's primary language, for the typography of titles and summaries.
     func parsePage(_ file: SourceFile, language: String?, diagnostics: inout Diagnostics) -> Page? {
-        guard let text = UTF8Text.decode(file, diagnostics: &diagnostics) else { return nil }
-        let split: FrontMatterSplitter.Split
-        switch FrontMatterSplitter.split(text) {
-        case .success(let value): split = value
-        case .failure(.missing):
-            diagnostics.error("page has no front matter: start the file with a `---` line, then `title: …`, then `---`", file: file.path, line: 1, column: 1)
-            return nil
-        case .failure(.unclosed):
-            diagnostics.error("front matter is not closed: add a `---` line after it", file: file.path, line: 1, column: 1)
-            return nil
-        }
+        guard let split = Self.split(file, diagnostics: &diagnostics) else { return nil }
         guard var frontMatter = FrontMatterDecoder.decode(split.yaml, file: file.path, firstLine: split.yamlStartLine, diagnostics: &diagnostics) else {
             return nil
         }
@@ -104,18 +96,37 @@ public struct SiteParser: Sendable {
         )
     }
 
+    /// The page's front matter and body. A well-formed file is split on its bytes, decoding only
+    /// the two parts; any other goes through the whole text, which reports what is wrong.
+    static func split(_ file: SourceFile, diagnostics: inout Diagnostics) -> FrontMatterSplitter.Split? {
+        if let split = FrontMatterSplitter.split(utf8: UTF8Text.withoutByteOrderMark(file.bytes)) { return split }
+        guard let text = UTF8Text.decode(file, diagnostics: &diagnostics) else { return nil }
+        switch FrontMatterSplitter.split(text) {
+        case .success(let split):
+            return split
+        case .failure(.missing):
+            diagnostics.error("page has no front matter: start the file with a `---` line, then `title: …`, then `---`", file: file.path, line: 1, column: 1)
+            return nil
+        case .failure(.unclosed):
+            diagnostics.error("front matter is not closed: add a `---` line after it", file: file.path, line: 1, column: 1)
+            return nil
+        }
+    }
+
     /// Two pages, or a page and a section listing, that would write the same file.
-    func checkCollisions(_ pages: [Page], diagnostics: inout Diagnostics) {
+    /// - Parameter sections: `SectionBuilder.sections(for: pages)`.
+    func checkCollisions(_ pages: [Page], sections: [Section], diagnostics: inout Diagnostics) {
         var owners: [String: String] = [:]
-        for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
-            if let other = owners[page.urlPath] {
-                diagnostics.error("page would be written to \(page.outputPath), like \(other); give one of them another `slug`",
-                                  file: page.sourcePath, line: 1, column: 1)
+        // In the order of the source paths (sorting indices rather than moving whole pages).
+        for index in pages.indices.sorted(by: { pages[$0].sourcePath < pages[$1].sourcePath }) {
+            if let other = owners[pages[index].urlPath] {
+                diagnostics.error("page would be written to \(pages[index].outputPath), like \(other); give one of them another `slug`",
+                                  file: pages[index].sourcePath, line: 1, column: 1)
             } else {
-                owners[page.urlPath] = page.sourcePath
+                owners[pages[index].urlPath] = pages[index].sourcePath
             }
         }
-        for section in SectionBuilder.sections(for: pages) where section.indexPage == nil {
+        for section in sections where section.indexPage == nil {
             if let other = owners[section.urlPath] {
                 diagnostics.error("page would be written to \(section.urlPath)index.html, where the listing of section `\(section.name)` goes; give it another `slug`",
                                   file: other, line: 1, column: 1)
@@ -131,10 +142,20 @@ struct PagePlacement {
     var urlPath: String
 
     init(contentPath: String, slug: String?) {
-        var components = contentPath.split(separator: "/").map(String.init)
+        var components: [String]
+        if contentPath.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (the usual case): characters are bytes, and splitting on the byte `/` skips
+            // grapheme breaking.
+            components = contentPath.utf8.split(separator: UInt8(ascii: "/")).map { String(contentPath[$0.startIndex..<$0.endIndex]) }
+        } else {
+            components = contentPath.split(separator: "/").map(String.init)
+        }
         let fileName = components.removeLast()
         let stem = String(fileName.dropLast(".md".count))
-        let folders = components.map { Slug.make($0).isEmpty ? "section" : Slug.make($0) }
+        let folders = components.map { component in
+            let slug = Slug.make(component)
+            return slug.isEmpty ? "section" : slug
+        }
         section = components.first
         if stem == "index" {
             kind = components.isEmpty ? .home : (components.count == 1 ? .sectionIndex : .page)

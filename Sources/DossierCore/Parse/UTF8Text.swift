@@ -2,10 +2,7 @@
 enum UTF8Text {
     /// The text, or the 1-based line and column (in characters) of the first invalid sequence.
     static func decode(_ bytes: [UInt8]) -> Result<String, InvalidUTF8> {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) {
-            body = body.dropFirst(3)
-        }
+        let body = withoutByteOrderMark(bytes)
         // Fast path: valid text (the usual case) is decoded in one pass by the standard library.
         if let text = String(validating: body, as: UTF8.self) { return .success(text) }
         var parser = Unicode.UTF8.ForwardParser()
@@ -29,6 +26,11 @@ enum UTF8Text {
                 return .success(String(decoding: body, as: UTF8.self))
             }
         }
+    }
+
+    /// The bytes after a leading UTF-8 byte order mark, which is not part of the text.
+    static func withoutByteOrderMark(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
     }
 
     /// The file's text, or nil after reporting where its first invalid byte is.

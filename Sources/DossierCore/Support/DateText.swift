@@ -1,13 +1,26 @@
 /// Calendar dates written `YYYY-MM-DD`, and their display in the site's language.
 public enum DateText {
+    /// The date written `YYYY-MM-DD` with ASCII digits (exactly ten bytes), if it exists in the calendar.
     public static func parse(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+        let bytes = text.utf8
+        guard bytes.count == 10 else { return nil }
+        var fields = (year: 0, month: 0, day: 0)
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            switch offset {
+            case ..<4: fields.year = fields.year * 10 + digit
+            case ..<7: fields.month = fields.month * 10 + digit
+            default: fields.day = fields.day * 10 + digit
+            }
+        }
+        guard (1...12).contains(fields.month), fields.day >= 1, fields.day <= daysIn(month: fields.month, year: fields.year)
         else { return nil }
-        return (year, month, day)
+        return fields
     }
 
     public static func isValidISODate(_ text: String) -> Bool {

@@ -5,12 +5,24 @@
 public enum FuzzEntryPoints {
     /// A page file, as `SiteParser` reads it: UTF-8 check, front-matter split, front-matter YAML
     /// and French typography of the title and summary. The same bytes are also read as `site.yaml`.
+    /// The shortcuts are checked against the reference paths they stand for: the byte-level split
+    /// against the split of the decoded text, and the fast front-matter reader against Yams.
     public static func page(_ bytes: [UInt8]) {
         var diagnostics = Diagnostics()
         let parser = SiteParser(options: BuildOptions())
         _ = parser.parsePage(SourceFile(path: "content/briefs/fuzz.md", bytes: bytes), language: "fr", diagnostics: &diagnostics)
         _ = SiteConfigDecoder.decode(SourceFile(path: "content/site.yaml", bytes: bytes), diagnostics: &diagnostics)
         consume(diagnostics)
+        if case .success(let text) = UTF8Text.decode(bytes), case .success(let split) = FrontMatterSplitter.split(text) {
+            if let fromBytes = FrontMatterSplitter.split(utf8: UTF8Text.withoutByteOrderMark(bytes)) {
+                precondition(fromBytes == split, "the byte-level split disagrees with the split of the text")
+            }
+            if let fast = FrontMatterFastReader.read(split.yaml) {
+                var reference = Diagnostics()
+                let value = FrontMatterDecoder.decodeWithYAML(split.yaml, file: "content/briefs/fuzz.md", firstLine: 2, diagnostics: &reference)
+                precondition(value == fast && reference.items.isEmpty, "the fast front-matter reader disagrees with Yams")
+            }
+        }
     }
 
     /// A dataset file (`content/data/fuzz.csv`, or `.json`) with optional metadata

@@ -6,10 +6,7 @@ extension Array where Element: Sendable {
         guard count > 1 else { return map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
+        defer { results.deallocate() }
         nonisolated(unsafe) let output = results
         self.withUnsafeBufferPointer { input in
             nonisolated(unsafe) let input = input
@@ -17,6 +14,8 @@ extension Array where Element: Sendable {
                 output[index] = transform(input[index])
             }
         }
-        return results.map { $0! }
+        // Every slot is filled; moving the results out leaves nothing to deinitialize, and spares
+        // copying each result only to release the original.
+        return results.indices.map { results.moveElement(from: $0)! }
     }
 }

@@ -16,6 +16,19 @@ public enum Slug {
         var result = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
+            if scalar.isASCII {
+                // ASCII letters and digits are the only ASCII alphanumerics; lowercasing them is `| 0x20`.
+                let value = UInt8(scalar.value)
+                switch value {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if pendingHyphen && !result.isEmpty { result.append("-") }
+                    pendingHyphen = false
+                    result.unicodeScalars.append(Unicode.Scalar(value >= UInt8(ascii: "A") ? value | 0x20 : value))
+                default:
+                    pendingHyphen = true
+                }
+                continue
+            }
             let lower = scalar.properties.lowercaseMapping
             if lower.unicodeScalars.count == 1, let c = lower.unicodeScalars.first, c.isASCII,
                CharacterSet.alphanumerics.contains(c) {
