@@ -39,16 +39,17 @@ public struct MarkdownRenderer: Sendable {
             var codeBlocks: [CmarkNode] = []
             var codeSpans: [CmarkNode] = []
             var typography = Typography(language: language)
+            // The corrected text of one node, reused from node to node.
+            var corrected: [UInt8] = []
 
             Cmark.walk(document) { node, entering in
                 switch node.type {
                 case CMARK_NODE_TEXT:
-                    if typography.isActive, let literal = node.literal {
-                        let corrected = typography.correct(literal)
-                        if corrected != literal { node.literal = corrected }
+                    if typography.isActive, node.withLiteralUTF8({ typography.correct(utf8: $0, into: &corrected) }) {
+                        node.setLiteral(utf8: &corrected)
                     }
                 case CMARK_NODE_CODE:
-                    typography.skip(node.literal ?? "")
+                    if typography.isActive { node.withLiteralUTF8 { typography.skip(utf8: $0) } }
                     codeSpans.append(node)
                 case CMARK_NODE_CODE_BLOCK:
                     if let info = node.fenceInfo, !info.isEmpty { codeBlocks.append(node) }
