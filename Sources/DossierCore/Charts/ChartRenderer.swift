@@ -23,15 +23,23 @@ public enum ChartRenderer {
     /// slices under the circle when the labels do not fit beside it. The height follows from the
     /// layout. Ids come from `chart.id`: give each rendering on a page its own.
     public static func svg(_ chart: ChartData, format: LocaleFormat, width: Double) -> String {
+        svg(chart, format: format, width: width, description: describe(chart, format: format))
+    }
+
+    /// `svg(_:format:width:)` with the chart's `describe(_:format:)` already written (the same for every
+    /// drawing of a chart, at any width or id).
+    static func svg(_ chart: ChartData, format: LocaleFormat, width: Double, description: String) -> String {
         let width = width.isFinite ? max(minimumWidth, width) : defaultWidth
         let id = ChartID.sanitized(chart.id)
         let values = ChartValues(chart)
         let drawn = draw(chart, values: values, id: id, width: width, format: format)
         let title = chart.title.isEmpty ? ChartDescription.fallbackTitle(chart, format: format) : chart.title
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVGBuilder.num(drawn.width)) \(SVGBuilder.num(drawn.height))\""
+        var svg = ""
+        svg.reserveCapacity(drawn.body.utf8.count + drawn.defs.utf8.count + ChartPalette.stylesheet.utf8.count + description.utf8.count + 512)
+        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVGBuilder.num(drawn.width)) \(SVGBuilder.num(drawn.height))\""
         svg += " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" class=\"chart chart-\(chart.type.rawValue)\">\n"
         svg += "<title id=\"\(id)-title\">" + title.xmlEscaped + "</title>\n"
-        svg += "<desc id=\"\(id)-desc\">" + describe(chart, format: format).xmlEscaped + "</desc>\n"
+        svg += "<desc id=\"\(id)-desc\">" + description.xmlEscaped + "</desc>\n"
         svg += "<style>" + ChartPalette.stylesheet + "</style>\n"
         if !drawn.defs.isEmpty { svg += "<defs>\n" + drawn.defs + "</defs>\n" }
         svg += drawn.body

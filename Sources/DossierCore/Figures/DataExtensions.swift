@@ -33,8 +33,10 @@ struct DataExtensions: MarkdownExtensions {
             html = builder.build().map { chart in
                 var narrow = chart
                 narrow.id = chart.id + "-narrow"
-                return figure.chart(chart, svg: ChartRenderer.svg(chart, format: format),
-                                    narrowSVG: ChartRenderer.svg(narrow, format: format, width: Self.narrowWidth),
+                // Both drawings say the same in words: described once.
+                let description = ChartRenderer.describe(chart, format: format)
+                return figure.chart(chart, svg: ChartRenderer.svg(chart, format: format, width: ChartRenderer.defaultWidth, description: description),
+                                    narrowSVG: ChartRenderer.svg(narrow, format: format, width: Self.narrowWidth, description: description),
                                     table: ChartRenderer.dataTable(chart, format: format),
                                     caption: spec.caption, dataset: dataset, from: location.urlPath)
             }
