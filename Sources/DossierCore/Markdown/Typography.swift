@@ -51,35 +51,31 @@ struct Typography {
     mutating func correct(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
         output.removeAll(keepingCapacity: true)
         guard isActive else { return false }
-        guard Self.needsWork(input) else {
+        // Most text has nothing the rules look at: one scan, no copy.
+        guard let first = input.firstIndex(where: Self.mayChange) else {
             if let last = UTF8Scalars.last(of: input) { previous = last }
             return false
         }
         output.reserveCapacity(input.count + 16)
         var state = Corrector(previous: previous, quoteOpen: quoteOpen)
-        state.run(input, into: &output)
+        state.run(input, from: first, into: &output)
         quoteOpen = state.quoteOpen
         previous = output.withUnsafeBufferPointer { UTF8Scalars.last(of: $0) } ?? previous
-        return !output.elementsEqual(input)
+        // A change that undoes itself (a narrow space put back where it was) leaves the text as it was.
+        return output.count != input.count || !output.elementsEqual(input)
     }
 
-    /// Whether `text` holds a byte the French rules may change: `'`, `"`, `;`, `:`, `!`, `?`, or the
-    /// first byte of « » (0xC2) or of “ ” (0xE2).
+    /// Whether `text` holds a byte the French rules may change.
     static func needsWork(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in text where byte < 0x80 ? isPunctuationByte(byte) : (byte == 0xC2 || byte == 0xE2) {
-            return true
-        }
-        return false
+        text.contains(where: mayChange)
     }
 
+    /// `'`, `"`, `;`, `:`, `!`, `?`, or the first byte of « » and of the no-break space (0xC2) or of “ ”
+    /// and of the narrow no-break space (0xE2). Every other byte is copied through as it is.
     @inline(__always)
-    private static func isPunctuationByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"):
-            return true
-        default:
-            return false
-        }
+    static func mayChange(_ byte: UInt8) -> Bool {
+        if byte < 64 { return (0x8C00_0086_0000_0000 as UInt64) >> UInt64(byte) & 1 != 0 }
+        return byte == 0xC2 || byte == 0xE2
     }
 
     /// One pass over one text node.
@@ -98,86 +94,106 @@ struct Typography {
             self.quoteOpen = quoteOpen
         }
 
-        static let narrowSpace: [UInt8] = [0xE2, 0x80, 0xAF]
-        static let openingGuillemet: [UInt8] = [0xC2, 0xAB]
-        static let closingGuillemet: [UInt8] = [0xC2, 0xBB]
-        static let apostrophe: [UInt8] = [0xE2, 0x80, 0x99]
-
-        mutating func run(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        /// Corrects `input`, whose bytes before `start` need no change, into `output`.
+        mutating func run(_ input: UnsafeBufferPointer<UInt8>, from start: Int, into output: inout [UInt8]) {
             let count = input.count
-            var i = 0
+            appendRun(input, 0..<start, into: &output)
+            var i = start
             while i < count {
                 let byte = input[i]
-                let length = UTF8Scalars.length(lead: byte)
-                let isSpace = UTF8Scalars.isSpace(input, at: i, lead: byte)
                 if afterOpeningQuote {
-                    if isSpace {
-                        i += length
+                    if UTF8Scalars.isSpace(input, at: i, lead: byte) {
+                        i += UTF8Scalars.length(lead: byte)
                         continue
                     }
                     afterOpeningQuote = false
                 }
-                if byte < 0x80 {
-                    if !Typography.isPunctuationByte(byte) {
-                        // A run of ASCII left as it is (spaces included).
-                        var end = i + 1
-                        while end < count, input[end] < 0x80, !Typography.isPunctuationByte(input[end]) { end += 1 }
-                        var spaces = 0
-                        while spaces < end - i, input[end - 1 - spaces] == 0x20 { spaces += 1 }
-                        trailingSpaceBytes = spaces == end - i ? trailingSpaceBytes + spaces : spaces
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<end]))
-                        i = end
-                        continue
-                    }
+                if !Typography.mayChange(byte) {
+                    var end = i + 1
+                    while end < count, !Typography.mayChange(input[end]) { end += 1 }
+                    appendRun(input, i..<end, into: &output)
+                    i = end
+                } else if byte < 0x80 {
                     punctuation(byte, input: input, at: i, into: &output)
                     i += 1
-                    continue
+                } else {
+                    i = special(byte, input: input, at: i, into: &output)
                 }
-                let end = min(count, i + length)
-                if byte == 0xC2 || byte == 0xE2, end - i == length {
-                    let second = input[i + 1]
-                    let third: UInt8 = length == 3 ? input[i + 2] : 0
-                    if (byte == 0xC2 && second == 0xAB) || (byte == 0xE2 && second == 0x80 && third == 0x9C) {  // « “
-                        output.append(contentsOf: Self.openingGuillemet)
-                        output.append(contentsOf: Self.narrowSpace)
-                        trailingSpaceBytes = 3
-                        afterOpeningQuote = true
-                        i = end
-                        continue
-                    }
-                    if (byte == 0xC2 && second == 0xBB) || (byte == 0xE2 && second == 0x80 && third == 0x9D) {  // » ”
-                        trimSpaces(&output)
-                        output.append(contentsOf: Self.narrowSpace)
-                        output.append(contentsOf: Self.closingGuillemet)
-                        trailingSpaceBytes = 0
-                        i = end
-                        continue
-                    }
-                }
-                // Any other non-ASCII scalar, as it is.
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<end]))
-                trailingSpaceBytes = isSpace ? trailingSpaceBytes + (end - i) : 0
-                i = end
             }
+        }
+
+        /// Bytes copied as they are (no rule applies to them; spaces included).
+        private mutating func appendRun(_ input: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, into output: inout [UInt8]) {
+            guard !run.isEmpty else { return }
+            var spaces = 0
+            while spaces < run.count, input[run.upperBound - 1 - spaces] == 0x20 { spaces += 1 }
+            trailingSpaceBytes = spaces == run.count ? trailingSpaceBytes + spaces : spaces
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run]))
+        }
+
+        /// The scalar starting with 0xC2 or 0xE2 at `input[index]`; returns where the next one starts.
+        private mutating func special(_ byte: UInt8, input: UnsafeBufferPointer<UInt8>, at index: Int, into output: inout [UInt8]) -> Int {
+            let end = min(input.count, index + UTF8Scalars.length(lead: byte))
+            if end - index == (byte == 0xC2 ? 2 : 3) {
+                let second = input[index + 1]
+                let third: UInt8 = byte == 0xE2 ? input[index + 2] : 0
+                if (byte == 0xC2 && second == 0xAB) || (byte == 0xE2 && second == 0x80 && third == 0x9C) {  // « “
+                    Self.appendOpeningGuillemet(&output)
+                    trailingSpaceBytes = 3
+                    afterOpeningQuote = true
+                    return end
+                }
+                if (byte == 0xC2 && second == 0xBB) || (byte == 0xE2 && second == 0x80 && third == 0x9D) {  // » ”
+                    trimSpaces(&output)
+                    Self.appendClosingGuillemet(&output)
+                    trailingSpaceBytes = 0
+                    return end
+                }
+            }
+            // Any other scalar, as it is.
+            let isSpace = UTF8Scalars.isSpace(input, at: index, lead: byte)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<end]))
+            trailingSpaceBytes = isSpace ? trailingSpaceBytes + (end - index) : 0
+            return end
+        }
+
+        /// `«` and a narrow no-break space.
+        private static func appendOpeningGuillemet(_ output: inout [UInt8]) {
+            output.append(0xC2)
+            output.append(0xAB)
+            appendNarrowSpace(&output)
+        }
+
+        /// A narrow no-break space and `»`.
+        private static func appendClosingGuillemet(_ output: inout [UInt8]) {
+            appendNarrowSpace(&output)
+            output.append(0xC2)
+            output.append(0xBB)
+        }
+
+        private static func appendNarrowSpace(_ output: inout [UInt8]) {
+            output.append(0xE2)
+            output.append(0x80)
+            output.append(0xAF)
         }
 
         /// `'`, `"`, `;`, `:`, `!` or `?` at `input[index]`.
         private mutating func punctuation(_ byte: UInt8, input: UnsafeBufferPointer<UInt8>, at index: Int, into output: inout [UInt8]) {
             switch byte {
             case UInt8(ascii: "'"):
-                output.append(contentsOf: Self.apostrophe)
+                output.append(0xE2)  // ’
+                output.append(0x80)
+                output.append(0x99)
                 trailingSpaceBytes = 0
             case UInt8(ascii: "\"") where quoteOpen:
                 trimSpaces(&output)
-                output.append(contentsOf: Self.narrowSpace)
-                output.append(contentsOf: Self.closingGuillemet)
+                Self.appendClosingGuillemet(&output)
                 trailingSpaceBytes = 0
                 quoteOpen = false
             case UInt8(ascii: "\""):
                 let last = lastScalar(output)
-                if last.map({ $0.properties.isWhitespace || Self.opensQuote($0) }) ?? true {
-                    output.append(contentsOf: Self.openingGuillemet)
-                    output.append(contentsOf: Self.narrowSpace)
+                if last.map({ Self.isWhitespace($0) || Self.opensQuote($0) }) ?? true {
+                    Self.appendOpeningGuillemet(&output)
                     trailingSpaceBytes = 3
                     quoteOpen = true
                     afterOpeningQuote = true
@@ -190,9 +206,9 @@ struct Typography {
                 let endsWord = following.map { Self.isWhitespace($0) || Self.isClosing($0) } ?? true
                 if trailingSpaceBytes > 0 {
                     trimSpaces(&output)
-                    output.append(contentsOf: Self.narrowSpace)
+                    Self.appendNarrowSpace(&output)
                 } else if let before = lastScalar(output), Self.endsWordBefore(before), endsWord {
-                    output.append(contentsOf: Self.narrowSpace)
+                    Self.appendNarrowSpace(&output)
                 }
                 output.append(byte)
                 trailingSpaceBytes = 0
