@@ -108,7 +108,7 @@ public struct MarkdownRenderer: Sendable {
             var usedIDs = reservedIDs
             for node in headingNodes {
                 let explicitID = Self.takeExplicitID(from: node)
-                let text = node.plainText.trimmingCharacters(in: .whitespaces)
+                let text = Self.trimmingWhitespace(node.plainText)
                 var base = explicitID ?? Slug.make(text)
                 if base.isEmpty { base = "section" }
                 var id = base
@@ -138,9 +138,20 @@ public struct MarkdownRenderer: Sendable {
         )
     }
 
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when `text` starts and ends
+    /// with a printable ASCII character other than space (nothing to trim).
+    static func trimmingWhitespace(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     /// Strips a trailing `{#id}` from a heading and returns the id.
     static func takeExplicitID(from heading: CmarkNode) -> String? {
-        guard let last = heading.lastChild, last.type == CMARK_NODE_TEXT, let literal = last.literal else { return nil }
+        guard let last = heading.lastChild, last.type == CMARK_NODE_TEXT else { return nil }
+        // No `}`, no `{#id}`: most headings are read no further.
+        guard last.withLiteralUTF8({ $0.contains(UInt8(ascii: "}")) }), let literal = last.literal else { return nil }
         let trimmed = literal.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else { return nil }
         let id = String(trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)])
