@@ -34,13 +34,29 @@ struct FigureHTML {
     ///   - svg: the chart drawn 640 wide; `narrowSVG`: drawn 360 wide for phones. The stylesheet
     ///     shows one of the two (the hidden one is out of the accessibility tree too).
     func chart(_ chart: ChartData, svg: String, narrowSVG: String, table: String, caption: String?, dataset: Dataset, from urlPath: String) -> String {
-        """
-        <figure class="figure figure-chart figure-\(chart.type.rawValue)" id="\(chart.id)">
-        \(title(chart.title))<div class="chart-frame chart-frame-wide">\(svg)</div>
-        <div class="chart-frame chart-frame-narrow">\(narrowSVG)</div>
-        <details class="figure-data"><summary>\(strings["chart_data"] ?? "Data")</summary><div class="table-scroll" tabindex="0" role="region" aria-label="\((strings["chart_data"] ?? "Data").xmlEscaped)">\(table)</div></details>
-        \(self.caption(caption, dataset: dataset, from: urlPath))
-        </figure>
-        """
+        // Appended piece by piece into one string sized for the two drawings and the table.
+        let dataLabel = strings["chart_data"] ?? "Data"
+        var html = ""
+        html.reserveCapacity(svg.utf8.count + narrowSVG.utf8.count + table.utf8.count + 1024)
+        html += "<figure class=\"figure figure-chart figure-"
+        html += chart.type.rawValue
+        html += "\" id=\""
+        html += chart.id
+        html += "\">\n"
+        html += title(chart.title)
+        html += "<div class=\"chart-frame chart-frame-wide\">"
+        html += svg
+        html += "</div>\n<div class=\"chart-frame chart-frame-narrow\">"
+        html += narrowSVG
+        html += "</div>\n<details class=\"figure-data\"><summary>"
+        html += dataLabel
+        html += "</summary><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\""
+        html += dataLabel.xmlEscaped
+        html += "\">"
+        html += table
+        html += "</div></details>\n"
+        html += self.caption(caption, dataset: dataset, from: urlPath)
+        html += "\n</figure>"
+        return html
     }
 }
