@@ -14,6 +14,11 @@ struct SVGBuilder {
 
     var output: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// The markup so far, as UTF-8.
+    var utf8: [UInt8] { bytes }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
     /// Markup the caller wrote itself (constant CSS, already built path data…). Never data text.
     mutating func raw(_ markup: String) {
         bytes.append(contentsOf: markup.utf8)

@@ -35,10 +35,11 @@ struct DataExtensions: MarkdownExtensions {
                 narrow.id = chart.id + "-narrow"
                 // Both drawings say the same in words: described once.
                 let description = ChartRenderer.describe(chart, format: format)
-                return figure.chart(chart, svg: ChartRenderer.svg(chart, format: format, width: ChartRenderer.defaultWidth, description: description),
-                                    narrowSVG: ChartRenderer.svg(narrow, format: format, width: Self.narrowWidth, description: description),
-                                    table: ChartRenderer.dataTable(chart, format: format),
-                                    caption: spec.caption, dataset: dataset, from: location.urlPath)
+                return figure.chart(chart, table: ChartRenderer.dataTable(chart, format: format), caption: spec.caption,
+                                    dataset: dataset, from: location.urlPath) { isNarrow, html in
+                    ChartRenderer.appendSVG(isNarrow ? narrow : chart, format: format,
+                                            width: isNarrow ? Self.narrowWidth : ChartRenderer.defaultWidth, description: description, to: &html)
+                }
             }
         } else {
             html = TableBlock(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line)
