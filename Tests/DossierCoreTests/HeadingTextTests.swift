@@ -1,3 +1,4 @@
+import CCmark
 import Testing
 @testable import DossierCore
 
@@ -26,5 +27,35 @@ import Testing
         let links = LinkResolver(pages: [:], drafts: [], portable: false)
         let result = renderer.render("## Titre {#mon-id}\n\n## Sans {accolade\n\n## Fin }\n", file: "x.md", firstLine: 1, contentPath: "x.md", urlPath: "x/", links: links)
         #expect(result.headings.map(\.id) == ["mon-id", "sans-accolade", "fin"])
+    }
+
+    @Test func textHeadingsEscapeAsCmarkRendersThem() {
+        var rng = TypographyEquivalenceTests.SplitMix(state: 17)
+        let pieces = ["a", "Partie 1", " ", "&", "<", ">", "\"", "'", "é", "\u{0301}", "’", "&amp;", "\\<", "x\u{0600}", "😀", "/", "1."]
+        var compared = 0
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 1...6, using: &rng)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined()
+            let options: Cmark.Options = [.smart]
+            _ = Cmark.withDocument("## " + text + "\n", options: options) { document in
+                guard let heading = document.firstChild, heading.type == CMARK_NODE_HEADING,
+                      let literal = MarkdownRenderer.onlyText(of: heading), let fast = MarkdownRenderer.escapedText(literal) else { return }
+                compared += 1
+                #expect(fast == MarkdownRenderer.innerHTML(of: heading, level: 2, options: options), "\(Array(text.unicodeScalars))")
+                #expect(literal == heading.plainText)
+            }
+        }
+        #expect(compared > 1_000)
+        #expect(MarkdownRenderer.escapedText("\u{0301}x") == nil)
+        #expect(MarkdownRenderer.escapedText("a < \"b\" & c") == "a &lt; &quot;b&quot; &amp; c")
+    }
+
+    @Test func otherSeriesNamesOnBytes() {
+        for name in ["Autres", " autres\t", "OTHER", "others\n", "Other s", "Autre", "", "x", "\u{0B}Others\u{0C}", "autres."] {
+            #expect(ChartPalette.isOtherASCII(name) == {
+                let key = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                return key == "autres" || key == "other" || key == "others"
+            }(), "\(name)")
+        }
+        #expect(ChartPalette.isOtherASCII("Autres\u{00A0}") == nil)
     }
 }

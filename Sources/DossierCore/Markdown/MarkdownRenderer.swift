@@ -108,7 +108,8 @@ public struct MarkdownRenderer: Sendable {
             var usedIDs = reservedIDs
             for node in headingNodes {
                 let explicitID = Self.takeExplicitID(from: node)
-                let text = Self.trimmingWhitespace(node.plainText)
+                let single = Self.onlyText(of: node)
+                let text = Self.trimmingWhitespace(single ?? node.plainText)
                 var base = explicitID ?? Slug.make(text)
                 if base.isEmpty { base = "section" }
                 var id = base
@@ -125,7 +126,7 @@ public struct MarkdownRenderer: Sendable {
                 usedIDs.insert(id)
                 let level = node.headingLevel
                 headings.append(Heading(level: level, text: text, id: id))
-                let inner = Self.innerHTML(of: node, level: level, options: options)
+                let inner = single.flatMap(Self.escapedText) ?? Self.innerHTML(of: node, level: level, options: options)
                 node.replace(withHTMLBlock: "<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
             }
 
@@ -161,6 +162,34 @@ public struct MarkdownRenderer: Sendable {
         let leading = literal.prefix { $0 == " " }
         last.literal = leading + rest
         return id
+    }
+
+    /// The literal of a heading made of one text node (its plain text, and all its content).
+    static func onlyText(of heading: CmarkNode) -> String? {
+        guard let child = heading.firstChild, child.type == CMARK_NODE_TEXT, child.next == nil else { return nil }
+        return child.literal
+    }
+
+    /// What `innerHTML` gives for a heading of one text node: the text escaped as cmark escapes it (`&`, `<`,
+    /// `>`, `"`). Nil unless the text starts and ends with ASCII, so that it cannot join the tags around it
+    /// into one character (which `innerHTML`, comparing characters, would not cut).
+    static func escapedText(_ text: String) -> String? {
+        if let first = text.utf8.first, let last = text.utf8.last, first >= 0x80 || last >= 0x80 { return nil }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) else {
+            return text
+        }
+        var html: [UInt8] = []
+        html.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): html.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): html.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): html.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): html.append(contentsOf: "&quot;".utf8)
+            default: html.append(byte)
+            }
+        }
+        return String(decoding: html, as: UTF8.self)
     }
 
     /// The HTML of a heading's content: cmark renders `<hN>…</hN>\n`, we keep what is inside.
