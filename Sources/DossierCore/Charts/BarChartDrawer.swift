@@ -110,6 +110,6 @@ enum BarChartDrawer {
 
         var defs = SVGBuilder()
         if seriesCount > 1 { ChartPatterns.defs(chartID: chartID, seriesCount: seriesCount, into: &defs) }
-        return DrawnChart(width: layout.width, height: layout.height, defs: defs.output, body: svg.output)
+        return DrawnChart(width: layout.width, height: layout.height, defs: defs, body: svg)
     }
 }

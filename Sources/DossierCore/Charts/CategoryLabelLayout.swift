@@ -56,7 +56,7 @@ struct CategoryLabelLayout {
         // 1. Horizontal, all.
         var candidates: [(Mode, [[String]], [Double], [Int]?)] = [(.horizontal, single, singleWidths, nil)]
         // 2. Wrapped, all.
-        if !ordered && labels.contains(where: { $0.contains(" ") }) {
+        if !ordered && labels.contains(where: { Self.contains($0, " ") }) {
             let wrapped = labels.map { label in
                 TextWidth.wrap(label, maxLines: 2, fontSize: fontSize).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) }
             }
@@ -75,7 +75,7 @@ struct CategoryLabelLayout {
             }
         }
         // 4. Dates on two lines, the year under the rest: all, then thinned.
-        if ordered && dates && labels.allSatisfy({ $0.contains("\u{00A0}") }) {
+        if ordered && dates && labels.allSatisfy({ Self.contains($0, "\u{00A0}") }) {
             let split = labels.map { Self.splitDate($0).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) } }
             let widths = split.map { TextWidth.widest($0, fontSize: fontSize) }
             candidates.append((.wrapped, split, widths, nil))
@@ -133,6 +133,18 @@ struct CategoryLabelLayout {
         let longest = shown.map { rotatedWidths[$0] }.max() ?? 0
         height = longest * Self.sin45 + fontSize + 10
         leftReach = wantedFirst * Self.sin45 + fontSize * 0.5
+    }
+
+    /// Whether `label` holds `scalar` (a character by itself), as Foundation's `label.contains(String(scalar))`
+    /// says, but read scalar by scalar when every scalar of `label` is a character by itself too (see
+    /// `TextWidth.singleScalarWidth`): then no search can match across or inside a character.
+    static func contains(_ label: String, _ scalar: Unicode.Scalar) -> Bool {
+        var found = false
+        for other in label.unicodeScalars {
+            guard TextWidth.singleScalarWidth(other) != nil else { return label.contains(String(scalar)) }
+            if other == scalar { found = true }
+        }
+        return found
     }
 
     /// `T3 2017` → [`T3`, `2017`]; `5 juil. 2017` → [`5 juil.`, `2017`]: split at the last no-break space.

@@ -15,7 +15,7 @@ enum ChartMarkers {
             svg.element("circle", [("class", className), ("cx", SVGBuilder.num(p.x)), ("cy", SVGBuilder.num(p.y)),
                                    ("r", SVGBuilder.num(size))])
         } else {
-            svg.element("path", [("class", className), ("d", SVGBuilder.polyline(outline(shape, at: p, size: size), close: true))])
+            svg.polylinePath(className: className, outline(shape, at: p, size: size), close: true)
         }
     }
 

@@ -25,8 +25,19 @@ enum ChartPalette {
 
     /// Series or categories named like a remainder (`Autres`, `Other`, `Others`, any case) get the neutral colour.
     static func isOther(_ name: String) -> Bool {
+        if let ascii = isOtherASCII(name) { return ascii }
         let key = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         return key == "autres" || key == "other" || key == "others"
+    }
+
+    /// `isOther` for ASCII names, on bytes (ASCII whitespace is tab to carriage return and space); nil for other names.
+    static func isOtherASCII(_ name: String) -> Bool? {
+        let bytes = name.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        let trimmed = bytes.drop(while: isSpace).reversed().drop(while: isSpace).reversed()
+        let key = trimmed.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
+        return key.elementsEqual("autres".utf8) || key.elementsEqual("other".utf8) || key.elementsEqual("others".utf8)
     }
 
     /// One colour class per name: the neutral class for remainders, the palette in order for the rest

@@ -23,20 +23,55 @@ public enum ChartRenderer {
     /// slices under the circle when the labels do not fit beside it. The height follows from the
     /// layout. Ids come from `chart.id`: give each rendering on a page its own.
     public static func svg(_ chart: ChartData, format: LocaleFormat, width: Double) -> String {
+        svg(chart, format: format, width: width, description: describe(chart, format: format))
+    }
+
+    /// `svg(_:format:width:)` with the chart's `describe(_:format:)` already written (the same for every
+    /// drawing of a chart, at any width or id).
+    static func svg(_ chart: ChartData, format: LocaleFormat, width: Double, description: String) -> String {
+        var svg: [UInt8] = []
+        appendSVG(chart, format: format, width: width, description: description, to: &svg)
+        return String(decoding: svg, as: UTF8.self)
+    }
+
+    /// `svg(_:format:width:description:)`, appended as UTF-8 to `svg`.
+    static func appendSVG(_ chart: ChartData, format: LocaleFormat, width: Double, description: String, to svg: inout [UInt8]) {
         let width = width.isFinite ? max(minimumWidth, width) : defaultWidth
         let id = ChartID.sanitized(chart.id)
         let values = ChartValues(chart)
         let drawn = draw(chart, values: values, id: id, width: width, format: format)
         let title = chart.title.isEmpty ? ChartDescription.fallbackTitle(chart, format: format) : chart.title
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVGBuilder.num(drawn.width)) \(SVGBuilder.num(drawn.height))\""
-        svg += " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" class=\"chart chart-\(chart.type.rawValue)\">\n"
-        svg += "<title id=\"\(id)-title\">" + title.xmlEscaped + "</title>\n"
-        svg += "<desc id=\"\(id)-desc\">" + describe(chart, format: format).xmlEscaped + "</desc>\n"
-        svg += "<style>" + ChartPalette.stylesheet + "</style>\n"
-        if !drawn.defs.isEmpty { svg += "<defs>\n" + drawn.defs + "</defs>\n" }
-        svg += drawn.body
-        svg += "</svg>"
-        return svg
+        svg.reserveCapacity(svg.count + drawn.body.utf8.count + drawn.defs.utf8.count + ChartPalette.stylesheet.utf8.count
+                            + description.utf8.count + 512)
+        func add(_ text: String) { svg.append(contentsOf: text.utf8) }
+        add("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        SVGBuilder.appendNum(drawn.width, to: &svg)
+        add(" ")
+        SVGBuilder.appendNum(drawn.height, to: &svg)
+        add("\" role=\"img\" aria-labelledby=\"")
+        add(id)
+        add("-title ")
+        add(id)
+        add("-desc\" class=\"chart chart-")
+        add(chart.type.rawValue)
+        add("\">\n<title id=\"")
+        add(id)
+        add("-title\">")
+        XMLText.appendEscaped(title, to: &svg)
+        add("</title>\n<desc id=\"")
+        add(id)
+        add("-desc\">")
+        XMLText.appendEscaped(description, to: &svg)
+        add("</desc>\n<style>")
+        add(ChartPalette.stylesheet)
+        add("</style>\n")
+        if !drawn.defs.isEmpty {
+            add("<defs>\n")
+            svg.append(contentsOf: drawn.defs.utf8)
+            add("</defs>\n")
+        }
+        svg.append(contentsOf: drawn.body.utf8)
+        add("</svg>")
     }
 
     /// Plain-text description generated from the data, for <desc> and screen readers.
@@ -100,6 +135,6 @@ enum EmptyChartDrawer {
                              ("height", SVGBuilder.num(height - 2))])
         svg.text("text", ChartStrings(format: format).noData, [("x", SVGBuilder.num(width / 2)), ("y", SVGBuilder.num(height / 2 + 5)),
                                                                 ("text-anchor", "middle")])
-        return DrawnChart(width: width, height: height, body: svg.output)
+        return DrawnChart(width: width, height: height, body: svg)
     }
 }

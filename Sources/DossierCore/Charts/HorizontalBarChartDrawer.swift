@@ -192,6 +192,6 @@ enum HorizontalBarChartDrawer {
 
         var defs = SVGBuilder()
         if values.series.count > 1 { ChartPatterns.defs(chartID: chartID, seriesCount: values.series.count, into: &defs) }
-        return DrawnChart(width: width, height: height, defs: defs.output, body: svg.output)
+        return DrawnChart(width: width, height: height, defs: defs, body: svg)
     }
 }

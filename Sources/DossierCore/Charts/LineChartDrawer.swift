@@ -116,6 +116,6 @@ enum LineChartDrawer {
         VerticalAxes.drawAnnotations(layout, into: &svg)
         VerticalAxes.drawCategoryLabels(layout, tickMarks: true, into: &svg)
         layout.legend?.draw(chartID: chartID, into: &svg)
-        return DrawnChart(width: layout.width, height: layout.height, body: svg.output)
+        return DrawnChart(width: layout.width, height: layout.height, body: svg)
     }
 }

@@ -79,7 +79,7 @@ enum PieChartDrawer {
             svg.text("text", values.full(total, format: format), [("class", "total axis-title"), ("x", SVGBuilder.num(center.x)),
                                                                   ("y", SVGBuilder.num(center.y + fontSize + 2)), ("text-anchor", "middle")])
         }
-        return DrawnChart(width: width, height: height, body: svg.output)
+        return DrawnChart(width: width, height: height, body: svg)
     }
 
     static func drawSlices(_ slices: [Slice], classes: [String], cx: Double, cy: Double, radius: Double, inner: Double,

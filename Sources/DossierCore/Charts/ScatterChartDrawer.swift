@@ -149,6 +149,6 @@ enum ScatterChartDrawer {
         }
         svg.close("g")
         legend?.draw(chartID: chartID, into: &svg)
-        return DrawnChart(width: width, height: totalHeight, body: svg.output)
+        return DrawnChart(width: width, height: totalHeight, body: svg)
     }
 }

@@ -20,11 +20,52 @@ enum TextWidth {
 
     /// Width in user units of `text` set at `fontSize`.
     static func of(_ text: String, fontSize: Double) -> Double {
-        var units = 0.0
-        for character in text {
-            units += Double(width(of: character))
+        // Whole numbers of thousandths: the sum is the same in any order, and exact.
+        var units = 0
+        if let scalars = singleScalarWidths(text) {
+            units = scalars
+        } else {
+            for character in text { units += width(of: character) }
         }
-        return units / 1000 * fontSize * safetyFactor
+        return Double(units) / 1000 * fontSize * safetyFactor
+    }
+
+    /// The summed width of `text` when each of its scalars is a character by itself (see
+    /// `isSingleScalarCharacter`), read scalar by scalar; nil otherwise.
+    private static func singleScalarWidths(_ text: String) -> Int? {
+        var units = 0
+        for scalar in text.unicodeScalars {
+            guard let width = singleScalarWidth(scalar) else { return nil }
+            units += width
+        }
+        return units
+    }
+
+    /// `width(of: Character(scalar))` for a scalar that can only be a character by itself; nil for
+    /// any other scalar.
+    ///
+    /// Printable ASCII, Latin-1 and Latin Extended-A/B letters (not the soft hyphen), general
+    /// punctuation from ‐ to ‧ and from the narrow no-break space to ⁞, currency signs and the minus:
+    /// their grapheme break property is "Other", so there is a character boundary on both sides of
+    /// each whatever its neighbours are in this set. Combining marks, joiners, controls, Hangul and
+    /// emoji are not in it: text with any of them is measured character by character.
+    @inline(__always)
+    static func singleScalarWidth(_ scalar: Unicode.Scalar) -> Int? {
+        let value = scalar.value
+        if value >= 0x20 && value <= 0x7E { return Int(ascii[Int(value - 0x20)]) }
+        if value >= 0xA0 && value < 0x250 {
+            return value == 0xAD ? nil : Int(latinWidths[Int(value - 0xA0)])
+        }
+        if (value >= 0x2010 && value <= 0x2027) || (value >= 0x202F && value <= 0x205E) || (value >= 0x20A0 && value <= 0x20C0) || value == 0x2212 {
+            return width(of: Character(scalar))
+        }
+        return nil
+    }
+
+    /// `width(of:)` of U+00A0 … U+024F, each as a character by itself (accented letters need a
+    /// canonical decomposition, done once here rather than at every measure).
+    private static let latinWidths: [UInt16] = (0xA0..<0x250).map { value in
+        Unicode.Scalar(UInt32(value)).map { UInt16(width(of: Character($0))) } ?? 600
     }
 
     /// Thousandths of an em for one character.
@@ -69,11 +110,21 @@ enum TextWidth {
         let ellipsisWidth = of("…", fontSize: fontSize)
         var result = ""
         var used = 0.0
-        for character in text {
-            let w = Double(width(of: character)) / 1000 * fontSize * safetyFactor
-            if used + w + ellipsisWidth > maxWidth { break }
-            result.append(character)
-            used += w
+        if singleScalarWidths(text) != nil {
+            // Every scalar a character: the same steps, without breaking the text into characters.
+            for scalar in text.unicodeScalars {
+                let w = Double(singleScalarWidth(scalar) ?? 0) / 1000 * fontSize * safetyFactor
+                if used + w + ellipsisWidth > maxWidth { break }
+                result.unicodeScalars.append(scalar)
+                used += w
+            }
+        } else {
+            for character in text {
+                let w = Double(width(of: character)) / 1000 * fontSize * safetyFactor
+                if used + w + ellipsisWidth > maxWidth { break }
+                result.append(character)
+                used += w
+            }
         }
         while result.last == " " { result.removeLast() }
         return result + "…"

@@ -33,10 +33,13 @@ struct DataExtensions: MarkdownExtensions {
             html = builder.build().map { chart in
                 var narrow = chart
                 narrow.id = chart.id + "-narrow"
-                return figure.chart(chart, svg: ChartRenderer.svg(chart, format: format),
-                                    narrowSVG: ChartRenderer.svg(narrow, format: format, width: Self.narrowWidth),
-                                    table: ChartRenderer.dataTable(chart, format: format),
-                                    caption: spec.caption, dataset: dataset, from: location.urlPath)
+                // Both drawings say the same in words: described once.
+                let description = ChartRenderer.describe(chart, format: format)
+                return figure.chart(chart, table: ChartRenderer.dataTable(chart, format: format), caption: spec.caption,
+                                    dataset: dataset, from: location.urlPath) { isNarrow, html in
+                    ChartRenderer.appendSVG(isNarrow ? narrow : chart, format: format,
+                                            width: isNarrow ? Self.narrowWidth : ChartRenderer.defaultWidth, description: description, to: &html)
+                }
             }
         } else {
             html = TableBlock(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line)

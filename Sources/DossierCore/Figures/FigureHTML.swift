@@ -31,16 +31,35 @@ struct FigureHTML {
     }
 
     /// - Parameters:
-    ///   - svg: the chart drawn 640 wide; `narrowSVG`: drawn 360 wide for phones. The stylesheet
-    ///     shows one of the two (the hidden one is out of the accessibility tree too).
-    func chart(_ chart: ChartData, svg: String, narrowSVG: String, table: String, caption: String?, dataset: Dataset, from urlPath: String) -> String {
-        """
-        <figure class="figure figure-chart figure-\(chart.type.rawValue)" id="\(chart.id)">
-        \(title(chart.title))<div class="chart-frame chart-frame-wide">\(svg)</div>
-        <div class="chart-frame chart-frame-narrow">\(narrowSVG)</div>
-        <details class="figure-data"><summary>\(strings["chart_data"] ?? "Data")</summary><div class="table-scroll" tabindex="0" role="region" aria-label="\((strings["chart_data"] ?? "Data").xmlEscaped)">\(table)</div></details>
-        \(self.caption(caption, dataset: dataset, from: urlPath))
-        </figure>
-        """
+    ///   - drawing: appends the chart drawn 640 wide (`narrow` false) or 360 wide for phones (`narrow`
+    ///     true) as UTF-8. The stylesheet shows one of the two (the hidden one is out of the
+    ///     accessibility tree too).
+    func chart(_ chart: ChartData, table: String, caption: String?, dataset: Dataset, from urlPath: String,
+               drawing: (_ narrow: Bool, _ html: inout [UInt8]) -> Void) -> String {
+        // Built as bytes, the drawings written straight into them: one string made at the end.
+        let dataLabel = strings["chart_data"] ?? "Data"
+        var html: [UInt8] = []
+        html.reserveCapacity(table.utf8.count + 32_768)
+        func add(_ text: String) { html.append(contentsOf: text.utf8) }
+        add("<figure class=\"figure figure-chart figure-")
+        add(chart.type.rawValue)
+        add("\" id=\"")
+        add(chart.id)
+        add("\">\n")
+        add(title(chart.title))
+        add("<div class=\"chart-frame chart-frame-wide\">")
+        drawing(false, &html)
+        add("</div>\n<div class=\"chart-frame chart-frame-narrow\">")
+        drawing(true, &html)
+        add("</div>\n<details class=\"figure-data\"><summary>")
+        add(dataLabel)
+        add("</summary><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
+        add(dataLabel.xmlEscaped)
+        add("\">")
+        add(table)
+        add("</div></details>\n")
+        add(self.caption(caption, dataset: dataset, from: urlPath))
+        add("\n</figure>")
+        return String(decoding: html, as: UTF8.self)
     }
 }

@@ -42,6 +42,13 @@ struct FigureSpec: Equatable {
     ///   - isChart: charts need `type`, `x` and `y`; tables take `columns`
     ///   - fenceLine: the file line of the opening fence (the YAML starts on the next line)
     static func parse(_ yaml: String, isChart: Bool, file: String, fenceLine: Int, diagnostics: inout Diagnostics) -> FigureSpec? {
+        // Plain `key: value` lines with nothing to report are read without the YAML parser.
+        if let spec = FlatSpec.parse(yaml, isChart: isChart, fenceLine: fenceLine) { return spec }
+        return parseYAML(yaml, isChart: isChart, file: file, fenceLine: fenceLine, diagnostics: &diagnostics)
+    }
+
+    /// `parse` through the YAML parser, for any spec.
+    static func parseYAML(_ yaml: String, isChart: Bool, file: String, fenceLine: Int, diagnostics: inout Diagnostics) -> FigureSpec? {
         let what = isChart ? "chart" : "table"
         var local = Diagnostics()
         guard let document = YAMLDocument.parse(yaml, file: file, firstLine: fenceLine + 1, what: what, diagnostics: &local) else {
@@ -123,18 +130,21 @@ struct FigureSpec: Equatable {
                 document.report("\(what): `where` must be a mapping such as `{vendor: Xiaomi}`", at: node, &local)
             }
         }
-        if let sort = document.string("sort", &local) {
-            let trimmed = sort.trimmingCharacters(in: .whitespaces)
-            if trimmed == "none" || trimmed.isEmpty {
-                spec.sort = .none
-            } else if trimmed.hasPrefix("-") {
-                spec.sort = .descending(String(trimmed.dropFirst()))
-            } else {
-                spec.sort = .ascending(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed)
-            }
-        }
+        if let sort = document.string("sort", &local) { spec.sort = sortOrder(sort) }
         let failed = local.hasErrors
         diagnostics.append(contentsOf: local)
         return failed ? nil : spec
+    }
+
+    /// `none`, `column` or `+column` (ascending), `-column` (descending).
+    static func sortOrder(_ sort: String) -> Sort {
+        let trimmed = sort.trimmingCharacters(in: .whitespaces)
+        if trimmed == "none" || trimmed.isEmpty {
+            return .none
+        } else if trimmed.hasPrefix("-") {
+            return .descending(String(trimmed.dropFirst()))
+        } else {
+            return .ascending(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed)
+        }
     }
 }

@@ -32,7 +32,10 @@ enum Cmark {
     static func renderHTML(_ node: CmarkNode, options: Options) -> String {
         guard let buffer = cmark_render_html(node.pointer, options.rawValue) else { return "" }
         defer { free(buffer) }
-        return String(cString: buffer)
+        // One copy, straight from the C buffer (invalid UTF-8 would be repaired, as `String(cString:)` does).
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            String(decoding: UnsafeBufferPointer(start: bytes, count: strlen(buffer)), as: UTF8.self)
+        }
     }
 
     /// Calls `visit` for every node in document order; `entering` is false on the way out of a
@@ -62,6 +65,26 @@ struct CmarkNode {
     var literal: String? {
         get { cmark_node_get_literal(pointer).map { String(cString: $0) } }
         nonmutating set { _ = cmark_node_set_literal(pointer, newValue) }
+    }
+
+    /// Runs `body` on the node's literal as UTF-8 bytes borrowed from cmark (empty when there is none),
+    /// so text that needs no change is never copied into a `String`. The bytes must not escape `body`.
+    func withLiteralUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let literal = cmark_node_get_literal(pointer) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            body(UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+        }
+    }
+
+    /// Sets the literal from UTF-8 bytes (without a terminating NUL; cmark copies them).
+    func setLiteral(utf8 bytes: inout [UInt8]) {
+        bytes.append(0)
+        defer { bytes.removeLast() }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                _ = cmark_node_set_literal(pointer, chars.baseAddress)
+            }
+        }
     }
 
     var url: String? {

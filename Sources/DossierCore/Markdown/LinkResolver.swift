@@ -30,27 +30,22 @@ public struct LinkResolver: Sendable {
 
     /// Resolves `destination` as written in the page at `contentPath` (served at `urlPath`).
     public func resolve(_ destination: String, from contentPath: String, urlPath: String) -> Resolution {
-        if destination.isEmpty || URLText.hasSchemeOrHost(destination) { return .unchanged }
-        var path = destination
-        var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
-            path = String(path[..<hash])
-        }
-        if let question = path.firstIndex(of: "?") { path = String(path[..<question]) }
-        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
-        if let value = fragment, value.utf8.contains(UInt8(ascii: "%")) { fragment = value.removingPercentEncoding ?? value }
+        if destination.isEmpty { return .unchanged }
+        let parts = ASCIIPath.destination(destination) ?? Self.destinationCharacters(destination)
+        if parts.leavesSite { return .unchanged }
+        let path = parts.path, fragment = parts.fragment
 
         if path.isEmpty {
             guard let fragment, !fragment.isEmpty else { return .unchanged }
             return .page(url: "#" + fragment, page: contentPath, anchor: fragment)
         }
-        if let dataLink = resolveData(path, destination: destination, from: contentPath, urlPath: urlPath, fragment: fragment) {
+        let normalized = Self.normalize(path, relativeTo: contentPath)
+        if let dataLink = resolveData(normalized, destination: destination, urlPath: urlPath, fragment: fragment) {
             return dataLink
         }
         guard path.hasSuffix(".md") else { return .unchanged }
 
-        guard let target = Self.normalize(path, relativeTo: contentPath) else {
+        guard let target = normalized else {
             return .broken("link to \"\(destination)\" leads outside content/")
         }
         guard let targetURL = pages[target] else {
@@ -70,9 +65,25 @@ public struct LinkResolver: Sendable {
         return .page(url: url, page: target, anchor: fragment.flatMap { $0.isEmpty ? nil : $0 })
     }
 
+    /// A destination cut into path and fragment (both percent-decoded), on characters, for any text.
+    static func destinationCharacters(_ destination: String) -> ASCIIPath.Destination {
+        if URLText.hasSchemeOrHost(destination) { return ASCIIPath.Destination(leavesSite: true, path: "", fragment: nil) }
+        var path = destination
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let question = path.firstIndex(of: "?") { path = String(path[..<question]) }
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
+        if let value = fragment, value.utf8.contains(UInt8(ascii: "%")) { fragment = value.removingPercentEncoding ?? value }
+        return ASCIIPath.Destination(leavesSite: false, path: path, fragment: fragment)
+    }
+
     /// Links into `content/data/`: a dataset file leads to its page, the folder to the index.
-    func resolveData(_ path: String, destination: String, from contentPath: String, urlPath: String, fragment: String?) -> Resolution? {
-        guard !datasets.isEmpty, let target = Self.normalize(path, relativeTo: contentPath), target == "data" || target.hasPrefix("data/") else {
+    /// - Parameter target: the link's path made relative to `content/` (nil when it leads outside).
+    func resolveData(_ target: String?, destination: String, urlPath: String, fragment: String?) -> Resolution? {
+        guard !datasets.isEmpty, let target, target == "data" || target.hasPrefix("data/") else {
             return nil
         }
         var page = DatasetPages.indexPath
@@ -92,12 +103,18 @@ public struct LinkResolver: Sendable {
 
     /// `../other/x.md` seen from `briefs/accord.md` → `other/x.md`; a leading `/` means `content/`.
     static func normalize(_ path: String, relativeTo contentPath: String) -> String? {
+        if let normalized = ASCIIPath.normalize(path, relativeTo: contentPath) { return normalized }
+        return normalizeCharacters(path, relativeTo: contentPath)
+    }
+
+    /// `normalize` on characters, for any text.
+    static func normalizeCharacters(_ path: String, relativeTo contentPath: String) -> String? {
         var components: [Substring]
         if path.hasPrefix("/") {
             components = []
         } else {
             components = contentPath.split(separator: "/")
-            components.removeLast()
+            if !components.isEmpty { components.removeLast() }
         }
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
@@ -121,6 +138,11 @@ public enum RelativeURL {
 
     /// The link from the page at `from` to the page at `to` (both URL paths ending in `/`).
     public static func link(from: String, to: String, portable: Bool) -> String {
+        ASCIIPath.link(from: from, to: to, portable: portable) ?? linkCharacters(from: from, to: to, portable: portable)
+    }
+
+    /// `link` on characters, for any text.
+    static func linkCharacters(from: String, to: String, portable: Bool) -> String {
         let a = from.split(separator: "/"), b = to.split(separator: "/")
         var common = 0
         while common < a.count, common < b.count, a[common] == b[common] { common += 1 }

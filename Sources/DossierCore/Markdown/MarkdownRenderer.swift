@@ -39,16 +39,17 @@ public struct MarkdownRenderer: Sendable {
             var codeBlocks: [CmarkNode] = []
             var codeSpans: [CmarkNode] = []
             var typography = Typography(language: language)
+            // The corrected text of one node, reused from node to node.
+            var corrected: [UInt8] = []
 
             Cmark.walk(document) { node, entering in
                 switch node.type {
                 case CMARK_NODE_TEXT:
-                    if typography.isActive, let literal = node.literal {
-                        let corrected = typography.correct(literal)
-                        if corrected != literal { node.literal = corrected }
+                    if typography.isActive, node.withLiteralUTF8({ typography.correct(utf8: $0, into: &corrected) }) {
+                        node.setLiteral(utf8: &corrected)
                     }
                 case CMARK_NODE_CODE:
-                    typography.skip(node.literal ?? "")
+                    if typography.isActive { node.withLiteralUTF8 { typography.skip(utf8: $0) } }
                     codeSpans.append(node)
                 case CMARK_NODE_CODE_BLOCK:
                     if let info = node.fenceInfo, !info.isEmpty { codeBlocks.append(node) }
@@ -107,7 +108,8 @@ public struct MarkdownRenderer: Sendable {
             var usedIDs = reservedIDs
             for node in headingNodes {
                 let explicitID = Self.takeExplicitID(from: node)
-                let text = node.plainText.trimmingCharacters(in: .whitespaces)
+                let single = Self.onlyText(of: node)
+                let text = Self.trimmingWhitespace(single ?? node.plainText)
                 var base = explicitID ?? Slug.make(text)
                 if base.isEmpty { base = "section" }
                 var id = base
@@ -124,7 +126,7 @@ public struct MarkdownRenderer: Sendable {
                 usedIDs.insert(id)
                 let level = node.headingLevel
                 headings.append(Heading(level: level, text: text, id: id))
-                let inner = Self.innerHTML(of: node, level: level, options: options)
+                let inner = single.flatMap(Self.escapedText) ?? Self.innerHTML(of: node, level: level, options: options)
                 node.replace(withHTMLBlock: "<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
             }
 
@@ -137,9 +139,20 @@ public struct MarkdownRenderer: Sendable {
         )
     }
 
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when `text` starts and ends
+    /// with a printable ASCII character other than space (nothing to trim).
+    static func trimmingWhitespace(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     /// Strips a trailing `{#id}` from a heading and returns the id.
     static func takeExplicitID(from heading: CmarkNode) -> String? {
-        guard let last = heading.lastChild, last.type == CMARK_NODE_TEXT, let literal = last.literal else { return nil }
+        guard let last = heading.lastChild, last.type == CMARK_NODE_TEXT else { return nil }
+        // No `}`, no `{#id}`: most headings are read no further.
+        guard last.withLiteralUTF8({ $0.contains(UInt8(ascii: "}")) }), let literal = last.literal else { return nil }
         let trimmed = literal.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else { return nil }
         let id = String(trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)])
@@ -149,6 +162,34 @@ public struct MarkdownRenderer: Sendable {
         let leading = literal.prefix { $0 == " " }
         last.literal = leading + rest
         return id
+    }
+
+    /// The literal of a heading made of one text node (its plain text, and all its content).
+    static func onlyText(of heading: CmarkNode) -> String? {
+        guard let child = heading.firstChild, child.type == CMARK_NODE_TEXT, child.next == nil else { return nil }
+        return child.literal
+    }
+
+    /// What `innerHTML` gives for a heading of one text node: the text escaped as cmark escapes it (`&`, `<`,
+    /// `>`, `"`). Nil unless the text starts and ends with ASCII, so that it cannot join the tags around it
+    /// into one character (which `innerHTML`, comparing characters, would not cut).
+    static func escapedText(_ text: String) -> String? {
+        if let first = text.utf8.first, let last = text.utf8.last, first >= 0x80 || last >= 0x80 { return nil }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) else {
+            return text
+        }
+        var html: [UInt8] = []
+        html.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): html.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): html.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): html.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): html.append(contentsOf: "&quot;".utf8)
+            default: html.append(byte)
+            }
+        }
+        return String(decoding: html, as: UTF8.self)
     }
 
     /// The HTML of a heading's content: cmark renders `<hN>…</hN>\n`, we keep what is inside.

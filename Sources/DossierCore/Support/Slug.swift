@@ -4,6 +4,30 @@ import Foundation
 public enum Slug {
     /// Lowercase ASCII letters, digits and single hyphens: `L’accord du 5 juillet` → `l-accord-du-5-juillet`.
     public static func make(_ text: String) -> String {
+        makeASCII(text) ?? makeUnicode(text)
+    }
+
+    /// `make` for ASCII text, on its bytes (letters lowercased, digits kept, anything else a hyphen); nil for other text.
+    static func makeASCII(_ text: String) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9")) {
+                if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                result.append(lower)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `make` for any text, scalar by scalar.
+    static func makeUnicode(_ text: String) -> String {
         // Accents go with canonical decomposition (é = e + ◌́) and dropping the marks; ICU's
         // transliterator did the same at many times the cost.
         let folded: String

@@ -1,0 +1,74 @@
+import Testing
+@testable import DossierCore
+
+/// Number formatting and escaping in the SVG builder, against the string code they replaced.
+@Suite struct SVGTextTests {
+    /// `SVGBuilder.num` as it was written with string concatenation.
+    static func referenceNum(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let clamped = max(-1e9, min(1e9, value))
+        let hundredths = Int64((clamped * 100).rounded())
+        if hundredths == 0 { return "0" }
+        let magnitude = hundredths.magnitude
+        var text = (hundredths < 0 ? "-" : "") + String(magnitude / 100)
+        let fraction = magnitude % 100
+        if fraction != 0 {
+            text += fraction % 10 == 0 ? "." + String(fraction / 10) : (fraction < 10 ? ".0" : ".") + String(fraction)
+        }
+        return text
+    }
+
+    /// `xmlEscaped` as it was written, scalar by scalar.
+    static func referenceEscaped(_ text: String) -> String {
+        var result = ""
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default:
+                if c.value < 0x20 && c != "\n" && c != "\t" && c != "\r" { continue }
+                result.unicodeScalars.append(c)
+            }
+        }
+        return result
+    }
+
+    @Test func numbers() {
+        let fixed: [Double] = [0, -0.0, 0.004, -0.004, 0.005, -0.005, 0.05, 0.5, 1, -1, 1.5, 1.05, 1.25, 10.1, 99.999, 100, 123456.78,
+                               1e9, -1e9, 2e9, -2e12, 1e300, .infinity, -.infinity, .nan, .ulpOfOne, 640, 359.995, -12.3]
+        for value in fixed {
+            #expect(SVGBuilder.num(value) == Self.referenceNum(value), "\(value)")
+        }
+        var rng = TypographyEquivalenceTests.SplitMix(state: 99)
+        for _ in 0..<20_000 {
+            let scale = [1.0, 10, 1000, 1e6, 1e10][Int.random(in: 0..<5, using: &rng)]
+            let value = Double.random(in: -scale...scale, using: &rng)
+            #expect(SVGBuilder.num(value) == Self.referenceNum(value), "\(value)")
+        }
+        #expect(SVGBuilder.num(-0.004) == "0")
+        #expect(SVGBuilder.num(1.05) == "1.05")
+        #expect(SVGBuilder.num(-1234567.5) == "-1234567.5")
+    }
+
+    @Test func escaping() {
+        let samples = ["", "plain", "a & b", "<tag attr=\"x\">'", "\u{1}\u{1F}\t\n\r", "é « » \u{202F}", "😀&😀", "\u{7F}", "x\u{0}y"]
+        for text in samples {
+            #expect(text.xmlEscaped == Self.referenceEscaped(text))
+            var svg = SVGBuilder()
+            svg.text("text", text, [("data-x", text)])
+            #expect(svg.output == "<text data-x=\"\(Self.referenceEscaped(text))\">\(Self.referenceEscaped(text))</text>\n")
+        }
+    }
+
+    @Test func markersWrittenDirectlyMatchTheElementForm() {
+        var direct = SVGBuilder(), element = SVGBuilder()
+        let points = [ChartPoint(x: 1.005, y: -2.5), ChartPoint(x: 300, y: 0.1)]
+        direct.polylinePath(className: "point s0", points, close: true)
+        element.element("path", [("class", "point s0"), ("d", SVGBuilder.polyline(points, close: true))])
+        #expect(direct.output == element.output)
+        #expect(SVGBuilder.polyline(points) == "M1,-2.5 L300,0.1" || SVGBuilder.polyline(points) == "M1.01,-2.5 L300,0.1")
+    }
+}
