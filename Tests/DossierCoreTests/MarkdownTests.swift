@@ -124,3 +124,14 @@ import Testing
         #expect(LinkResolver.normalize("../../x.md", relativeTo: "briefs/a.md") == nil)
     }
 }
+
+@Suite struct SuggestionTests {
+    @Test func tiesAreBrokenByTheCandidateNotByOrder() {
+        let candidates = ["briefs/accorf.md", "briefs/accord.md", "briefs/accore.md"]
+        for order in [candidates, candidates.reversed(), [candidates[1], candidates[2], candidates[0]]] {
+            #expect("briefs/accorx.md".closest(among: order)?.candidate == "briefs/accord.md")
+            #expect(Set(order).count == 3 && "briefs/accorx.md".closest(among: Set(order))?.candidate == "briefs/accord.md")
+        }
+        #expect("a".closest(among: [String]()) == nil)
+    }
+}

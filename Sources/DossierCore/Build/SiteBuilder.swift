@@ -238,7 +238,7 @@ public struct SiteBuilder: Sendable {
             for reference in body.anchorReferences {
                 guard let known = anchors[reference.targetPage], !known.contains(reference.anchor) else { continue }
                 var message = "link to missing anchor \"#\(reference.anchor)\" on content/\(reference.targetPage)"
-                if let suggestion = known.min(by: { reference.anchor.editDistance(to: $0) < reference.anchor.editDistance(to: $1) }) {
+                if let suggestion = reference.anchor.closest(among: known).map(\.candidate) {
                     message += "; did you mean \"#\(suggestion)\"?"
                 }
                 diagnostics.error(message, file: reference.file, line: reference.line, column: reference.column)

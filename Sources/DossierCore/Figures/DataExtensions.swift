@@ -73,7 +73,7 @@ struct DataExtensions: MarkdownExtensions {
         if let dataset = datasets[name] { return .success(dataset) }
         var message = "\(what): no dataset \"\(name)\" in content/data/"
         let names = datasets.keys.sorted()
-        if let suggestion = names.min(by: { name.editDistance(to: $0) < name.editDistance(to: $1) }), name.editDistance(to: suggestion) <= 3 {
+        if let suggestion = name.closest(among: names).map(\.candidate), name.editDistance(to: suggestion) <= 3 {
             message += "; did you mean \"\(suggestion)\"?"
         } else if !names.isEmpty {
             message += " (datasets: \(names.joined(separator: ", ")))"

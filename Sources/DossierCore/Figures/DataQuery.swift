@@ -9,7 +9,7 @@ struct DataQuery {
     func column(_ name: String, line: Int? = nil) -> Result<Int, Diagnostic> {
         if let index = dataset.columnIndex(name) { return .success(index) }
         var message = "\(what): unknown column \"\(name)\" in dataset \"\(dataset.name)\" (columns: \(dataset.columnNames.joined(separator: ", ")))"
-        if let suggestion = dataset.columnNames.min(by: { name.editDistance(to: $0) < name.editDistance(to: $1) }),
+        if let suggestion = name.closest(among: dataset.columnNames).map(\.candidate),
            name.editDistance(to: suggestion) <= 2 {
             message = "\(what): unknown column \"\(name)\" in dataset \"\(dataset.name)\"; did you mean \"\(suggestion)\"? (columns: \(dataset.columnNames.joined(separator: ", ")))"
         }

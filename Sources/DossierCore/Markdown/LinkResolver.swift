@@ -54,7 +54,7 @@ public struct LinkResolver: Sendable {
                 return .broken("link to \"\(destination)\": content/\(target) is a draft, left out of this build (build with --drafts, or remove the link)")
             }
             var message = "link to \"\(destination)\": no page content/\(target)"
-            if let suggestion = pages.keys.filter({ $0 != contentPath }).min(by: { target.editDistance(to: $0) < target.editDistance(to: $1) }),
+            if let suggestion = target.closest(among: pages.keys.filter({ $0 != contentPath })).map(\.candidate),
                target.editDistance(to: suggestion) <= max(3, target.count / 4) {
                 message += "; did you mean \"\(RelativeURL.relativePath(fromFile: contentPath, to: suggestion))\"?"
             }

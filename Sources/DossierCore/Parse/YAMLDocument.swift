@@ -142,7 +142,7 @@ struct YAMLDocument {
     func warnUnknownKeys(_ known: [String], what: String, _ diagnostics: inout Diagnostics) {
         for (name, node) in keys where !known.contains(name) {
             var message = "unknown key `\(name)` in \(what)"
-            if let suggestion = known.min(by: { name.editDistance(to: $0) < name.editDistance(to: $1) }),
+            if let suggestion = name.closest(among: known).map(\.candidate),
                name.editDistance(to: suggestion) <= 2 {
                 message += "; did you mean `\(suggestion)`?"
             } else {

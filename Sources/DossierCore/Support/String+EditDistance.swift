@@ -17,3 +17,17 @@ extension String {
         return previous[b.count]
     }
 }
+
+extension String {
+    /// The candidate nearest to this string by edit distance, ties broken by the candidate's own
+    /// order, so a suggestion never depends on the order a set or dictionary happens to have.
+    func closest(among candidates: some Sequence<String>) -> (candidate: String, distance: Int)? {
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(to: candidate)
+            if let current = best, (current.distance, current.candidate) <= (distance, candidate) { continue }
+            best = (candidate, distance)
+        }
+        return best
+    }
+}
