@@ -107,7 +107,7 @@ public struct SiteBuilder: Sendable {
         }
 
         // The home page and the section listings do not wait for every body: they start now,
-        // on a thread of their own, and overlap the Markdown (a one-off build only).
+        // on threads of their own, and overlap the Markdown (a one-off build only).
         let early = cache.enabled ? nil : EarlyListings(site: site, templates: templates)
         defer { _ = early?.files() }
 
@@ -433,45 +433,47 @@ struct BodyRenderer: Sendable {
     }
 }
 
-/// The home page and the section listings, rendered on a thread of their own while the page
+/// The home page and the section listings, rendered on threads of their own while the page
 /// bodies are rendered: they need only the bodies of `index.md` files, which they render
 /// themselves (rendering is a pure function, so these are the bodies the build renders too).
 /// Anything that goes wrong here is left out and redone, and reported, by the build.
 final class EarlyListings: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
+    private let group = DispatchGroup()
+    private let lock = NSLock()
     private var result: [String: RenderedSite.Content] = [:]
 
+    /// One task per listing page, so that a long listing does not wait for another.
     init(site: ParsedSite, templates: TemplateSet) {
-        DispatchQueue.global().async {
-            self.result = Self.render(site: site, templates: templates)
-            self.done.signal()
-        }
-    }
-
-    /// Waits for the thread (at once if it already ended).
-    func files() -> [String: RenderedSite.Content] {
-        done.wait()
-        done.signal()
-        return result
-    }
-
-    private static func render(site: ParsedSite, templates: TemplateSet) -> [String: RenderedSite.Content] {
         var ignored = Diagnostics()
         let contexts = ContextBuilder(site: site, menu: MenuResolver.resolve(site, diagnostics: &ignored))
         let bodies = BodyRenderer(site: site)
-        var files: [String: RenderedSite.Content] = [:]
         let home = site.home
-        let homeBody = home.map { bodies.render($0) }
-        if let html = try? templates.render("home", context: contexts.home(home, body: homeBody), stamping: false) {
-            files["index.html"] = .text(html)
+        start("index.html") {
+            try templates.render("home", context: contexts.home(home, body: home.map { bodies.render($0) }), stamping: false)
         }
         for section in site.sections {
-            let intro = section.indexPage.flatMap { contexts.pagesByPath($0) }
-            let context = contexts.section(section, intro: intro, body: intro.map { bodies.render($0) })
-            if let html = try? templates.render("section", context: context, stamping: false) {
-                files[section.urlPath + "index.html"] = .text(html)
+            start(section.urlPath + "index.html") {
+                let intro = section.indexPage.flatMap { contexts.pagesByPath($0) }
+                let context = contexts.section(section, intro: intro, body: intro.map { bodies.render($0) })
+                return try templates.render("section", context: context, stamping: false)
             }
         }
-        return files
+    }
+
+    private func start(_ path: String, _ render: @escaping @Sendable () throws -> String) {
+        DispatchQueue.global().async(group: group) {
+            guard let html = try? render() else { return }
+            self.lock.lock()
+            self.result[path] = .text(html)
+            self.lock.unlock()
+        }
+    }
+
+    /// Waits for the tasks (at once if they already ended).
+    func files() -> [String: RenderedSite.Content] {
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return result
     }
 }

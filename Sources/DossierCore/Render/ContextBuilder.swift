@@ -123,6 +123,16 @@ struct ContextBuilder: Sendable {
         return values
     }
 
+    /// The cards of a section's pages, in its order.
+    func cards(_ section: Section, from urlPath: String) -> [TemplateValue] {
+        section.pagePaths.compactMap { pageIndex[$0] }.map { card(site.pages[$0], from: urlPath) }
+    }
+
+    /// The previous or next page, as `page.prev` and `page.next` show it.
+    func neighbour(_ page: Page, from urlPath: String) -> TemplateValue {
+        ["title": .string(page.frontMatter.title), "url": .string(link(from: urlPath, to: page.urlPath))]
+    }
+
     func card(_ page: Page, from urlPath: String) -> TemplateValue {
         var values: TemplateContext = [
             "title": .string(page.frontMatter.title),
@@ -151,11 +161,11 @@ struct ContextBuilder: Sendable {
             crumbs.append(sectionLink)
             values["section"] = sectionLink
             if let position = positions[page.contentPath] {
-                if position > 0, let previous = pagesByPath(section.pagePaths[position - 1]) {
-                    values["prev"] = ["title": .string(previous.frontMatter.title), "url": .string(link(from: page.urlPath, to: previous.urlPath))]
+                if position > 0, let previous = pageIndex[section.pagePaths[position - 1]] {
+                    values["prev"] = neighbour(site.pages[previous], from: page.urlPath)
                 }
-                if position + 1 < section.pagePaths.count, let next = pagesByPath(section.pagePaths[position + 1]) {
-                    values["next"] = ["title": .string(next.frontMatter.title), "url": .string(link(from: page.urlPath, to: next.urlPath))]
+                if position + 1 < section.pagePaths.count, let next = pageIndex[section.pagePaths[position + 1]] {
+                    values["next"] = neighbour(site.pages[next], from: page.urlPath)
                 }
             }
         }
@@ -174,19 +184,23 @@ struct ContextBuilder: Sendable {
         }
         context["sections"] = .list(site.sections.map { section -> TemplateValue in
             var values = sectionSummary(section, from: "")
-            values["pages"] = .list(section.pagePaths.compactMap { pagesByPath($0) }.map { card($0, from: "") })
+            values["pages"] = .list(cards(section, from: ""))
             return .map(values)
         })
-        let dated = site.pages.filter { $0.kind == .page && $0.frontMatter.date != nil }
-            .sorted { ($0.frontMatter.date ?? "", $1.sourcePath) > ($1.frontMatter.date ?? "", $0.sourcePath) }
-        context["recent"] = .list(dated.prefix(10).map { card($0, from: "") })
+        // Indices, not pages, are sorted: a page is a large value to move around.
+        let pages = site.pages
+        let dated = pages.indices.filter { pages[$0].kind == .page && pages[$0].frontMatter.date != nil }
+            .sorted { a, b in
+                (pages[a].frontMatter.date ?? "", pages[b].sourcePath) > (pages[b].frontMatter.date ?? "", pages[a].sourcePath)
+            }
+        context["recent"] = .list(dated.prefix(10).map { card(pages[$0], from: "") })
         return context
     }
 
     /// The listing of a section, with the text of its `index.md` when it has one.
     func section(_ section: Section, intro: Page?, body: RenderedMarkdown?) -> TemplateContext {
         var context = base(urlPath: section.urlPath, kind: "section", title: fullTitle(section.title))
-        let pages = section.pagePaths.compactMap { pagesByPath($0) }.map { card($0, from: section.urlPath) }
+        let pages = cards(section, from: section.urlPath)
         var values: TemplateContext = [
             "title": .string(section.title),
             "url": .string(link(from: section.urlPath, to: section.urlPath)),
