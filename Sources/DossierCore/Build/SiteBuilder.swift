@@ -189,6 +189,13 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every page body, in parallel; bodies whose inputs did not change come from `cache`.
     func renderBodies(_ site: ParsedSite, cache: inout BuildCache) -> [RenderedMarkdown] {
+        let bodyRenderer = BodyRenderer(site: site)
+        let pages = site.pages
+        guard cache.enabled else {
+            // A one-off build: nothing to reuse and nothing to remember.
+            cache.rendered += pages.count
+            return Array(pages.indices).parallelMap { bodyRenderer.render(pages[$0]) }
+        }
         var linkTable = Dictionary(uniqueKeysWithValues: site.pages.map { ($0.contentPath, $0.urlPath) })
         // Settings that change every body (drafts and unreadable pages change link errors).
         linkTable["\u{0}config"] = "\(site.config.unsafeHTML) \(site.config.language) \(site.config.portable)"
@@ -199,7 +206,6 @@ public struct SiteBuilder: Sendable {
             cache.linkTable = linkTable
             cache.linkVersion += 1
         }
-        let bodyRenderer = BodyRenderer(site: site)
 
         let versions = cache.datasetVersions
         let keys = site.pages.map { page in
@@ -212,7 +218,6 @@ public struct SiteBuilder: Sendable {
             return entry.result
         }
         let missing = results.indices.filter { results[$0] == nil }
-        let pages = site.pages
         let rendered = missing.parallelMap { index in
             return bodyRenderer.render(pages[index])
         }
@@ -223,22 +228,24 @@ public struct SiteBuilder: Sendable {
             let used = Dictionary(uniqueKeysWithValues: final[index].datasets.map { ($0, versions[$0] ?? 0) })
             bodies[page.contentPath] = BuildCache.BodyEntry(key: keys[index], datasetVersions: used, result: final[index])
         }
-        if cache.enabled { cache.bodies = bodies }
+        cache.bodies = bodies
         cache.rendered += missing.count
         return final
     }
 
     /// Links to `page.md#anchor` need every page's headings, so they are checked after rendering.
     func checkAnchors(_ site: ParsedSite, bodies: [RenderedMarkdown], diagnostics: inout Diagnostics) {
-        var anchors: [String: Set<String>] = [:]
-        for (page, body) in zip(site.pages, bodies) {
-            anchors[page.contentPath] = Set(body.headings.map(\.id))
-        }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(site.pages.count)
+        for (position, page) in site.pages.enumerated() { index[page.contentPath] = position }
         for body in bodies {
             for reference in body.anchorReferences {
-                guard let known = anchors[reference.targetPage], !known.contains(reference.anchor) else { continue }
+                // A page has a handful of headings: a scan beats building a set for every page.
+                guard let target = index[reference.targetPage] else { continue }
+                let headings = bodies[target].headings
+                guard !headings.contains(where: { $0.id == reference.anchor }) else { continue }
                 var message = "link to missing anchor \"#\(reference.anchor)\" on content/\(reference.targetPage)"
-                if let suggestion = reference.anchor.closest(among: known).map(\.candidate) {
+                if let suggestion = reference.anchor.closest(among: headings.map(\.id)).map(\.candidate) {
                     message += "; did you mean \"#\(suggestion)\"?"
                 }
                 diagnostics.error(message, file: reference.file, line: reference.line, column: reference.column)
@@ -444,18 +451,20 @@ final class EarlyListings: @unchecked Sendable {
 
     /// One task per listing page, so that a long listing does not wait for another.
     init(site: ParsedSite, templates: TemplateSet) {
-        var ignored = Diagnostics()
-        let contexts = ContextBuilder(site: site, menu: MenuResolver.resolve(site, diagnostics: &ignored))
-        let bodies = BodyRenderer(site: site)
-        let home = site.home
-        start("index.html") {
-            try templates.render("home", context: contexts.home(home, body: home.map { bodies.render($0) }), stamping: false)
-        }
-        for section in site.sections {
-            start(section.urlPath + "index.html") {
-                let intro = section.indexPage.flatMap { contexts.pagesByPath($0) }
-                let context = contexts.section(section, intro: intro, body: intro.map { bodies.render($0) })
-                return try templates.render("section", context: context, stamping: false)
+        DispatchQueue.global().async(group: group) {
+            var ignored = Diagnostics()
+            let contexts = ContextBuilder(site: site, menu: MenuResolver.resolve(site, diagnostics: &ignored))
+            let bodies = BodyRenderer(site: site)
+            let home = site.home
+            self.start("index.html") {
+                try templates.render("home", context: contexts.home(home, body: home.map { bodies.render($0) }), stamping: false)
+            }
+            for section in site.sections {
+                self.start(section.urlPath + "index.html") {
+                    let intro = section.indexPage.flatMap { contexts.pagesByPath($0) }
+                    let context = contexts.section(section, intro: intro, body: intro.map { bodies.render($0) })
+                    return try templates.render("section", context: context, stamping: false)
+                }
             }
         }
     }
