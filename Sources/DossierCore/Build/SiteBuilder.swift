@@ -62,10 +62,10 @@ public struct SiteBuilder: Sendable {
         var diagnostics = Diagnostics()
 
         var timer = PhaseTimer()
-        var scan: StagingScan?
+        var scan: BackgroundTask<StagingFolder.Contents>?
         if case .folder(let writer) = destination { scan = writer.scanInBackground() }
         // Waited for on every path out of this function, so the walk never outlives the build.
-        defer { _ = scan.map { $0.contents() } }
+        defer { _ = scan?.value() }
         let loader = cache.enabled && cache.changed != nil
             ? ProjectLoader(root: root, previous: cache.files, changed: cache.changed ?? [])
             : ProjectLoader(root: root)
@@ -106,25 +106,30 @@ public struct SiteBuilder: Sendable {
             return Result(site: nil, diagnostics: finish(diagnostics), stats: Stats())
         }
 
-        // The home page and the section listings do not wait for every body: they start now,
-        // on threads of their own, and overlap the Markdown (a one-off build only).
-        let early = cache.enabled ? nil : EarlyListings(site: site, templates: templates)
+        // The contexts are made on another thread while the bodies are rendered; the home page
+        // and the section listings do not wait for every body either: they start now, on threads
+        // of their own, and overlap the Markdown (a one-off build only).
+        var menuDiagnostics = Diagnostics()
+        let menu = MenuResolver.resolve(site, diagnostics: &menuDiagnostics)
+        let contextsTask = BackgroundTask { ContextBuilder(site: site, menu: menu) }
+        let bodyRenderer = BodyRenderer(site: site)
+        let early = cache.enabled ? nil : EarlyListings(site: site, templates: templates, contexts: contextsTask, bodies: bodyRenderer)
         defer { _ = early?.files() }
+        defer { _ = contextsTask.value() }
 
         cache.rendered = 0
-        let bodies = renderBodies(site, cache: &cache)
+        let bodies = renderBodies(site, renderer: bodyRenderer, cache: &cache)
         timer.mark("markdown")
         for body in bodies { diagnostics.append(contentsOf: body.diagnostics) }
         checkAnchors(site, bodies: bodies, diagnostics: &diagnostics)
-
-        let menu = MenuResolver.resolve(site, diagnostics: &diagnostics)
+        diagnostics.append(contentsOf: menuDiagnostics)
         timer.mark("anchors and menu")
         diagnostics = finish(diagnostics)
         guard !diagnostics.hasErrors else {
             return Result(site: nil, diagnostics: diagnostics, stats: Stats())
         }
 
-        let contexts = ContextBuilder(site: site, menu: menu)
+        let contexts = contextsTask.value() ?? ContextBuilder(site: site, menu: menu)
         let sink: OutputSink
         var staging: StagingFolder?
         var writer: OutputWriter?
@@ -188,8 +193,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders every page body, in parallel; bodies whose inputs did not change come from `cache`.
-    func renderBodies(_ site: ParsedSite, cache: inout BuildCache) -> [RenderedMarkdown] {
-        let bodyRenderer = BodyRenderer(site: site)
+    func renderBodies(_ site: ParsedSite, renderer bodyRenderer: BodyRenderer, cache: inout BuildCache) -> [RenderedMarkdown] {
         let pages = site.pages
         guard cache.enabled else {
             // A one-off build: nothing to reuse and nothing to remember.
@@ -444,45 +448,34 @@ struct BodyRenderer: Sendable {
 /// bodies are rendered: they need only the bodies of `index.md` files, which they render
 /// themselves (rendering is a pure function, so these are the bodies the build renders too).
 /// Anything that goes wrong here is left out and redone, and reported, by the build.
-final class EarlyListings: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var result: [String: RenderedSite.Content] = [:]
-
+struct EarlyListings: Sendable {
     /// One task per listing page, so that a long listing does not wait for another.
-    init(site: ParsedSite, templates: TemplateSet) {
-        DispatchQueue.global().async(group: group) {
-            var ignored = Diagnostics()
-            let contexts = ContextBuilder(site: site, menu: MenuResolver.resolve(site, diagnostics: &ignored))
-            let bodies = BodyRenderer(site: site)
-            let home = site.home
-            self.start("index.html") {
-                try templates.render("home", context: contexts.home(home, body: home.map { bodies.render($0) }), stamping: false)
-            }
-            for section in site.sections {
-                self.start(section.urlPath + "index.html") {
-                    let intro = section.indexPage.flatMap { contexts.pagesByPath($0) }
-                    let context = contexts.section(section, intro: intro, body: intro.map { bodies.render($0) })
-                    return try templates.render("section", context: context, stamping: false)
-                }
-            }
-        }
-    }
+    private let tasks: [BackgroundTask<(path: String, html: String)?>]
 
-    private func start(_ path: String, _ render: @escaping @Sendable () throws -> String) {
-        DispatchQueue.global().async(group: group) {
-            guard let html = try? render() else { return }
-            self.lock.lock()
-            self.result[path] = .text(html)
-            self.lock.unlock()
+    init(site: ParsedSite, templates: TemplateSet, contexts: BackgroundTask<ContextBuilder>, bodies: BodyRenderer) {
+        let home = site.home
+        var tasks = [BackgroundTask<(path: String, html: String)?> {
+            guard let contexts = contexts.value(),
+                  let html = try? templates.render("home", context: contexts.home(home, body: home.map { bodies.render($0) }), stamping: false)
+            else { return nil }
+            return ("index.html", html)
+        }]
+        for section in site.sections {
+            tasks.append(BackgroundTask {
+                guard let contexts = contexts.value() else { return nil }
+                let intro = section.indexPage.flatMap { contexts.pagesByPath($0) }
+                let context = contexts.section(section, intro: intro, body: intro.map { bodies.render($0) })
+                guard let html = try? templates.render("section", context: context, stamping: false) else { return nil }
+                return (section.urlPath + "index.html", html)
+            })
         }
+        self.tasks = tasks
     }
 
     /// Waits for the tasks (at once if they already ended).
     func files() -> [String: RenderedSite.Content] {
-        group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return result
+        var files: [String: RenderedSite.Content] = [:]
+        for case let (path, html)?? in tasks.map({ $0.value() }) { files[path] = .text(html) }
+        return files
     }
 }

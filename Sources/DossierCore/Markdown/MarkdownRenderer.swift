@@ -178,18 +178,15 @@ public struct MarkdownRenderer: Sendable {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) else {
             return text
         }
-        var html: [UInt8] = []
-        html.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
+        return XMLText.replacing(text) { byte in
             switch byte {
-            case UInt8(ascii: "&"): html.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): html.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): html.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): html.append(contentsOf: "&quot;".utf8)
-            default: html.append(byte)
+            case UInt8(ascii: "&"): return "&amp;"
+            case UInt8(ascii: "<"): return "&lt;"
+            case UInt8(ascii: ">"): return "&gt;"
+            case UInt8(ascii: "\""): return "&quot;"
+            default: return nil
             }
         }
-        return String(decoding: html, as: UTF8.self)
     }
 
     /// The HTML of a heading's content: cmark renders `<hN>…</hN>\n`, we keep what is inside.

@@ -68,11 +68,7 @@ private struct FrontMatterFastReaderState {
 
     /// Keeps a scalar field; false for a key seen twice (the YAML path reports duplicates).
     private mutating func store(_ value: FastYAMLValue, for key: String) -> Bool {
-        func set(_ field: inout FastYAMLValue?) -> Bool {
-            guard field == nil else { return false }
-            field = value
-            return true
-        }
+        func set(_ field: inout FastYAMLValue?) -> Bool { setOnce(&field, to: value) }
         switch key {
         case "title": return set(&title)
         case "date": return set(&date)
@@ -163,11 +159,7 @@ private struct SourceEntry {
     mutating func read(_ line: FastYAMLLine, at column: Int, in text: FastYAMLText) -> Bool {
         guard let (key, valueStart) = text.key(in: line, at: column),
               let value = text.scalar(from: valueStart, to: line.end) else { return false }
-        func set(_ field: inout FastYAMLValue?) -> Bool {
-            guard field == nil else { return false }
-            field = value
-            return true
-        }
+        func set(_ field: inout FastYAMLValue?) -> Bool { setOnce(&field, to: value) }
         switch key {
         case "title": return set(&title)
         case "publisher": return set(&publisher)
@@ -186,4 +178,12 @@ private struct SourceEntry {
         if let urlText, !URLText.isSafeExternal(urlText) { return nil }
         return SourceReference(title: titleText, publisher: publisher?.string, url: urlText, date: dateText)
     }
+}
+
+/// Fills a field seen for the first time; false for a key seen twice (the YAML path reports
+/// duplicates).
+private func setOnce(_ field: inout FastYAMLValue?, to value: FastYAMLValue) -> Bool {
+    guard field == nil else { return false }
+    field = value
+    return true
 }

@@ -25,17 +25,41 @@ enum XMLText {
 
     /// `text.xmlEscaped`, appended as UTF-8.
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        for byte in text.utf8 {
+        appendReplacing(text, to: &bytes) { byte in
             switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
-            case 0x0A, 0x09, 0x0D: bytes.append(byte)
-            case ..<0x20: continue  // Control characters are not allowed in XML 1.0.
-            default: bytes.append(byte)
+            case UInt8(ascii: "&"): return "&amp;"
+            case UInt8(ascii: "<"): return "&lt;"
+            case UInt8(ascii: ">"): return "&gt;"
+            case UInt8(ascii: "\""): return "&quot;"
+            case UInt8(ascii: "'"): return "&#39;"
+            case 0x0A, 0x09, 0x0D: return nil
+            case ..<0x20: return ""  // Control characters are not allowed in XML 1.0.
+            default: return nil
             }
         }
+    }
+
+    /// Appends `text` as UTF-8 with each byte that `replacement` maps replaced by its text (nil:
+    /// the byte as it is). Only ASCII bytes may be mapped, so multi-byte characters pass through.
+    /// The one loop behind every escaper that must match another's output byte for byte (XML
+    /// here, cmark's for headings, swift-mustache's for templates).
+    @inline(__always)
+    static func appendReplacing(_ text: String, to bytes: inout [UInt8], _ replacement: (UInt8) -> StaticString?) {
+        for byte in text.utf8 {
+            if let text = replacement(byte) {
+                text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            } else {
+                bytes.append(byte)
+            }
+        }
+    }
+
+    /// `appendReplacing` into a new string.
+    @inline(__always)
+    static func replacing(_ text: String, _ replacement: (UInt8) -> StaticString?) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        appendReplacing(text, to: &bytes, replacement)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

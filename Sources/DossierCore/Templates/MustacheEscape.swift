@@ -21,31 +21,17 @@ enum MustacheEscape {
         }
         if !plan.special { return text }
         if plan.slow { return slowPath(text) }
-        var output = ""
-        output.reserveCapacity(copy.utf8.count + 32)
-        var start = copy.utf8.startIndex
-        var index = start
-        let utf8 = copy.utf8
-        while index < utf8.endIndex {
-            let replacement: String?
-            switch utf8[index] {
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default: replacement = nil
+        // Every special byte has ASCII neighbours, so each is a whole character.
+        return XMLText.replacing(text) { byte in
+            switch byte {
+            case UInt8(ascii: "<"): return "&lt;"
+            case UInt8(ascii: ">"): return "&gt;"
+            case UInt8(ascii: "&"): return "&amp;"
+            case UInt8(ascii: "\""): return "&quot;"
+            case UInt8(ascii: "'"): return "&#39;"
+            default: return nil
             }
-            if let replacement {
-                // Both neighbours are ASCII, so the cut is on a scalar boundary.
-                output += copy[start..<index]
-                output += replacement
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
         }
-        output += copy[start...]
-        return output
     }
 
     static func isSpecial(_ byte: UInt8) -> Bool {

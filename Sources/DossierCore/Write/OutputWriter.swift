@@ -39,12 +39,18 @@ public struct OutputWriter: Sendable {
 
     /// Starts reading what the staging folder holds on another thread, so that the walk overlaps
     /// the build; `begin(scan:)` waits for it.
-    public func scanInBackground() -> StagingScan {
-        StagingScan(path: stagingPath)
+    func scanInBackground() -> BackgroundTask<StagingFolder.Contents> {
+        let path = stagingPath
+        return BackgroundTask { StagingFolder.Contents.scan(path) }
     }
 
     /// Opens the staging folder: the one the previous build left (reused) or a new one.
-    public func begin(scan: StagingScan? = nil) throws(Failure) -> StagingFolder {
+    public func begin() throws(Failure) -> StagingFolder {
+        try begin(scan: nil)
+    }
+
+    /// `begin()`, with the walk of the staging folder `scanInBackground()` started.
+    func begin(scan: BackgroundTask<StagingFolder.Contents>?) throws(Failure) -> StagingFolder {
         do {
             try FileManager().createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
@@ -60,7 +66,7 @@ public struct OutputWriter: Sendable {
                 throw Failure(message: "\(stagingPath) exists and was not made by dossier; remove it")
             }
         }
-        var contents = scan?.contents() ?? StagingFolder.Contents.scan(stagingPath)
+        var contents = scan?.value() ?? StagingFolder.Contents.scan(stagingPath)
         if contents.hasLinks {
             try? manager.removeItem(atPath: stagingPath)
             contents = StagingFolder.Contents()
@@ -218,24 +224,4 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
     /// Abandons the build: the folder stays, marked, for the next build to reuse.
     public func discard() {}
-}
-
-/// `StagingFolder.Contents.scan` running on a background thread.
-public final class StagingScan: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result = StagingFolder.Contents()
-
-    init(path: String) {
-        DispatchQueue.global().async {
-            self.result = StagingFolder.Contents.scan(path)
-            self.done.signal()
-        }
-    }
-
-    /// Waits for the walk (at once if it already ended).
-    func contents() -> StagingFolder.Contents {
-        done.wait()
-        done.signal()
-        return result
-    }
 }
