@@ -163,7 +163,7 @@ public struct SiteBuilder: Sendable {
             }
             timer.mark("templates render and write")
             let stamps = templates.stampCounts
-            timer.note("\(stamps.stamped) pages filled from \(stamps.stamps) stamps, \(stamps.rendered) rendered by swift-mustache, \(stamps.refused) stamps refused")
+            timer.note("\(stamps.stamped) pages filled from \(stamps.stamps) stamps, \(stamps.rendered) rendered by swift-mustache, \(stamps.refused) stamps refused; \(stamps.listed) listings filled from \(stamps.listStamps) list stamps")
             if let staging, let writer {
                 try writer.commit(staging)
                 timer.mark("swap")
@@ -373,7 +373,7 @@ public struct SiteBuilder: Sendable {
                   contexts: ContextBuilder, templates: TemplateSet) -> [ListingJob] {
         var jobs: [ListingJob] = []
         func add(_ path: String, _ template: String, _ context: @escaping @Sendable () -> TemplateContext) {
-            jobs.append(ListingJob(path: path) { .text(try templates.render(template, context: context(), stamping: false)) })
+            jobs.append(ListingJob(path: path) { .text(try templates.render(template, context: context(), listing: true)) })
         }
         let home = site.home
         let homeBody = home.flatMap { bodyByPath[$0.contentPath] }
@@ -456,7 +456,7 @@ struct EarlyListings: Sendable {
         let home = site.home
         var tasks = [BackgroundTask<(path: String, html: String)?> {
             guard let contexts = contexts.value(),
-                  let html = try? templates.render("home", context: contexts.home(home, body: home.map { bodies.render($0) }), stamping: false)
+                  let html = try? templates.render("home", context: contexts.home(home, body: home.map { bodies.render($0) }), listing: true)
             else { return nil }
             return ("index.html", html)
         }]
@@ -465,7 +465,7 @@ struct EarlyListings: Sendable {
                 guard let contexts = contexts.value() else { return nil }
                 let intro = section.indexPage.flatMap { contexts.pagesByPath($0) }
                 let context = contexts.section(section, intro: intro, body: intro.map { bodies.render($0) })
-                guard let html = try? templates.render("section", context: context, stamping: false) else { return nil }
+                guard let html = try? templates.render("section", context: context, listing: true) else { return nil }
                 return (section.urlPath + "index.html", html)
             })
         }

@@ -11,6 +11,7 @@ final class StampCache: @unchecked Sendable {
         case seen
         case building
         case ready(TemplateStamp)
+        case list(ListStamp)
         case refused
     }
 
@@ -24,6 +25,9 @@ final class StampCache: @unchecked Sendable {
         var rendered = 0
         var stamps = 0
         var refused = 0
+        /// Listings filled from a list stamp (`ListStamp`), and list stamps made.
+        var listed = 0
+        var listStamps = 0
     }
 
     private let lock = NSLock()
@@ -31,13 +35,13 @@ final class StampCache: @unchecked Sendable {
     private var counts = Counts()
 
     /// What to do for a page of shape `key`: fill a stamp, make one, or render directly.
-    enum Decision {
-        case fill(TemplateStamp)
+    enum Decision<Stamp> {
+        case fill(Stamp)
         case make
         case render
     }
 
-    func decide(_ key: Key) -> Decision {
+    func decide(_ key: Key) -> Decision<TemplateStamp> {
         lock.lock()
         defer { lock.unlock() }
         switch entries[key] {
@@ -51,9 +55,41 @@ final class StampCache: @unchecked Sendable {
             entries[key] = .seen
             counts.rendered += 1
             return .render
-        case .building?, .refused?:
+        case .building?, .refused?, .list?:
             counts.rendered += 1
             return .render
+        }
+    }
+
+    /// What to do for a listing of shape `key`: a list stamp is made at once, since a listing's
+    /// shape seldom comes twice in a build (it does in every rebuild of `dossier serve`).
+    func decideList(_ key: Key) -> Decision<ListStamp> {
+        lock.lock()
+        defer { lock.unlock() }
+        switch entries[key] {
+        case .list(let stamp)?:
+            counts.listed += 1
+            return .fill(stamp)
+        case nil, .seen?:
+            entries[key] = .building
+            return .make
+        case .building?, .refused?, .ready?:
+            counts.rendered += 1
+            return .render
+        }
+    }
+
+    func finishList(_ key: Key, stamp: ListStamp?) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stamp {
+            entries[key] = .list(stamp)
+            counts.listStamps += 1
+            counts.listed += 1
+        } else {
+            entries[key] = .refused
+            counts.refused += 1
+            counts.rendered += 1
         }
     }
 

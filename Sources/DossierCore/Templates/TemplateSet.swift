@@ -6,6 +6,10 @@ import Foundation
 /// swift-mustache renders a missing template or partial as nothing; this wrapper turns both into
 /// diagnostics that name the template and where it is referenced.
 public struct TemplateSet: Sendable {
+    /// Below this length a list stamp (`ListStamp`) costs more to make than the listing costs
+    /// to render.
+    public static let listStampMinimum = 20
+
     /// Templates every site needs, rendered by name.
     public static let required = ["home", "section", "page", "404"]
 
@@ -19,7 +23,8 @@ public struct TemplateSet: Sendable {
     /// partials or parents that do not exist.
     /// - Parameter stamping: render pages of a repeated shape from a checked stamp (see
     ///   `TemplateStamp`); the output is the same either way.
-    public init(files: [SourceFile], stamping: Bool = true, diagnostics: inout Diagnostics) {
+    /// - Parameter listMinimum: the least length of a list for a list stamp (tests lower it).
+    public init(files: [SourceFile], stamping: Bool = true, listMinimum: Int = TemplateSet.listStampMinimum, diagnostics: inout Diagnostics) {
         var library = MustacheLibrary()
         var names = Set<String>()
         var sources: [String] = []
@@ -49,7 +54,7 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.names = names
-        self.shaper = stamping ? TemplateUsage.scan(sources).map(ContextShaper.init) : nil
+        self.shaper = stamping ? TemplateUsage.scan(sources).map { ContextShaper(usage: $0, listMinimum: listMinimum) } : nil
     }
 
     /// `templates/partials/header.mustache` → `partials/header`.
@@ -60,10 +65,12 @@ public struct TemplateSet: Sendable {
         return name
     }
 
-    /// - Parameter stamping: false for a page whose shape will not come again (a listing), to
-    ///   skip reading it.
-    public func render(_ name: String, context: TemplateContext, stamping: Bool = true) throws(TemplateMissing) -> String {
-        guard stamping, let shaper, let shape = shaper.shape(context) else { return try direct(name, context: context) }
+    /// - Parameter listing: true for a page whose shape will not come again but which may hold
+    ///   a long list (a section's listing): it is filled from a list stamp (`ListStamp`) when it
+    ///   has one, and rendered by swift-mustache otherwise.
+    public func render(_ name: String, context: TemplateContext, listing: Bool = false) throws(TemplateMissing) -> String {
+        if listing { return try renderListing(name, context: context) }
+        guard let shaper, let shape = shaper.shape(context) else { return try direct(name, context: context) }
         let key = StampCache.Key(template: name, shape: shape.key)
         switch stamps.decide(key) {
         case .fill(let stamp):
@@ -81,6 +88,24 @@ public struct TemplateSet: Sendable {
             }
             stamps.finish(key, stamp: stamp)
             return output
+        }
+    }
+
+    private func renderListing(_ name: String, context: TemplateContext) throws(TemplateMissing) -> String {
+        guard let shaper, let shape = shaper.shape(context, longList: true), let list = shape.list else {
+            return try direct(name, context: context)
+        }
+        let key = StampCache.Key(template: name, shape: shape.key)
+        switch stamps.decideList(key) {
+        case .fill(let stamp):
+            return stamp.fill(shape.values, elements: list.elements)
+        case .render:
+            return try direct(name, context: context)
+        case .make:
+            let stamp = ListStamp(template: name, context: context, shape: shape, shaper: shaper, library: library)
+            stamps.finishList(key, stamp: stamp)
+            guard let stamp else { return try direct(name, context: context) }
+            return stamp.fill(shape.values, elements: list.elements)
         }
     }
 

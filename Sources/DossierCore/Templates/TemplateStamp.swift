@@ -3,35 +3,66 @@
 /// the same shape renders, so such a context is rendered by copying that text and its own values,
 /// escaped where the marker was escaped.
 ///
+/// The markers are read by `StampText`.
+struct TemplateStamp: Sendable {
+    private let text: StampText
+    private let valueCount: Int
+
+    init?(rendered: String, endsLine: [Bool]) {
+        guard let text = StampText(rendered: Array(rendered.utf8), place: { index in
+            index < endsLine.count ? (.context(index), endsLine[index]) : nil
+        }) else { return nil }
+        self.text = text
+        self.valueCount = endsLine.count
+    }
+
+    /// The page for a context of this stamp's shape, from its values.
+    func fill(_ values: [String]) -> String {
+        var escaped = [String?](repeating: nil, count: valueCount)
+        var output = ""
+        output.reserveCapacity(text.size(values, escaped: &escaped))
+        text.append(to: &output, values, escaped: &escaped)
+        return output
+    }
+}
+
+/// Rendered text cut at its markers: literal text and the places of values.
+///
 /// A marker is U+E000, the value's index, `&`, U+E001, and a line break when the value ends
 /// with one. swift-mustache's escaping turns its `&` into `&amp;`, which tells an escaped place
 /// (`{{name}}`) from a raw one (`{{{name}}}`). Any other form of a marker in the output means the
 /// template did something else with the value, and no stamp is made.
-struct TemplateStamp: Sendable {
+struct StampText: Sendable {
+    /// Where a value comes from: the context's values, or those of one element of a long list.
+    enum Source: Sendable, Equatable {
+        case context(Int)
+        case element(Int)
+    }
+
     struct Slot: Sendable {
         /// Literal text before the value.
         var text: String
-        var value: Int
+        var value: Source
         var escaped: Bool
     }
 
-    private let slots: [Slot]
+    private(set) var slots: [Slot] = []
     /// Literal text after the last value.
-    private let tail: String
-    private let literalSize: Int
-    private let valueCount: Int
+    private(set) var tail: String
+    let literalSize: Int
 
-    init?(rendered: String, endsLine: [Bool]) {
-        let source = Array(rendered.utf8)
+    /// - Parameter place: the source of a marker's index and whether its value ends with a line
+    ///   break; nil for an index that has no place here.
+    init?(rendered source: ArraySlice<UInt8>, place: (Int) -> (Source, Bool)?) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(source.count)
         var slots: [Slot] = []
         var textStart = 0
-        var index = 0
-        let count = source.count
-        while index < count {
+        var index = source.startIndex
+        let end = source.endIndex
+        while index < end {
             let byte = source[index]
-            guard byte == 0xEE, index + 2 < count, source[index + 1] == 0x80 else {
+            guard byte == 0xEE, index + 2 < end, source[index + 1] == 0x80 else {
                 bytes.append(byte)
                 index += 1
                 continue
@@ -41,12 +72,12 @@ struct TemplateStamp: Sendable {
             var cursor = index + 3
             var value = 0
             var digits = 0
-            while cursor < count, source[cursor] >= 0x30, source[cursor] <= 0x39, digits < 9 {
+            while cursor < end, source[cursor] >= 0x30, source[cursor] <= 0x39, digits < 9 {
                 value = value * 10 + Int(source[cursor] - 0x30)
                 cursor += 1
                 digits += 1
             }
-            guard digits > 0, value < endsLine.count else { return nil }
+            guard digits > 0, let (from, endsLine) = place(value) else { return nil }
             let escaped: Bool
             if Self.matches(source, at: cursor, "&\u{E001}") {
                 escaped = false
@@ -57,50 +88,76 @@ struct TemplateStamp: Sendable {
             } else {
                 return nil
             }
-            if endsLine[value] {
-                guard cursor < count, source[cursor] == 0x0A else { return nil }
+            if endsLine {
+                guard cursor < end, source[cursor] == 0x0A else { return nil }
                 cursor += 1
             }
             // Markers are whole scalars, so the text between two of them is valid UTF-8.
-            slots.append(Slot(text: String(decoding: bytes[textStart...], as: UTF8.self), value: value, escaped: escaped))
+            slots.append(Slot(text: String(decoding: bytes[textStart...], as: UTF8.self), value: from, escaped: escaped))
             textStart = bytes.count
             index = cursor
         }
         self.slots = slots
         self.tail = String(decoding: bytes[textStart...], as: UTF8.self)
         self.literalSize = bytes.count
-        self.valueCount = endsLine.count
     }
 
-    private static func matches(_ source: [UInt8], at index: Int, _ expected: String) -> Bool {
+    init?(rendered: [UInt8], place: (Int) -> (Source, Bool)?) {
+        self.init(rendered: rendered[...], place: place)
+    }
+
+    private static func matches(_ source: ArraySlice<UInt8>, at index: Int, _ expected: String) -> Bool {
         var position = index
         for byte in expected.utf8 {
-            guard position < source.count, source[position] == byte else { return false }
+            guard position < source.endIndex, source[position] == byte else { return false }
             position += 1
         }
         return true
     }
 
-    /// The page for a context of this stamp's shape, from its values. Built by appending strings,
-    /// which copies their bytes without checking them again.
-    func fill(_ values: [String]) -> String {
-        var escaped = [String?](repeating: nil, count: valueCount)
+    /// Whether every value placed here comes from the context (none from an element).
+    var readsOnlyContext: Bool {
+        slots.allSatisfy { if case .context = $0.value { true } else { false } }
+    }
+
+    /// The size of the filled text (at least; an element's escaped values may be longer); escapes the context's values it needs into `escaped`.
+    func size(_ values: [String], element: [String] = [], escaped: inout [String?]) -> Int {
         var size = literalSize
         for slot in slots {
-            if slot.escaped {
-                if escaped[slot.value] == nil { escaped[slot.value] = MustacheEscape.html(values[slot.value]) }
-                size += escaped[slot.value]?.utf8.count ?? 0
-            } else {
-                size += values[slot.value].utf8.count
+            switch slot.value {
+            case .context(let index):
+                if slot.escaped {
+                    if escaped[index] == nil { escaped[index] = MustacheEscape.html(values[index]) }
+                    size += escaped[index]?.utf8.count ?? 0
+                } else {
+                    size += values[index].utf8.count
+                }
+            case .element(let index):
+                // Escaping is not done twice for a size: the estimate is close enough.
+                size += element[index].utf8.count
             }
         }
-        var output = ""
-        output.reserveCapacity(size)
+        return size
+    }
+
+    /// Appends the text filled with the context's `values` (escaped ones from `escaped`, made
+    /// when missing) and one element's values. Appending strings copies their bytes without
+    /// checking them again.
+    func append(to output: inout String, _ values: [String], element: [String] = [], escaped: inout [String?]) {
         for slot in slots {
             output += slot.text
-            output += slot.escaped ? escaped[slot.value] ?? "" : values[slot.value]
+            switch slot.value {
+            case .context(let index):
+                if slot.escaped {
+                    if escaped[index] == nil { escaped[index] = MustacheEscape.html(values[index]) }
+                    output += escaped[index] ?? ""
+                } else {
+                    output += values[index]
+                }
+            case .element(let index):
+                output += slot.escaped ? MustacheEscape.html(element[index]) : element[index]
+            }
         }
         output += tail
-        return output
     }
 }

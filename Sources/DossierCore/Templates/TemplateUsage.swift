@@ -14,6 +14,9 @@ struct TemplateUsage: Sendable, Equatable {
     }
 
     var transformed: [Transformed]
+    /// Whether a tag reads an element's position in its list (`first()`, `index()`…): then a
+    /// list's elements do not all render alike, and no list stamp is made (`ListStamp`).
+    var positional = false
 
     /// Transforms whose result on a list or a mapping depends only on its shape (its length,
     /// its keys), which is part of a stamp's key.
@@ -22,6 +25,7 @@ struct TemplateUsage: Sendable, Equatable {
     /// Nil when stamping cannot be proven safe for these templates.
     static func scan(_ sources: [String]) -> TemplateUsage? {
         var byPath: [[String]: Set<String>] = [:]
+        var positional = false
         for source in sources {
             if source.utf8.contains(0xEE), source.unicodeScalars.contains(where: { StampMarker.isMarker($0) }) { return nil }
             guard let tags = tags(in: source) else { return nil }
@@ -29,14 +33,17 @@ struct TemplateUsage: Sendable, Equatable {
                 guard let (path, transforms) = transformedName(tag) else { return nil }
                 guard !transforms.isEmpty else { continue }
                 // `first()` and friends on the sequence context depend only on the position.
-                if path.isEmpty { continue }
+                if path.isEmpty {
+                    positional = true
+                    continue
+                }
                 if path == ["."] { return nil }
                 byPath[path, default: []].formUnion(transforms)
             }
         }
         let transformed = byPath.map { Transformed(path: $0.key, transforms: $0.value) }
             .sorted { $0.path.joined(separator: ".") < $1.path.joined(separator: ".") }
-        return TemplateUsage(transformed: transformed)
+        return TemplateUsage(transformed: transformed, positional: positional)
     }
 
     /// The inside of every `{{…}}` and `{{{…}}}` tag except comments; nil when the delimiters
