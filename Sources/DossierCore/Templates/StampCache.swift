@@ -18,6 +18,13 @@ final class StampCache: @unchecked Sendable {
     struct Key: Hashable {
         var template: String
         var shape: [UInt8]
+
+        /// The key's bytes hashed at once (an array of bytes hashes them one by one).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(template)
+            hasher.combine(shape.count)
+            shape.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     struct Counts: Sendable, Equatable {
