@@ -19,6 +19,10 @@ public enum NiceTicks {
         var best: [Double]?
         for exponent in startExponent...(startExponent + 4) {
             for mantissa in mantissas {
+                // A step that needs far more than ten ticks is never chosen: skip making them.
+                // (`ticksFor` moves each end by at most one step past these bounds.)
+                let step = mantissa * power10(exponent)
+                if step > 0, (ceil(high / step) - floor(low / step)) > 13 { continue }
                 let ticks = ticksFor(low: low, high: high, mantissa: mantissa, exponent: exponent)
                 if ticks.count >= 2 && ticks.count <= limit { return ticks }
                 if ticks.count >= 2, ticks.count <= 10, ticks.count < (best?.count ?? Int.max) { best = ticks }

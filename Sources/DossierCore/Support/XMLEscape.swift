@@ -43,14 +43,19 @@ enum XMLText {
     /// the byte as it is). Only ASCII bytes may be mapped, so multi-byte characters pass through.
     /// The one loop behind every escaper that must match another's output byte for byte (XML
     /// here, cmark's for headings, swift-mustache's for templates).
+    /// The bytes between two replaced ones are appended as one run.
     @inline(__always)
     static func appendReplacing(_ text: String, to bytes: inout [UInt8], _ replacement: (UInt8) -> StaticString?) {
-        for byte in text.utf8 {
-            if let text = replacement(byte) {
-                text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-            } else {
-                bytes.append(byte)
+        var text = text
+        text.withUTF8 { source in
+            var start = 0
+            for index in source.indices {
+                guard let replaced = replacement(source[index]) else { continue }
+                if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index])) }
+                replaced.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                start = index + 1
             }
+            if start < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...])) }
         }
     }
 
@@ -62,4 +67,21 @@ enum XMLText {
         appendReplacing(text, to: &bytes, replacement)
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// HTML built as UTF-8 bytes: literal markup appended without a `String` concatenation each,
+/// text escaped as `xmlEscaped` escapes it, and one `String` made at the end.
+struct HTMLBytes {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+
+    static func += (html: inout HTMLBytes, markup: StaticString) {
+        markup.withUTF8Buffer { html.bytes.append(contentsOf: $0) }
+    }
+
+    /// `text.xmlEscaped`, appended.
+    mutating func escaped(_ text: String) { XMLText.appendEscaped(text, to: &bytes) }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
