@@ -149,6 +149,13 @@ struct CategoryLabelLayout {
 
     /// `T3 2017` → [`T3`, `2017`]; `5 juil. 2017` → [`5 juil.`, `2017`]: split at the last no-break space.
     static func splitDate(_ label: String) -> [String] {
+        // Scalar by scalar when every scalar is a character by itself (see `contains`).
+        let scalars = label.unicodeScalars
+        if scalars.allSatisfy({ TextWidth.singleScalarWidth($0) != nil }) {
+            guard let space = scalars.lastIndex(of: "\u{00A0}") else { return [label] }
+            let first = String(scalars[..<space]), second = String(scalars[scalars.index(after: space)...])
+            return first.isEmpty || second.isEmpty ? [label] : [first, second]
+        }
         guard let space = label.lastIndex(of: "\u{00A0}") else { return [label] }
         let first = String(label[..<space]), second = String(label[label.index(after: space)...])
         return first.isEmpty || second.isEmpty ? [label] : [first, second]

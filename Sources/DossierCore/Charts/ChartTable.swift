@@ -12,24 +12,33 @@ enum ChartTable {
     }
 
     static func table(header: [(String, Bool)], rows: [[String]]) -> String {
-        var html = "<table class=\"chart-data\">\n<thead><tr>"
+        var html = HTMLBytes()
+        html.reserve(256 + rows.count * 96)
+        html += "<table class=\"chart-data\">\n<thead><tr>"
         for (text, numeric) in header {
-            html += "<th scope=\"col\"" + (numeric ? " class=\"num\"" : "") + ">" + text.xmlEscaped + "</th>"
+            html += numeric ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">"
+            html.escaped(text)
+            html += "</th>"
         }
         html += "</tr></thead>\n<tbody>\n"
         for row in rows {
             html += "<tr>"
             for (i, cell) in row.enumerated() {
                 if i == 0 {
-                    html += "<th scope=\"row\">" + cell.xmlEscaped + "</th>"
+                    html += "<th scope=\"row\">"
+                    html.escaped(cell)
+                    html += "</th>"
                 } else {
                     let numeric = i < header.count ? header[i].1 : true
-                    html += "<td" + (numeric ? " class=\"num\"" : "") + ">" + cell.xmlEscaped + "</td>"
+                    html += numeric ? "<td class=\"num\">" : "<td>"
+                    html.escaped(cell)
+                    html += "</td>"
                 }
             }
             html += "</tr>\n"
         }
-        return html + "</tbody>\n</table>"
+        html += "</tbody>\n</table>"
+        return html.string
     }
 
     static func categories(_ chart: ChartData, format: LocaleFormat) -> String {
