@@ -118,40 +118,66 @@ public struct SiteBuilder: Sendable {
         defer { _ = contextsTask.value() }
 
         cache.rendered = 0
-        let bodies = renderBodies(site, renderer: bodyRenderer, cache: &cache)
-        timer.mark("markdown")
+        // A one-off build writes each page as soon as its body is rendered (`renderPagesWithBodies`),
+        // so the output is opened first; `dossier serve` renders bodies, then pages, from its cache.
+        let onePass = !cache.enabled
+        var sink: OutputSink?
+        var staging: StagingFolder?
+        var writer: OutputWriter?
+        func open() -> Bool {
+            switch destination {
+            case .memory(let memory):
+                sink = memory
+            case .folder(let folderWriter):
+                do {
+                    let folder = try folderWriter.begin(scan: scan)
+                    scan = nil
+                    sink = folder
+                    staging = folder
+                    writer = folderWriter
+                } catch {
+                    diagnostics.error(error.message, file: folderWriter.output)
+                    return false
+                }
+            }
+            return true
+        }
+        let bodies: [RenderedMarkdown]
+        var pageFailure: Error?
+        // An output that cannot be opened is reported with the content's errors (the bodies are
+        // still rendered, without writing anything).
+        if onePass, open(), let sink {
+            (bodies, pageFailure) = renderPagesWithBodies(site, renderer: bodyRenderer, contexts: contextsTask, templates: templates, sink: sink)
+            cache.rendered += site.pages.count
+            timer.mark("markdown, pages and write")
+        } else if onePass {
+            bodies = Array(site.pages.indices).parallelMap { bodyRenderer.render(site.pages[$0]) }
+            timer.mark("markdown")
+        } else {
+            bodies = renderBodies(site, renderer: bodyRenderer, cache: &cache)
+            timer.mark("markdown")
+        }
         for body in bodies { diagnostics.append(contentsOf: body.diagnostics) }
         checkAnchors(site, bodies: bodies, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: menuDiagnostics)
         timer.mark("anchors and menu")
         diagnostics = finish(diagnostics)
         guard !diagnostics.hasErrors else {
+            // The pages written so far stay in the staging folder, which is never swapped in.
+            staging?.discard()
             return Result(site: nil, diagnostics: diagnostics, stats: Stats())
         }
 
         let contexts = contextsTask.value() ?? ContextBuilder(site: site, menu: menu)
-        let sink: OutputSink
-        var staging: StagingFolder?
-        var writer: OutputWriter?
-        switch destination {
-        case .memory(let memory):
-            sink = memory
-        case .folder(let folderWriter):
-            do {
-                let folder = try folderWriter.begin(scan: scan)
-                scan = nil
-                sink = folder
-                staging = folder
-                writer = folderWriter
-            } catch {
-                diagnostics.error(error.message, file: folderWriter.output)
-                return Result(site: nil, diagnostics: diagnostics, stats: Stats())
-            }
+        if sink == nil {
+            guard open() else { return Result(site: nil, diagnostics: diagnostics, stats: Stats()) }
         }
+        guard let sink else { return Result(site: nil, diagnostics: diagnostics, stats: Stats()) }
         var counts = (pages: 0, files: 0)
         do {
+            if let pageFailure { throw pageFailure }
             counts = try renderPages(site, bodies: bodies, contexts: contexts, templates: templates, menu: menu, cache: &cache, sink: sink,
-                                     early: early)
+                                     early: early, pagesWritten: onePass)
             if let baseURL = site.config.baseURL {
                 try sink.put("feed.xml", .text(FeedRenderer.atom(site, baseURL: baseURL)))
                 try sink.put("sitemap.xml", .text(FeedRenderer.sitemap(site, baseURL: baseURL)))
@@ -257,11 +283,40 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// A one-off build's bodies, each page rendered with its template and written as soon as its
+    /// body exists: the body is still in the processor's cache when the page copies it, and no
+    /// phase waits for the last page of the one before. Of a page's body, only what the later
+    /// steps read is kept (headings, links to anchors, datasets, diagnostics); index pages keep
+    /// their HTML, which the listings show. The first error in rendering or writing a page is
+    /// returned, to be reported only if the bodies had none.
+    func renderPagesWithBodies(_ site: ParsedSite, renderer: BodyRenderer, contexts: BackgroundTask<ContextBuilder>,
+                               templates: TemplateSet, sink: OutputSink) -> (bodies: [RenderedMarkdown], failure: Error?) {
+        let pages = site.pages
+        let outcomes = Array(pages.indices).parallelMap { index -> PageWithBody in
+            let page = pages[index]
+            var body = renderer.render(page)
+            guard page.kind == .page else { return PageWithBody(body: body, error: nil) }
+            // `value()` is never nil; the guard only spares a force-unwrap.
+            guard let contexts = contexts.value() else { return PageWithBody(body: body, error: nil) }
+            do {
+                let html = try templates.render("page", context: contexts.page(page, body: body))
+                try sink.put(page.outputPath, .text(html))
+            } catch {
+                return PageWithBody(body: body, error: error)
+            }
+            body.html = ""
+            return PageWithBody(body: body, error: nil)
+        }
+        return (outcomes.map(\.body), outcomes.lazy.compactMap(\.error).first)
+    }
+
     /// Renders every page with its template and hands each file to `sink` as soon as it exists.
     /// Returns how many pages and files were produced.
+    /// - Parameter pagesWritten: the pages are already written (`renderPagesWithBodies`): only
+    ///   the listings are left.
     func renderPages(_ site: ParsedSite, bodies: [RenderedMarkdown], contexts: ContextBuilder, templates: TemplateSet,
                      menu: [MenuResolver.Item], cache: inout BuildCache, sink: OutputSink,
-                     early: EarlyListings? = nil) throws -> (pages: Int, files: Int) {
+                     early: EarlyListings? = nil, pagesWritten: Bool = false) throws -> (pages: Int, files: Int) {
         var bodyByPath: [String: RenderedMarkdown] = [:]
         for (page, body) in zip(site.pages, bodies) { bodyByPath[page.contentPath] = body }
 
@@ -309,7 +364,7 @@ public struct SiteBuilder: Sendable {
 
         // Each file is rendered and written by the same worker, so the site is never whole in
         // memory; the listings (the longest renders) go first so they overlap the pages.
-        let jobs = listingJobs.map(RenderJob.listing) + plain.map(RenderJob.page)
+        let jobs = listingJobs.map(RenderJob.listing) + (pagesWritten ? [] : plain.map(RenderJob.page))
         let outcomes = jobs.parallelMap { job -> PageOutcome in
             do {
                 switch job {
@@ -406,6 +461,11 @@ public struct SiteBuilder: Sendable {
 private enum RenderJob: Sendable {
     case listing(SiteBuilder.ListingJob)
     case page(PageJob)
+}
+
+private struct PageWithBody: @unchecked Sendable {
+    let body: RenderedMarkdown
+    let error: Error?
 }
 
 private struct PageOutcome: @unchecked Sendable {
