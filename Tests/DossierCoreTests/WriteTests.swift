@@ -75,3 +75,34 @@ import Testing
         #expect(try site.read("a.txt") == "A")
     }
 }
+
+@Suite struct FileIOTests {
+    /// The file's bytes and modification time (seconds), after moving it an hour into the past.
+    static func aged(_ path: String) throws -> Date {
+        let past = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 - 3600).rounded())
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: path)
+        return past
+    }
+
+    static func modified(_ path: String) throws -> Date? {
+        try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+    }
+
+    @Test func unchangedBytesAreNotWrittenAgainAndChangedOnesAre() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let path = site.root + "/page.html"
+        try FileIO.write("<p>été</p>", to: path)
+        let past = try Self.aged(path)
+        try FileIO.write("<p>été</p>", to: path)
+        #expect(try Self.modified(path) == past, "the same bytes leave the file untouched")
+        #expect(FileIO.read(path) == Array("<p>été</p>".utf8))
+
+        for next in ["<p>ete</p>!!", "<p>hiver</p>", "<p>x</p>", "", "<p>long, longer, longest</p>"] {
+            _ = try Self.aged(path)
+            try FileIO.write(next, to: path)
+            #expect(FileIO.read(path) == Array(next.utf8), "\(next)")
+            if !next.isEmpty { #expect(try Self.modified(path) != past, "\(next)") }
+        }
+    }
+}

@@ -18,21 +18,44 @@ enum FileIO {
         }
     }
 
+    /// Writes `buffer` as the whole file. A file that already holds exactly these bytes is left
+    /// as it is: a rebuild reads the staging folder's copy instead of writing it again, which
+    /// keeps its modification time (for `rsync` and the like) and spares the disk a write-back.
     static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         // No O_TRUNC: a file rewritten in place keeps its blocks, then is cut to its new length.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw FileError(path: path, code: errno) }
         defer { close(descriptor) }
+        var info = stat()
+        let known = fstat(descriptor, &info) == 0
+        if known, Int(info.st_size) == buffer.count, holds(descriptor, buffer) { return }
         var offset = 0
         while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            let written = pwrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
             if written < 0 {
                 if errno == EINTR { continue }
                 throw FileError(path: path, code: errno)
             }
             offset += written
         }
-        if ftruncate(descriptor, off_t(buffer.count)) != 0 { throw FileError(path: path, code: errno) }
+        if !known || Int(info.st_size) > buffer.count, ftruncate(descriptor, off_t(buffer.count)) != 0 {
+            throw FileError(path: path, code: errno)
+        }
+    }
+
+    /// Whether the open file holds `buffer`'s bytes from its start (its size is known to match).
+    private static func holds(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        guard let expected = buffer.baseAddress else { return true }
+        let existing = UnsafeMutableRawPointer.allocate(byteCount: buffer.count, alignment: 16)
+        defer { existing.deallocate() }
+        var count = 0
+        while count < buffer.count {
+            let got = pread(descriptor, existing + count, buffer.count - count, off_t(count))
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return false }
+            count += got
+        }
+        return memcmp(existing, expected, buffer.count) == 0
     }
 
     /// The whole file, or nil if it cannot be opened or read.
