@@ -106,3 +106,33 @@ import Testing
         }
     }
 }
+
+@Suite struct FailedBuildTests {
+    /// Pages are written to the staging folder as they are rendered; a build with an error must
+    /// still leave the output as it was, and not leave behind a staging folder it made.
+    @Test func aFailedBuildLeavesTheOutputAndRemovesOnlyAStagingFolderItMade() throws {
+        let site = try TestSite([
+            "content/index.md": page("Accueil"),
+            "content/notes/a.md": page("A", "Voir [b](b.md)."),
+            "content/notes/b.md": page("B", "[absent](absent.md)"),
+        ])
+        defer { site.cleanUp() }
+        let staging = site.root + "/.public.dossier-staging"
+
+        #expect(try site.buildAndWrite().hasErrors)
+        #expect(!FileManager.default.fileExists(atPath: site.output))
+        #expect(!FileManager.default.fileExists(atPath: staging), "a staging folder this build made is removed")
+
+        try site.write("content/notes/b.md", page("B", "Rien à signaler."))
+        #expect(try !site.buildAndWrite().hasErrors)
+        #expect(try !site.buildAndWrite().hasErrors)  // the exchange leaves the first site in the staging folder
+        let built = try site.snapshot()
+        #expect(built["notes/a/index.html"] != nil)
+
+        try site.write("content/notes/b.md", page("B", "[absent](absent.md)"))
+        try site.write("content/notes/a.md", page("A modifié", "Voir [b](b.md)."))
+        #expect(try site.buildAndWrite().hasErrors)
+        #expect(try site.snapshot() == built, "the output is the last good build")
+        #expect(FileManager.default.fileExists(atPath: staging + "/.dossier"), "an older staging folder stays for reuse")
+    }
+}

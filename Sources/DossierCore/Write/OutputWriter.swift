@@ -71,11 +71,12 @@ public struct OutputWriter: Sendable {
             try? manager.removeItem(atPath: stagingPath)
             contents = StagingFolder.Contents()
         }
-        if !manager.fileExists(atPath: stagingPath) && mkdir(stagingPath, 0o755) != 0 {
+        let created = !manager.fileExists(atPath: stagingPath)
+        if created && mkdir(stagingPath, 0o755) != 0 {
             throw Failure(message: "cannot create \(stagingPath): \(String(cString: strerror(errno)))")
         }
         do {
-            let staging = StagingFolder(root: stagingPath, contents: contents)
+            let staging = StagingFolder(root: stagingPath, contents: contents, created: created)
             try staging.put(OutputGuard.markerName, .text(Self.marker))
             return staging
         } catch {
@@ -170,10 +171,14 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         }
     }
 
-    init(root: String, contents: Contents) {
+    /// Whether this build made the folder (it holds nothing but this build's files).
+    private let created: Bool
+
+    init(root: String, contents: Contents, created: Bool = false) {
         self.root = root
         previous = contents.files
         folders = contents.folders
+        self.created = created
     }
 
     public func put(_ path: String, _ content: RenderedSite.Content) throws {
@@ -222,6 +227,11 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         }
     }
 
-    /// Abandons the build: the folder stays, marked, for the next build to reuse.
-    public func discard() {}
+    /// Abandons the build (pages are written as they are rendered, before the build knows it
+    /// will fail). A folder this build made is removed, since it holds nothing but this build's
+    /// files; an older one stays, marked, for the next build to write over.
+    public func discard() {
+        guard created else { return }
+        try? FileManager().removeItem(atPath: root)
+    }
 }
