@@ -124,3 +124,34 @@ import Testing
         #expect(stamped.stampCounts.listed == 3)
     }
 }
+
+@Suite struct TemplateReadsTests {
+    static func set(_ home: String) -> TemplateSet {
+        var diagnostics = Diagnostics()
+        let files = ["templates/home.mustache": home, "templates/section.mustache": "{{#section.pages}}{{title}}{{/section.pages}}",
+                     "templates/page.mustache": "{{page.title}}", "templates/404.mustache": "{{t.not_found_title}}"]
+        return TemplateSet(files: TemplateStampTests.files(files), diagnostics: &diagnostics)
+    }
+
+    @Test func aKeyIsReadWhenANameStartsWithIt() {
+        #expect(Self.set("{{#sections}}{{#pages}}{{title}}{{/pages}}{{/sections}}").mayRead("pages"))
+        #expect(Self.set("{{#first(sections)}}{{pages}}{{/first(sections)}}").mayRead("pages"))
+        #expect(!Self.set("{{#sections}}{{title}}{{/sections}}").mayRead("pages"), "section.pages starts with section")
+        #expect(Self.set("{{=<% %>=}}<% title %>").mayRead("pages"), "templates that cannot be read are taken to read everything")
+    }
+
+    @Test func theHomePageHasCardsOnlyWhenATemplateReadsThem() throws {
+        let site = try TestSite([
+            "content/index.md": page("Accueil"),
+            "content/notes/a.md": page("Note A"),
+            "templates/home.mustache": "{{#sections}}[{{title}}{{#pages}} {{title}}{{/pages}}]{{/sections}}",
+        ])
+        defer { site.cleanUp() }
+        let files = try #require(site.build().site?.files)
+        #expect(files["index.html"] == .text("[Notes Note A]"))
+
+        try site.write("templates/home.mustache", "{{#sections}}[{{title}}]{{/sections}}")
+        let without = try #require(site.build().site?.files)
+        #expect(without["index.html"] == .text("[Notes]"))
+    }
+}

@@ -111,7 +111,8 @@ public struct SiteBuilder: Sendable {
         // of their own, and overlap the Markdown (a one-off build only).
         var menuDiagnostics = Diagnostics()
         let menu = MenuResolver.resolve(site, diagnostics: &menuDiagnostics)
-        let contextsTask = BackgroundTask { ContextBuilder(site: site, menu: menu) }
+        let homeSectionPages = templates.mayRead("pages")
+        let contextsTask = BackgroundTask { ContextBuilder(site: site, menu: menu, homeSectionPages: homeSectionPages) }
         let bodyRenderer = BodyRenderer(site: site)
         let early = cache.enabled ? nil : EarlyListings(site: site, templates: templates, contexts: contextsTask, bodies: bodyRenderer)
         defer { _ = early?.files() }
@@ -168,7 +169,7 @@ public struct SiteBuilder: Sendable {
             return Result(site: nil, diagnostics: diagnostics, stats: Stats())
         }
 
-        let contexts = contextsTask.value() ?? ContextBuilder(site: site, menu: menu)
+        let contexts = contextsTask.value() ?? ContextBuilder(site: site, menu: menu, homeSectionPages: homeSectionPages)
         if sink == nil {
             guard open() else { return Result(site: nil, diagnostics: diagnostics, stats: Stats()) }
         }

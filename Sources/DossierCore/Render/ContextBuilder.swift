@@ -19,9 +19,14 @@ struct ContextBuilder: Sendable {
     /// Each listed page's position in its section, so neighbours are found without a search.
     let positions: [String: Int]
 
-    init(site: ParsedSite, menu: [MenuResolver.Item]) {
+    /// Whether the home page's `sections` carry their cards (`pages`): only when a template
+    /// may read `pages` (`TemplateSet.mayRead`), since a big section makes thousands of them.
+    let homeSectionPages: Bool
+
+    init(site: ParsedSite, menu: [MenuResolver.Item], homeSectionPages: Bool = true) {
         self.site = site
         self.menu = menu
+        self.homeSectionPages = homeSectionPages
         self.strings = InterfaceStrings.table(for: site.config.primaryLanguage)
         self.stringsValue = .shared(SharedTemplateValue(.map(strings.mapValues(TemplateValue.string))))
         let config = site.config
@@ -184,7 +189,7 @@ struct ContextBuilder: Sendable {
         }
         context["sections"] = .list(site.sections.map { section -> TemplateValue in
             var values = sectionSummary(section, from: "")
-            values["pages"] = .list(cards(section, from: ""))
+            if homeSectionPages { values["pages"] = .list(cards(section, from: "")) }
             return .map(values)
         })
         // Indices, not pages, are sorted: a page is a large value to move around.

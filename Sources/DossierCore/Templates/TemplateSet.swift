@@ -17,6 +17,8 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
     /// Nil when stamping is off or cannot be proven safe for these templates.
     private let shaper: ContextShaper?
+    /// `TemplateUsage.firstKeys`; nil when the templates could not be read with certainty.
+    private let firstKeys: Set<String>?
     private let stamps = StampCache()
 
     /// Parses every template; reports syntax errors, missing required templates and references to
@@ -54,7 +56,9 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.names = names
-        self.shaper = stamping ? TemplateUsage.scan(sources).map { ContextShaper(usage: $0, listMinimum: listMinimum) } : nil
+        let usage = TemplateUsage.scan(sources)
+        self.shaper = stamping ? usage.map { ContextShaper(usage: $0, listMinimum: listMinimum) } : nil
+        self.firstKeys = usage?.firstKeys
     }
 
     /// `templates/partials/header.mustache` → `partials/header`.
@@ -63,6 +67,12 @@ public struct TemplateSet: Sendable {
         if name.hasPrefix("templates/") { name.removeFirst("templates/".count) }
         if name.hasSuffix(".mustache") { name.removeLast(".mustache".count) }
         return name
+    }
+
+    /// Whether a tag may read `key` by name, as the first component of a name (`{{#pages}}`,
+    /// `{{pages.0}}`); true when the templates could not be read with certainty.
+    public func mayRead(_ key: String) -> Bool {
+        firstKeys?.contains(key) ?? true
     }
 
     /// - Parameter listing: true for a page whose shape will not come again but which may hold

@@ -17,6 +17,9 @@ struct TemplateUsage: Sendable, Equatable {
     /// Whether a tag reads an element's position in its list (`first()`, `index()`…): then a
     /// list's elements do not all render alike, and no list stamp is made (`ListStamp`).
     var positional = false
+    /// The first component of every name the tags read (`page` for `page.title`): a key that is
+    /// none of these can be read only as part of a value printed whole.
+    var firstKeys: Set<String> = []
 
     /// Transforms whose result on a list or a mapping depends only on its shape (its length,
     /// its keys), which is part of a stamp's key.
@@ -26,11 +29,13 @@ struct TemplateUsage: Sendable, Equatable {
     static func scan(_ sources: [String]) -> TemplateUsage? {
         var byPath: [[String]: Set<String>] = [:]
         var positional = false
+        var firstKeys: Set<String> = []
         for source in sources {
             if source.utf8.contains(0xEE), source.unicodeScalars.contains(where: { StampMarker.isMarker($0) }) { return nil }
             guard let tags = tags(in: source) else { return nil }
             for tag in tags {
                 guard let (path, transforms) = transformedName(tag) else { return nil }
+                if let first = path.first { firstKeys.insert(first) }
                 guard !transforms.isEmpty else { continue }
                 // `first()` and friends on the sequence context depend only on the position.
                 if path.isEmpty {
@@ -43,7 +48,7 @@ struct TemplateUsage: Sendable, Equatable {
         }
         let transformed = byPath.map { Transformed(path: $0.key, transforms: $0.value) }
             .sorted { $0.path.joined(separator: ".") < $1.path.joined(separator: ".") }
-        return TemplateUsage(transformed: transformed, positional: positional)
+        return TemplateUsage(transformed: transformed, positional: positional, firstKeys: firstKeys)
     }
 
     /// The inside of every `{{…}}` and `{{{…}}}` tag except comments; nil when the delimiters
