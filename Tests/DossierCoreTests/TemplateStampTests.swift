@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import Testing
 @testable import DossierCore
@@ -118,6 +119,43 @@ import Testing
         #expect(stampedFiles.count == directFiles.count)
         for (path, content) in directFiles {
             #expect(stampedFiles[path] == content, "\(path)")
+        }
+    }
+}
+
+/// `TemplateUsage.tags(in:)` reads bytes; it must find the tags the `range(of:)` version found.
+@Suite struct TemplateTagScanTests {
+    static func reference(_ source: String) -> [Substring]? {
+        var tags: [Substring] = []
+        var rest = source[...]
+        while let open = rest.range(of: "{{") {
+            var inner = rest[open.upperBound...]
+            let triple = inner.first == "{"
+            if triple { inner = inner.dropFirst() }
+            guard let close = inner.range(of: triple ? "}}}" : "}}") else { return nil }
+            let tag = inner[..<close.lowerBound]
+            rest = inner[close.upperBound...]
+            switch tag.first {
+            case "!": continue
+            case "=": return nil
+            default: tags.append(tag)
+            }
+        }
+        return tags
+    }
+
+    @Test func findsWhatTheStringSearchFound() throws {
+        var sources = [
+            "", "text", "{", "{{", "}}", "{{a}}", "{{{a}}}", "{{{a}}", "{{a}}}", "{a}} {{b}", "{{!c}}{{d}}", "{{=<% %>=}}",
+            "{{#first(page.toc)}}x{{/first(page.toc)}}", "é{{é}}è{{{à}}}ù", "{{ a } b }}", "{{ a }}} }}", "{{{ a }} }}}",
+            "{{a}}{{b}}{{{c}}}{{!d}}", "{{{{a}}}}", "}{{a}}{", "{{> partials/x}}\n{{<layout}}{{$main}}m{{/main}}{{/layout}}",
+        ]
+        let templates = URL(fileURLWithPath: GalleryTests.repository.path).appendingPathComponent("templates")
+        for name in try FileManager.default.subpathsOfDirectory(atPath: templates.path) where name.hasSuffix(".mustache") {
+            sources.append(try String(contentsOf: templates.appendingPathComponent(name), encoding: .utf8))
+        }
+        for source in sources {
+            #expect(TemplateUsage.tags(in: source)?.map(String.init) == Self.reference(source)?.map(String.init), "\(source.debugDescription)")
         }
     }
 }

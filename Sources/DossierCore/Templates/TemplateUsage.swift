@@ -52,20 +52,46 @@ struct TemplateUsage: Sendable, Equatable {
     }
 
     /// The inside of every `{{…}}` and `{{{…}}}` tag except comments; nil when the delimiters
-    /// change (`{{=<% %>=}}`) or a tag is not closed.
+    /// change (`{{=<% %>=}}`) or a tag is not closed. Read on the UTF-8 bytes: every delimiter
+    /// is ASCII, so a tag's inside is whole characters.
     static func tags(in source: String) -> [Substring]? {
         var tags: [Substring] = []
-        var rest = source[...]
-        while let open = rest.range(of: "{{") {
-            var inner = rest[open.upperBound...]
-            let triple = inner.first == "{"
-            if triple { inner = inner.dropFirst() }
-            guard let close = inner.range(of: triple ? "}}}" : "}}") else { return nil }
-            let tag = inner[..<close.lowerBound]
-            rest = inner[close.upperBound...]
-            switch tag.first {
-            case "!": continue
-            case "=": return nil
+        let utf8 = source.utf8
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        var index = utf8.startIndex
+        while let brace = utf8[index...].firstIndex(of: open) {
+            let next = utf8.index(after: brace)
+            guard next < utf8.endIndex else { break }
+            guard utf8[next] == open else {
+                index = next
+                continue
+            }
+            var start = utf8.index(after: next)
+            let triple = start < utf8.endIndex && utf8[start] == open
+            if triple { start = utf8.index(after: start) }
+            // The first run of two (or three) closing braces ends the tag.
+            var end = start
+            var found = false
+            while let candidate = utf8[end...].firstIndex(of: close) {
+                var run = candidate
+                var count = 0
+                while run < utf8.endIndex, utf8[run] == close, count < (triple ? 3 : 2) {
+                    run = utf8.index(after: run)
+                    count += 1
+                }
+                if count == (triple ? 3 : 2) {
+                    end = candidate
+                    index = run
+                    found = true
+                    break
+                }
+                end = run
+            }
+            guard found else { return nil }
+            let tag = source[start..<end]
+            switch tag.utf8.first {
+            case UInt8(ascii: "!"): continue
+            case UInt8(ascii: "="): return nil
             default: tags.append(tag)
             }
         }
