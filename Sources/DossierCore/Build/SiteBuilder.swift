@@ -115,7 +115,6 @@ public struct SiteBuilder: Sendable {
         let contextsTask = BackgroundTask { ContextBuilder(site: site, menu: menu, homeSectionPages: homeSectionPages) }
         let bodyRenderer = BodyRenderer(site: site)
         let early = cache.enabled ? nil : EarlyListings(site: site, templates: templates, contexts: contextsTask, bodies: bodyRenderer)
-        defer { _ = early?.files() }
         defer { _ = contextsTask.value() }
 
         cache.rendered = 0
@@ -148,7 +147,8 @@ public struct SiteBuilder: Sendable {
         // An output that cannot be opened is reported with the content's errors (the bodies are
         // still rendered, without writing anything).
         if onePass, open(), let sink {
-            (bodies, pageFailure) = renderPagesWithBodies(site, renderer: bodyRenderer, contexts: contextsTask, templates: templates, sink: sink)
+            (bodies, pageFailure) = renderPagesWithBodies(site, renderer: bodyRenderer, contexts: contextsTask, templates: templates, sink: sink,
+                                                          early: early)
             cache.rendered += site.pages.count
             timer.mark("markdown, pages and write")
         } else if onePass {
@@ -291,10 +291,16 @@ public struct SiteBuilder: Sendable {
     /// their HTML, which the listings show. The first error in rendering or writing a page is
     /// returned, to be reported only if the bodies had none.
     func renderPagesWithBodies(_ site: ParsedSite, renderer: BodyRenderer, contexts: BackgroundTask<ContextBuilder>,
-                               templates: TemplateSet, sink: OutputSink) -> (bodies: [RenderedMarkdown], failure: Error?) {
+                               templates: TemplateSet, sink: OutputSink, early: EarlyListings?) -> (bodies: [RenderedMarkdown], failure: Error?) {
         let pages = site.pages
-        let outcomes = Array(pages.indices).parallelMap { index -> PageWithBody in
-            let page = pages[index]
+        let listings = early?.jobs ?? []
+        // The listings first: the longest of them then overlaps the pages instead of ending the pass.
+        let outcomes = Array(0..<(listings.count + pages.count)).parallelMap { job -> PageWithBody? in
+            guard job >= listings.count else {
+                early?.run(listings[job])
+                return nil
+            }
+            let page = pages[job - listings.count]
             var body = renderer.render(page)
             guard page.kind == .page else { return PageWithBody(body: body, error: nil) }
             // `value()` is never nil; the guard only spares a force-unwrap.
@@ -308,7 +314,8 @@ public struct SiteBuilder: Sendable {
             body.html = ""
             return PageWithBody(body: body, error: nil)
         }
-        return (outcomes.map(\.body), outcomes.lazy.compactMap(\.error).first)
+        let done = outcomes.dropFirst(listings.count).compactMap { $0 }
+        return (done.map(\.body), done.lazy.compactMap(\.error).first)
     }
 
     /// Renders every page with its template and hands each file to `sink` as soon as it exists.
@@ -505,38 +512,49 @@ struct BodyRenderer: Sendable {
     }
 }
 
-/// The home page and the section listings, rendered on threads of their own while the page
-/// bodies are rendered: they need only the bodies of `index.md` files, which they render
+/// The home page and the section listings of a one-off build, rendered by the workers that
+/// render the pages, first (the longest task, a big section's listing, then ends long before the
+/// pages do): they need only the cards and the bodies of `index.md` files, which they render
 /// themselves (rendering is a pure function, so these are the bodies the build renders too).
 /// Anything that goes wrong here is left out and redone, and reported, by the build.
-struct EarlyListings: Sendable {
-    /// One task per listing page, so that a long listing does not wait for another.
-    private let tasks: [BackgroundTask<(path: String, html: String)?>]
+final class EarlyListings: @unchecked Sendable {
+    struct Job: Sendable {
+        let path: String
+        let render: @Sendable () -> String?
+    }
+
+    let jobs: [Job]
+    private let lock = NSLock()
+    private var done: [String: RenderedSite.Content] = [:]
 
     init(site: ParsedSite, templates: TemplateSet, contexts: BackgroundTask<ContextBuilder>, bodies: BodyRenderer) {
         let home = site.home
-        var tasks = [BackgroundTask<(path: String, html: String)?> {
-            guard let contexts = contexts.value(),
-                  let html = try? templates.render("home", context: contexts.home(home, body: home.map { bodies.render($0) }), listing: true)
-            else { return nil }
-            return ("index.html", html)
+        var jobs = [Job(path: "index.html") {
+            guard let contexts = contexts.value() else { return nil }
+            return try? templates.render("home", context: contexts.home(home, body: home.map { bodies.render($0) }), listing: true)
         }]
         for section in site.sections {
-            tasks.append(BackgroundTask {
+            jobs.append(Job(path: section.urlPath + "index.html") {
                 guard let contexts = contexts.value() else { return nil }
                 let intro = section.indexPage.flatMap { contexts.pagesByPath($0) }
                 let context = contexts.section(section, intro: intro, body: intro.map { bodies.render($0) })
-                guard let html = try? templates.render("section", context: context, listing: true) else { return nil }
-                return (section.urlPath + "index.html", html)
+                return try? templates.render("section", context: context, listing: true)
             })
         }
-        self.tasks = tasks
+        self.jobs = jobs
     }
 
-    /// Waits for the tasks (at once if they already ended).
+    func run(_ job: Job) {
+        guard let html = job.render() else { return }
+        lock.lock()
+        done[job.path] = .text(html)
+        lock.unlock()
+    }
+
+    /// The listings rendered so far.
     func files() -> [String: RenderedSite.Content] {
-        var files: [String: RenderedSite.Content] = [:]
-        for case let (path, html)?? in tasks.map({ $0.value() }) { files[path] = .text(html) }
-        return files
+        lock.lock()
+        defer { lock.unlock() }
+        return done
     }
 }
