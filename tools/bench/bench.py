@@ -4,9 +4,10 @@
     bench.py [--sizes 1000,10000] [--runs 5] [--dir /tmp/dossier-bench]
 
 For each size it generates the site (generate.py), then runs, RUNS times each:
-  - the floor: `cmark bodies.md > /dev/null`, every brief's body in one process;
   - a cold build: output and staging folder removed first, so every file is created;
-  - a warm build: the usual case, writing over the staging folder the previous build left;
+  - then, alternating in each round so that both see the same machine:
+    the floor, `cmark bodies.md > /dev/null` (every brief's body in one process), and
+    a warm build, the usual case, writing over the staging folder the previous build left;
 and prints the median and spread of wall time, user and system time, peak RSS (from
 /usr/bin/time), pages per second, and the ratio dossier/cmark. The machine is noisy: read
 the spread before the median.
@@ -76,9 +77,6 @@ def main():
         megabytes = os.path.getsize(bodies) / 1e6
         print(f"\n{size} briefs ({megabytes:.0f} MB of Markdown bodies)")
 
-        floor = summary([timed(["sh", "-c", f"cmark {bodies} > /dev/null"]) for _ in range(args.runs)])
-        print(line("cmark", floor))
-
         build = [BINARY, "build", "--root", site, "--out", out]
         cold = []
         for _ in range(args.runs):
@@ -86,12 +84,24 @@ def main():
             shutil.rmtree(staging, ignore_errors=True)
             cold.append(timed(build))
         cold = summary(cold)
-        pages = size + 3
-        print(line("cold build", cold, pages))
+        # The cold builds leave thousands of new files to write back: let the disk settle before
+        # timing anything else, then alternate the floor and the warm build in each round, so
+        # that both see the same machine (its speed drifts by tens of percent within minutes).
+        subprocess.run(["sync"], check=False)
         timed(build)  # leaves a staging folder to write over
-        warm = summary([timed(build) for _ in range(args.runs)])
+        floor, warm, ratios = [], [], []
+        for _ in range(args.runs):
+            floor.append(timed(["sh", "-c", f"cmark {bodies} > /dev/null"]))
+            warm.append(timed(build))
+            ratios.append(warm[-1][0] / floor[-1][0])
+        floor, warm = summary(floor), summary(warm)
+        pages = size + 3
+        print(line("cmark", floor))
+        print(line("cold build", cold, pages))
         print(line("warm build", warm, pages))
-        print(f"  ratio dossier/cmark: warm {warm['median'] / floor['median']:.1f}×, cold {cold['median'] / floor['median']:.1f}×")
+        print(f"  ratio dossier/cmark: warm {warm['median'] / floor['median']:.1f}× "
+              f"(per round: median {statistics.median(ratios):.1f}×, {min(ratios):.1f}–{max(ratios):.1f}), "
+              f"cold {cold['median'] / floor['median']:.1f}×")
         results[size] = (floor, cold, warm)
     if len(results) >= 2:
         small, large = min(results), max(results)
