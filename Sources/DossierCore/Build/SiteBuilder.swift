@@ -309,13 +309,15 @@ public struct SiteBuilder: Sendable {
                 return nil
             }
             let page = pages[job - listings.count]
-            var body = renderer.render(page)
+            // A page's HTML stays bytes from cmark to its file; an index page's is read by the
+            // listings, as a string.
+            var body = renderer.render(page, utf8: page.kind == .page)
             guard page.kind == .page else { return PageWithBody(body: body, error: nil) }
             // `value()` is never nil; the guard only spares a force-unwrap.
             guard let contexts = contexts.value() else { return PageWithBody(body: body, error: nil) }
             do {
-                let html = try templates.render("page", context: contexts.page(page, body: body))
-                try sink.put(page.outputPath, .text(html))
+                let html = try templates.renderUTF8("page", context: contexts.page(page, body: body))
+                try sink.put(page.outputPath, .utf8(html))
             } catch {
                 return PageWithBody(body: body, error: error)
             }
@@ -514,9 +516,9 @@ struct BodyRenderer: Sendable {
         renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage, extensions: extensions)
     }
 
-    func render(_ page: Page) -> RenderedMarkdown {
+    func render(_ page: Page, utf8: Bool = false) -> RenderedMarkdown {
         renderer.render(page.body, file: page.sourcePath, firstLine: page.bodyStartLine,
-                        contentPath: page.contentPath, urlPath: page.urlPath, links: resolver)
+                        contentPath: page.contentPath, urlPath: page.urlPath, links: resolver, utf8: utf8)
     }
 }
 

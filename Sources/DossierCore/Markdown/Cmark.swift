@@ -38,6 +38,16 @@ enum Cmark {
         }
     }
 
+    /// `renderHTML` as UTF-8 bytes, checked (bytes that are not UTF-8 are repaired, as there).
+    static func renderHTMLUTF8(_ node: CmarkNode, options: Options) -> [UInt8] {
+        guard let buffer = cmark_render_html(node.pointer, options.rawValue) else { return [] }
+        defer { free(buffer) }
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            let html = UnsafeBufferPointer(start: bytes, count: strlen(buffer))
+            return UTF8Check.isValid(html) ? Array(html) : Array(String(decoding: html, as: UTF8.self).utf8)
+        }
+    }
+
     /// Calls `visit` for every node in document order; `entering` is false on the way out of a
     /// container. The tree must not be restructured during the walk: collect nodes, change them after.
     static func walk(_ root: CmarkNode, _ visit: (CmarkNode, _ entering: Bool) -> Void) {

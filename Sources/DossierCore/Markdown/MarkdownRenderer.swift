@@ -32,6 +32,12 @@ public struct MarkdownRenderer: Sendable {
     ///   - firstLine: the file line on which `markdown` starts
     ///   - contentPath / urlPath: where the page lives, to resolve its relative links
     public func render(_ markdown: String, file: String, firstLine: Int, contentPath: String, urlPath: String, links: LinkResolver) -> RenderedMarkdown {
+        render(markdown, file: file, firstLine: firstLine, contentPath: contentPath, urlPath: urlPath, links: links, utf8: false)
+    }
+
+    /// - Parameter utf8: keep the HTML as the UTF-8 bytes cmark writes (`RenderedMarkdown.Body`).
+    func render(_ markdown: String, file: String, firstLine: Int, contentPath: String, urlPath: String, links: LinkResolver,
+                utf8: Bool) -> RenderedMarkdown {
         let result = Cmark.withDocument(markdown, options: options) { document -> RenderedMarkdown in
             var diagnostics = Diagnostics()
             var headingNodes: [CmarkNode] = []
@@ -130,8 +136,9 @@ public struct MarkdownRenderer: Sendable {
                 node.replace(withHTMLBlock: "<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
             }
 
-            let html = Cmark.renderHTML(document, options: options)
-            return RenderedMarkdown(html: html, headings: headings, anchorReferences: anchors, datasets: datasets.sorted(), diagnostics: diagnostics)
+            let body: RenderedMarkdown.Body = utf8
+                ? .utf8(Cmark.renderHTMLUTF8(document, options: options)) : .string(Cmark.renderHTML(document, options: options))
+            return RenderedMarkdown(body: body, headings: headings, anchorReferences: anchors, datasets: datasets.sorted(), diagnostics: diagnostics)
         }
         return result ?? RenderedMarkdown(
             html: "", headings: [], anchorReferences: [],

@@ -264,7 +264,7 @@ struct ContextBuilder: Sendable {
         var values: TemplateContext = [
             "title": .string(front.title),
             "url": .string(link(from: page.urlPath, to: page.urlPath)),
-            "content": .string(body.html),
+            "content": body.templateValue,
             "tags": .strings(front.tags),
             "toc": .list(body.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading -> TemplateValue in
                 ["id": .string(heading.id), "title": .string(heading.text), "level": .int(heading.level), "url": .string("#" + heading.id)]

@@ -21,7 +21,19 @@ extension ContextShaper {
             }
             let endsLine = Self.endsLine(string)
             shape.key.append(endsLine ? UInt8(ascii: "n") : UInt8(ascii: "s"))
-            shape.values.append(string)
+            shape.values.append(.string(string))
+            shape.endsLine.append(endsLine)
+            return true
+        case .utf8(let bytes):
+            // Read as the string of these bytes would be.
+            if StampMarker.occurs(in: bytes) { return false }
+            if literal || transforms?.isEmpty == false || bytes.isEmpty {
+                Self.appendLiteral(UInt8(ascii: "L"), bytes, to: &shape.key)
+                return true
+            }
+            let endsLine = Self.endsLine(bytes)
+            shape.key.append(endsLine ? UInt8(ascii: "n") : UInt8(ascii: "s"))
+            shape.values.append(.utf8(bytes))
             shape.endsLine.append(endsLine)
             return true
         case .bool(let bool):
@@ -33,7 +45,7 @@ extension ContextShaper {
                 return true
             }
             shape.key.append(UInt8(ascii: "s"))
-            shape.values.append(String(describing: number))
+            shape.values.append(.string(String(describing: number)))
             shape.endsLine.append(false)
             return true
         case .map(let mapping):
@@ -140,12 +152,25 @@ extension ContextShaper {
         string.utf8.last == 0x0A && string.last == "\n"
     }
 
+    /// `endsLine` of the string these bytes spell: a last `\n` is a character of its own unless
+    /// a `\r` comes before it.
+    static func endsLine(_ bytes: [UInt8]) -> Bool {
+        bytes.last == 0x0A && !(bytes.count >= 2 && bytes[bytes.count - 2] == 0x0D)
+    }
+
     /// A literal in the key: a tag, the text's length in bytes, `:` and the text.
     static func appendLiteral(_ tag: UInt8, _ text: String, to key: inout [UInt8]) {
         key.append(tag)
         appendDecimal(text.utf8.count, to: &key)
         key.append(UInt8(ascii: ":"))
         key.append(contentsOf: text.utf8)
+    }
+
+    static func appendLiteral(_ tag: UInt8, _ bytes: [UInt8], to key: inout [UInt8]) {
+        key.append(tag)
+        appendDecimal(bytes.count, to: &key)
+        key.append(UInt8(ascii: ":"))
+        key.append(contentsOf: bytes)
     }
 
     static func appendDecimal(_ number: Int, to key: inout [UInt8]) {

@@ -8,7 +8,7 @@ struct ContextShape: Sendable {
     /// Equal for two contexts exactly when their shapes are equal.
     var key: [UInt8] = []
     /// The copied values, in the order of their markers.
-    var values: [String] = []
+    var values: [StampValue] = []
     /// Whether each value ends with a line break: swift-mustache indents what follows a line
     /// break in an indented partial, so the marker must end the same way.
     var endsLine: [Bool] = []
@@ -29,7 +29,28 @@ struct ListValues: Sendable {
     /// Per distinct shape, the position in the list of its first element.
     var representatives: [Int] = []
     /// Per element after the first: its shape (an index into `shapes`) and its values.
-    var elements: [(shape: Int, values: [String])] = []
+    var elements: [(shape: Int, values: [StampValue])] = []
+}
+
+/// A value copied into a stamped page: a string, or UTF-8 bytes (`TemplateValue.utf8`).
+enum StampValue: Sendable, Equatable {
+    case string(String)
+    case utf8([UInt8])
+
+    var string: String {
+        switch self {
+        case .string(let string): return string
+        case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The value's bytes in a string's length (`String.utf8.count` is constant time).
+    var count: Int {
+        switch self {
+        case .string(let string): return string.utf8.count
+        case .utf8(let bytes): return bytes.count
+        }
+    }
 }
 /// Reads the shape of a context and, to make a stamp, the context with markers in place of its
 /// copied values.
@@ -124,7 +145,18 @@ struct ContextShaper: Sendable {
             }
             let endsLine = Self.endsLine(string)
             shape.key.append(endsLine ? UInt8(ascii: "n") : UInt8(ascii: "s"))
-            return stamped(string, value: string, endsLine: endsLine, mark: walk.mark, into: &shape)
+            return stamped(.string(string), value: string, endsLine: endsLine, mark: walk.mark, into: &shape)
+        case .utf8(let bytes):
+            if StampMarker.occurs(in: bytes) { return nil }
+            // swift-mustache reads strings: the bytes become one only here, when building.
+            let string = String(decoding: bytes, as: UTF8.self)
+            if literal || !transforms.isEmpty || bytes.isEmpty {
+                Self.appendLiteral(UInt8(ascii: "L"), bytes, to: &shape.key)
+                return string
+            }
+            let endsLine = Self.endsLine(bytes)
+            shape.key.append(endsLine ? UInt8(ascii: "n") : UInt8(ascii: "s"))
+            return stamped(.utf8(bytes), value: string, endsLine: endsLine, mark: walk.mark, into: &shape)
         case .bool(let bool):
             shape.key.append(bool ? UInt8(ascii: "T") : UInt8(ascii: "F"))
             return bool
@@ -134,7 +166,7 @@ struct ContextShaper: Sendable {
                 return number
             }
             shape.key.append(UInt8(ascii: "s"))
-            return stamped(String(describing: number), value: number, endsLine: false, mark: walk.mark, into: &shape)
+            return stamped(.string(String(describing: number)), value: number, endsLine: false, mark: walk.mark, into: &shape)
         case .map(let mapping):
             if !transforms.isSubset(of: TemplateUsage.shapeOnlyTransforms) { literal = true }
             shape.key.append(UInt8(ascii: "{"))
@@ -190,7 +222,7 @@ struct ContextShaper: Sendable {
     }
 
     /// A copied value: its marker, or itself when not marking.
-    private func stamped(_ text: String, value: Any, endsLine: Bool, mark: Bool, into shape: inout ContextShape) -> Any {
+    private func stamped(_ text: StampValue, value: Any, endsLine: Bool, mark: Bool, into shape: inout ContextShape) -> Any {
         let index = shape.markerOffset + shape.values.count
         shape.values.append(text)
         shape.endsLine.append(endsLine)

@@ -98,7 +98,7 @@ struct ListStamp: Sendable {
 
     /// The page for a context of this stamp's shape: the context's values and the values of the
     /// list's elements after the first, with their shapes.
-    func fill(_ values: [String], elements: [(shape: Int, values: [String])]) -> String {
+    func fill(_ values: [StampValue], elements: [(shape: Int, values: [StampValue])]) -> String {
         var escaped = [String?](repeating: nil, count: valueCount)
         var output = ""
         var size = head.size(values, escaped: &escaped) + tail.size(values, escaped: &escaped)

@@ -67,16 +67,22 @@ enum StampMarker {
     /// True when `text` contains either marker (both start with the bytes EE 80).
     static func occurs(in text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes -> Bool in
-            guard let base = bytes.baseAddress, bytes.count >= 3 else { return false }
-            var start = 0
-            while start < bytes.count - 2 {
-                guard let found = memchr(base + start, 0xEE, bytes.count - 2 - start) else { return false }
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 || bytes[index + 2] == 0x81 { return true }
-                start = index + 1
-            }
-            return false
+        return text.withUTF8 { occurs(in: $0) }
+    }
+
+    static func occurs(in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { occurs(in: $0) }
+    }
+
+    static func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= 3 else { return false }
+        var start = 0
+        while start < bytes.count - 2 {
+            guard let found = memchr(base + start, 0xEE, bytes.count - 2 - start) else { return false }
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 || bytes[index + 2] == 0x81 { return true }
+            start = index + 1
         }
+        return false
     }
 }

@@ -88,17 +88,38 @@ public struct TemplateSet: Sendable {
         case .render:
             return try direct(name, context: context)
         case .make:
-            let output = try direct(name, context: context)
-            var stamp: TemplateStamp?
-            if let (marked, markedShape) = shaper.stampContext(context), markedShape.key == shape.key,
-               let rendered = library.render(marked, withTemplate: name),
-               let made = TemplateStamp(rendered: rendered, endsLine: markedShape.endsLine),
-               made.fill(shape.values) == output {
-                stamp = made
-            }
-            stamps.finish(key, stamp: stamp)
-            return output
+            return try make(name, context: context, shape: shape, shaper: shaper, key: key)
         }
+    }
+
+    /// `render` as UTF-8 bytes, for a file: a page filled from a stamp never becomes a string,
+    /// and values held as bytes (`TemplateValue.utf8`) are copied as they are.
+    func renderUTF8(_ name: String, context: TemplateContext) throws(TemplateMissing) -> [UInt8] {
+        guard let shaper, let shape = shaper.shape(context) else { return Array(try direct(name, context: context).utf8) }
+        let key = StampCache.Key(template: name, shape: shape.key)
+        switch stamps.decide(key) {
+        case .fill(let stamp):
+            return stamp.fillUTF8(shape.values)
+        case .render:
+            return Array(try direct(name, context: context).utf8)
+        case .make:
+            return Array(try make(name, context: context, shape: shape, shaper: shaper, key: key).utf8)
+        }
+    }
+
+    /// Renders the page with swift-mustache, and makes the stamp of its shape from it.
+    private func make(_ name: String, context: TemplateContext, shape: ContextShape, shaper: ContextShaper,
+                      key: StampCache.Key) throws(TemplateMissing) -> String {
+        let output = try direct(name, context: context)
+        var stamp: TemplateStamp?
+        if let (marked, markedShape) = shaper.stampContext(context), markedShape.key == shape.key,
+           let rendered = library.render(marked, withTemplate: name),
+           let made = TemplateStamp(rendered: rendered, endsLine: markedShape.endsLine),
+           made.fill(shape.values) == output, made.fillUTF8(shape.values).elementsEqual(output.utf8) {
+            stamp = made
+        }
+        stamps.finish(key, stamp: stamp)
+        return output
     }
 
     private func renderListing(_ name: String, context: TemplateContext) throws(TemplateMissing) -> String {

@@ -17,12 +17,54 @@ struct TemplateStamp: Sendable {
     }
 
     /// The page for a context of this stamp's shape, from its values.
+    func fill(_ values: [StampValue]) -> String {
+        fill(values, into: "")
+    }
+
     func fill(_ values: [String]) -> String {
+        fill(values.map(StampValue.string))
+    }
+
+    /// `fill` as UTF-8 bytes: values held as bytes are copied without becoming a string.
+    func fillUTF8(_ values: [StampValue]) -> [UInt8] {
+        fill(values, into: [])
+    }
+
+    private func fill<Output: StampOutput>(_ values: [StampValue], into empty: Output) -> Output {
         var escaped = [String?](repeating: nil, count: valueCount)
-        var output = ""
+        var output = empty
         output.reserveCapacity(text.size(values, escaped: &escaped))
         text.append(to: &output, values, escaped: &escaped)
         return output
+    }
+}
+
+/// Where a stamp is filled: a `String`, or UTF-8 bytes for a file.
+protocol StampOutput {
+    mutating func reserveCapacity(_ count: Int)
+    mutating func append(text: String)
+    mutating func append(value: StampValue)
+}
+
+extension String: StampOutput {
+    mutating func append(text: String) { self += text }
+
+    mutating func append(value: StampValue) {
+        switch value {
+        case .string(let string): self += string
+        case .utf8(let bytes): self += String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}
+
+extension Array: StampOutput where Element == UInt8 {
+    mutating func append(text: String) { append(contentsOf: text.utf8) }
+
+    mutating func append(value: StampValue) {
+        switch value {
+        case .string(let string): append(contentsOf: string.utf8)
+        case .utf8(let bytes): append(contentsOf: bytes)
+        }
     }
 }
 
@@ -120,44 +162,50 @@ struct StampText: Sendable {
         slots.allSatisfy { if case .context = $0.value { true } else { false } }
     }
 
-    /// The size of the filled text (at least; an element's escaped values may be longer); escapes the context's values it needs into `escaped`.
-    func size(_ values: [String], element: [String] = [], escaped: inout [String?]) -> Int {
+    /// The size of the filled text (at least; an element's escaped values may be longer); escapes
+    /// the context's values it needs into `escaped`.
+    func size(_ values: [StampValue], element: [StampValue] = [], escaped: inout [String?]) -> Int {
         var size = literalSize
         for slot in slots {
             switch slot.value {
             case .context(let index):
                 if slot.escaped {
-                    if escaped[index] == nil { escaped[index] = MustacheEscape.html(values[index]) }
+                    if escaped[index] == nil { escaped[index] = MustacheEscape.html(values[index].string) }
                     size += escaped[index]?.utf8.count ?? 0
                 } else {
-                    size += values[index].utf8.count
+                    size += values[index].count
                 }
             case .element(let index):
                 // Escaping is not done twice for a size: the estimate is close enough.
-                size += element[index].utf8.count
+                size += element[index].count
             }
         }
         return size
     }
 
     /// Appends the text filled with the context's `values` (escaped ones from `escaped`, made
-    /// when missing) and one element's values. Appending strings copies their bytes without
-    /// checking them again.
-    func append(to output: inout String, _ values: [String], element: [String] = [], escaped: inout [String?]) {
+    /// when missing) and one element's values. Appending copies bytes without checking them
+    /// again.
+    func append<Output: StampOutput>(to output: inout Output, _ values: [StampValue], element: [StampValue] = [],
+                                     escaped: inout [String?]) {
         for slot in slots {
-            output += slot.text
+            output.append(text: slot.text)
             switch slot.value {
             case .context(let index):
                 if slot.escaped {
-                    if escaped[index] == nil { escaped[index] = MustacheEscape.html(values[index]) }
-                    output += escaped[index] ?? ""
+                    if escaped[index] == nil { escaped[index] = MustacheEscape.html(values[index].string) }
+                    output.append(text: escaped[index] ?? "")
                 } else {
-                    output += values[index]
+                    output.append(value: values[index])
                 }
             case .element(let index):
-                output += slot.escaped ? MustacheEscape.html(element[index]) : element[index]
+                if slot.escaped {
+                    output.append(text: MustacheEscape.html(element[index].string))
+                } else {
+                    output.append(value: element[index])
+                }
             }
         }
-        output += tail
+        output.append(text: tail)
     }
 }

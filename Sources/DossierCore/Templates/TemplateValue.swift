@@ -5,6 +5,9 @@
 /// lists, strings, numbers and Booleans.
 public indirect enum TemplateValue: Sendable, Equatable {
     case string(String)
+    /// Text held as UTF-8 bytes known to be well-formed (a page's body HTML in a one-pass build):
+    /// a stamp copies them into the page's bytes without making a Swift string of them.
+    case utf8([UInt8])
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
@@ -19,6 +22,7 @@ public indirect enum TemplateValue: Sendable, Equatable {
     var mustacheValue: Any {
         switch self {
         case .string(let string): return string
+        case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .int(let number): return number
         case .bool(let bool): return bool
         case .list(let values): return values.map(\.mustacheValue)
@@ -38,6 +42,8 @@ public indirect enum TemplateValue: Sendable, Equatable {
     public static func == (lhs: TemplateValue, rhs: TemplateValue) -> Bool {
         switch (lhs, rhs) {
         case (.string(let a), .string(let b)): return a == b
+        case (.utf8(let a), .utf8(let b)): return a == b
+        case (.string(let a), .utf8(let b)), (.utf8(let b), .string(let a)): return a.utf8.elementsEqual(b)
         case (.int(let a), .int(let b)): return a == b
         case (.bool(let a), .bool(let b)): return a == b
         case (.list(let a), .list(let b)): return a == b

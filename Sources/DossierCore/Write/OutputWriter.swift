@@ -187,6 +187,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         let target = root + "/" + path
         switch content {
         case .text(let text): try FileIO.write(text, to: target)
+        case .utf8(let bytes): try bytes.withUnsafeBytes { try FileIO.write($0, to: target) }
         case .copy(let source): try FileIO.copy(source, to: target)
         }
         lock.lock()

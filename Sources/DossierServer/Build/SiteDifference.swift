@@ -23,6 +23,8 @@ struct SiteDifference: Equatable, Sendable {
                 changed = true
             case (.text(let before)?, .text(let after)):
                 changed = !Self.sameBytes(before, after)
+            case (let before?, .text), (let before?, .utf8):
+                changed = before != content
             case (.copy(let before)?, .copy(let after)):
                 changed = before != after || changedSources?.contains(after) ?? true
             default:

@@ -63,6 +63,10 @@ struct PreviewResponder: HTTPResponder {
         case .text(let text)?:
             let served = ContentTypes.isHTML(key) ? LiveReloadScript.inject(into: text, generation: generation) : text
             return Array(served.utf8)
+        case .utf8(let bytes)?:
+            // `serve` builds its pages as text; bytes are served as they are, with the script.
+            guard ContentTypes.isHTML(key) else { return bytes }
+            return Array(LiveReloadScript.inject(into: String(decoding: bytes, as: UTF8.self), generation: generation).utf8)
         case .copy(let source)?:
             guard let real = Self.realPath(source), isInsideRoot(real),
                   let data = FileManager.default.contents(atPath: real) else { return nil }
@@ -73,7 +77,7 @@ struct PreviewResponder: HTTPResponder {
     }
 
     private func notFound(_ site: RenderedSite, generation: Int) -> Response {
-        guard case .text(let page)? = site.files["404.html"] else {
+        guard let page = site.files["404.html"]?.text else {
             return Self.plain(.notFound, "Not found.\n")
         }
         let html = LiveReloadScript.inject(into: page, generation: generation)
