@@ -14,28 +14,9 @@ extension ContextShaper {
         let transforms = self.transforms(at: path, element: element)
         switch value {
         case .string(let string):
-            if StampMarker.occurs(in: string) { return false }
-            if literal || transforms?.isEmpty == false || string.isEmpty {
-                Self.appendLiteral(UInt8(ascii: "L"), string, to: &shape.key)
-                return true
-            }
-            let endsLine = Self.endsLine(string)
-            shape.key.append(endsLine ? UInt8(ascii: "n") : UInt8(ascii: "s"))
-            shape.values.append(.string(string))
-            shape.endsLine.append(endsLine)
-            return true
+            return readCopied(.string(string), literal: literal || transforms?.isEmpty == false, into: &shape)
         case .utf8(let bytes):
-            // Read as the string of these bytes would be.
-            if StampMarker.occurs(in: bytes) { return false }
-            if literal || transforms?.isEmpty == false || bytes.isEmpty {
-                Self.appendLiteral(UInt8(ascii: "L"), bytes, to: &shape.key)
-                return true
-            }
-            let endsLine = Self.endsLine(bytes)
-            shape.key.append(endsLine ? UInt8(ascii: "n") : UInt8(ascii: "s"))
-            shape.values.append(.utf8(bytes))
-            shape.endsLine.append(endsLine)
-            return true
+            return readCopied(.utf8(bytes), literal: literal || transforms?.isEmpty == false, into: &shape)
         case .bool(let bool):
             shape.key.append(bool ? UInt8(ascii: "T") : UInt8(ascii: "F"))
             return true
@@ -93,6 +74,40 @@ extension ContextShaper {
         }
     }
 
+    /// A string's or bytes' place: `readText`, and the value when it is copied.
+    private func readCopied(_ text: StampValue, literal: Bool, into shape: inout ContextShape) -> Bool {
+        switch Self.readText(text, literal: literal, into: &shape) {
+        case nil:
+            return false
+        case .literal?:
+            return true
+        case .copied(let endsLine)?:
+            shape.values.append(text)
+            shape.endsLine.append(endsLine)
+            return true
+        }
+    }
+
+    /// How a string or bytes value reads, whichever way it is held.
+    enum TextReading {
+        /// Kept in the key (read by a transform, or empty, which `{{#x}}` reads).
+        case literal
+        /// Copied where its marker is; a value that ends a line has a marker that does too.
+        case copied(endsLine: Bool)
+    }
+
+    /// Writes the key of `text`; nil when it holds a stamp marker.
+    static func readText(_ text: StampValue, literal: Bool, into shape: inout ContextShape) -> TextReading? {
+        if text.holdsMarker { return nil }
+        if literal || text.count == 0 {
+            appendLiteral(UInt8(ascii: "L"), text, to: &shape.key)
+            return .literal
+        }
+        let endsLine = text.endsLine
+        shape.key.append(endsLine ? UInt8(ascii: "n") : UInt8(ascii: "s"))
+        return .copied(endsLine: endsLine)
+    }
+
     /// The long list: its first element is read as any value; the others each into a shape of
     /// their own (`ContextShape.list`), whose distinct keys go into the key.
     private func readLongList(_ list: [TemplateValue], path: inout [String], into shape: inout ContextShape) -> Bool {
@@ -148,29 +163,19 @@ extension ContextShaper {
         return transforms
     }
 
-    static func endsLine(_ string: String) -> Bool {
-        string.utf8.last == 0x0A && string.last == "\n"
-    }
-
-    /// `endsLine` of the string these bytes spell: a last `\n` is a character of its own unless
-    /// a `\r` comes before it.
-    static func endsLine(_ bytes: [UInt8]) -> Bool {
-        bytes.last == 0x0A && !(bytes.count >= 2 && bytes[bytes.count - 2] == 0x0D)
-    }
-
     /// A literal in the key: a tag, the text's length in bytes, `:` and the text.
     static func appendLiteral(_ tag: UInt8, _ text: String, to key: inout [UInt8]) {
-        key.append(tag)
-        appendDecimal(text.utf8.count, to: &key)
-        key.append(UInt8(ascii: ":"))
-        key.append(contentsOf: text.utf8)
+        appendLiteral(tag, .string(text), to: &key)
     }
 
-    static func appendLiteral(_ tag: UInt8, _ bytes: [UInt8], to key: inout [UInt8]) {
+    static func appendLiteral(_ tag: UInt8, _ text: StampValue, to key: inout [UInt8]) {
         key.append(tag)
-        appendDecimal(bytes.count, to: &key)
+        appendDecimal(text.count, to: &key)
         key.append(UInt8(ascii: ":"))
-        key.append(contentsOf: bytes)
+        switch text {
+        case .string(let string): key.append(contentsOf: string.utf8)
+        case .utf8(let bytes): key.append(contentsOf: bytes)
+        }
     }
 
     static func appendDecimal(_ number: Int, to key: inout [UInt8]) {

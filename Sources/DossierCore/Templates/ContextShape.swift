@@ -51,6 +51,22 @@ enum StampValue: Sendable, Equatable {
         case .utf8(let bytes): return bytes.count
         }
     }
+
+    var holdsMarker: Bool {
+        switch self {
+        case .string(let string): return StampMarker.occurs(in: string)
+        case .utf8(let bytes): return StampMarker.occurs(in: bytes)
+        }
+    }
+
+    /// Whether the text ends with a line break that is a character of its own: swift-mustache
+    /// indents what follows it in an indented partial. (`\r\n` is one character.)
+    var endsLine: Bool {
+        switch self {
+        case .string(let string): return string.utf8.last == 0x0A && string.last == "\n"
+        case .utf8(let bytes): return bytes.last == 0x0A && !(bytes.count >= 2 && bytes[bytes.count - 2] == 0x0D)
+        }
+    }
 }
 /// Reads the shape of a context and, to make a stamp, the context with markers in place of its
 /// copied values.
@@ -138,25 +154,9 @@ struct ContextShaper: Sendable {
         let transforms = self.transforms(at: path, element: element) ?? []
         switch value {
         case .string(let string):
-            if StampMarker.occurs(in: string) { return nil }
-            if literal || !transforms.isEmpty || string.isEmpty {
-                Self.appendLiteral(UInt8(ascii: "L"), string, to: &shape.key)
-                return string
-            }
-            let endsLine = Self.endsLine(string)
-            shape.key.append(endsLine ? UInt8(ascii: "n") : UInt8(ascii: "s"))
-            return stamped(.string(string), value: string, endsLine: endsLine, mark: walk.mark, into: &shape)
+            return walkCopied(.string(string), literal: literal || !transforms.isEmpty, mark: walk.mark, into: &shape)
         case .utf8(let bytes):
-            if StampMarker.occurs(in: bytes) { return nil }
-            // swift-mustache reads strings: the bytes become one only here, when building.
-            let string = String(decoding: bytes, as: UTF8.self)
-            if literal || !transforms.isEmpty || bytes.isEmpty {
-                Self.appendLiteral(UInt8(ascii: "L"), bytes, to: &shape.key)
-                return string
-            }
-            let endsLine = Self.endsLine(bytes)
-            shape.key.append(endsLine ? UInt8(ascii: "n") : UInt8(ascii: "s"))
-            return stamped(.utf8(bytes), value: string, endsLine: endsLine, mark: walk.mark, into: &shape)
+            return walkCopied(.utf8(bytes), literal: literal || !transforms.isEmpty, mark: walk.mark, into: &shape)
         case .bool(let bool):
             shape.key.append(bool ? UInt8(ascii: "T") : UInt8(ascii: "F"))
             return bool
@@ -219,6 +219,16 @@ struct ContextShaper: Sendable {
         }
         shape.key.append(UInt8(ascii: "]"))
         return built
+    }
+
+    /// A string's or bytes' place (`readText`), as swift-mustache reads it: a string (bytes
+    /// become one only here, when building), or its marker.
+    private func walkCopied(_ text: StampValue, literal: Bool, mark: Bool, into shape: inout ContextShape) -> Any? {
+        switch Self.readText(text, literal: literal, into: &shape) {
+        case nil: return nil
+        case .literal?: return text.string
+        case .copied(let endsLine)?: return stamped(text, value: text.string, endsLine: endsLine, mark: mark, into: &shape)
+        }
     }
 
     /// A copied value: its marker, or itself when not marking.
