@@ -106,9 +106,9 @@ public struct SiteBuilder: Sendable {
             return Result(site: nil, diagnostics: finish(diagnostics), stats: Stats())
         }
 
-        // The contexts are made on another thread while the bodies are rendered; the home page
-        // and the section listings do not wait for every body either: they start now, on threads
-        // of their own, and overlap the Markdown (a one-off build only).
+        // The contexts are made on another thread while the first bodies are rendered; in a
+        // one-off build the home page and the section listings are the first jobs of the pass,
+        // since they need no body but those of `index.md` files (`EarlyListings`).
         var menuDiagnostics = Diagnostics()
         let menu = MenuResolver.resolve(site, diagnostics: &menuDiagnostics)
         let homeSectionPages = templates.mayRead("pages")
@@ -164,7 +164,7 @@ public struct SiteBuilder: Sendable {
         timer.mark("anchors and menu")
         diagnostics = finish(diagnostics)
         guard !diagnostics.hasErrors else {
-            // The pages written so far stay in the staging folder, which is never swapped in.
+            // The pages written so far are never swapped in (`StagingFolder.discard`).
             staging?.discard()
             return Result(site: nil, diagnostics: diagnostics, stats: Stats())
         }

@@ -157,11 +157,6 @@ struct StampText: Sendable {
         return true
     }
 
-    /// Whether every value placed here comes from the context (none from an element).
-    var readsOnlyContext: Bool {
-        slots.allSatisfy { if case .context = $0.value { true } else { false } }
-    }
-
     /// The size of the filled text (at least; an element's escaped values may be longer); escapes
     /// the context's values it needs into `escaped`.
     func size(_ values: [StampValue], element: [StampValue] = [], escaped: inout [String?]) -> Int {
