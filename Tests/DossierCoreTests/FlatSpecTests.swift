@@ -11,7 +11,7 @@ import Testing
                          "«x»", "x ", "é", "—x", "1.5", "yes", "a,b", "(a)", "50%", "a/b", "-", "- x", "&a", "*a", "!x", "|", ">", "%x",
                          "@x", "`x`", "x\r", "\u{00A0}x", "日本", "Ærø", "x\u{0301}", "0", "6", "-1", "#x", "?x", ".5", "a.b", "x_y"]
 
-    static func randomSpec(_ rng: inout TypographyEquivalenceTests.SplitMix) -> String {
+    static func randomSpec(_ rng: inout SplitMix64) -> String {
         var lines: [String] = []
         for _ in 0..<Int.random(in: 0...8, using: &rng) {
             switch Int.random(in: 0..<30, using: &rng) {
@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func sameSpecsAsTheYAMLPath() {
-        var rng = TypographyEquivalenceTests.SplitMix(state: 5)
+        var rng = SplitMix64(seed: 5)
         var fastCount = 0
         for _ in 0..<8_000 {
             var yaml = Self.randomSpec(&rng)

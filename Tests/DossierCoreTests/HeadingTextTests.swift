@@ -5,7 +5,7 @@ import Testing
 /// The ASCII shortcuts used for headings give what the general code gives.
 @Suite struct HeadingTextTests {
     @Test func asciiSlugsMatchTheUnicodeCode() {
-        var rng = TypographyEquivalenceTests.SplitMix(state: 11)
+        var rng = SplitMix64(seed: 11)
         for _ in 0..<5_000 {
             let text = String(decoding: (0..<Int.random(in: 0...20, using: &rng)).map { _ in UInt8.random(in: 0..<0x80, using: &rng) }, as: UTF8.self)
             #expect(Slug.makeASCII(text) == Slug.makeUnicode(text), "\(Array(text.utf8))")
@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func textHeadingsEscapeAsCmarkRendersThem() {
-        var rng = TypographyEquivalenceTests.SplitMix(state: 17)
+        var rng = SplitMix64(seed: 17)
         let pieces = ["a", "Partie 1", " ", "&", "<", ">", "\"", "'", "é", "\u{0301}", "’", "&amp;", "\\<", "x\u{0600}", "😀", "/", "1."]
         var compared = 0
         for _ in 0..<3_000 {

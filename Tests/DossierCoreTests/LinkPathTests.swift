@@ -6,12 +6,12 @@ import Testing
     static let pieces = ["a", "b.md", "..", ".", "/", "//", "#", "?", ":", "x:", "http:", "mailto:", "data", "brief-00001.md",
                          "-", "+", "1", "Z", "q=1", "&", "~", " ", "index.md", "", "é", "%20"]
 
-    static func random(_ rng: inout TypographyEquivalenceTests.SplitMix, maxPieces: Int) -> String {
+    static func random(_ rng: inout SplitMix64, maxPieces: Int) -> String {
         (0..<Int.random(in: 0...maxPieces, using: &rng)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &rng)] }.joined()
     }
 
     @Test func sameResultsAsCharacterCode() {
-        var rng = TypographyEquivalenceTests.SplitMix(state: 7)
+        var rng = SplitMix64(seed: 7)
         var checked = (destination: 0, normalize: 0, link: 0)
         for _ in 0..<5_000 {
             let a = Self.random(&rng, maxPieces: 6), b = Self.random(&rng, maxPieces: 6)

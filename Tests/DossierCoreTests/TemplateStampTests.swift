@@ -106,8 +106,8 @@ import Testing
         #expect(TemplateStamp(rendered: "a\u{E000}0&\u{E001}b", endsLine: [true]) == nil)
         #expect(TemplateStamp(rendered: "a\u{E000}1&\u{E001}b", endsLine: [false]) == nil)
         #expect(TemplateStamp(rendered: "a\u{E000}0\u{E001}b", endsLine: [false]) == nil)
-        #expect(TemplateStamp(rendered: "A\u{E000}0&\u{E001}", endsLine: [false])?.fill(["<b>"]) == "A<b>")
-        #expect(TemplateStamp(rendered: "A\u{E000}0&amp;\u{E001}", endsLine: [false])?.fill(["<b>"]) == "A&lt;b&gt;")
+        #expect(TemplateStamp(rendered: "A\u{E000}0&\u{E001}", endsLine: [false])?.fill([.string("<b>")]) == "A<b>")
+        #expect(TemplateStamp(rendered: "A\u{E000}0&amp;\u{E001}", endsLine: [false])?.fill([.string("<b>")]) == "A&lt;b&gt;")
     }
 
     @Test func theExampleSiteIsTheSameWithAndWithoutStamps() throws {

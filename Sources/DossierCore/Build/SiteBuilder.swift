@@ -151,9 +151,6 @@ public struct SiteBuilder: Sendable {
                                                           early: early)
             cache.rendered += site.pages.count
             timer.mark("markdown, pages and write")
-        } else if onePass {
-            bodies = Array(site.pages.indices).parallelMap { bodyRenderer.render(site.pages[$0]) }
-            timer.mark("markdown")
         } else {
             bodies = renderBodies(site, renderer: bodyRenderer, cache: &cache)
             timer.mark("markdown")

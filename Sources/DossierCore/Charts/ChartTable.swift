@@ -25,7 +25,8 @@ enum ChartTable {
             html += "<tr>"
             for (i, cell) in row.enumerated() {
                 if i == 0 {
-                    html += "<th scope=\"row\">"
+                    // The row header is a number only for scatter charts (their x value).
+                    html += header.first?.1 == true ? "<th scope=\"row\" class=\"num\">" : "<th scope=\"row\">"
                     html.escaped(cell)
                     html += "</th>"
                 } else {
@@ -79,21 +80,12 @@ enum ChartTable {
         if labelled { header.append((strings.label, false)) }
         if withSeries { header.append((strings.series, false)) }
         // The first cell is a row header, so the x value goes there; it keeps the numeric alignment.
-        var html = "<table class=\"chart-data\">\n<thead><tr>"
-        for (text, numeric) in header {
-            html += "<th scope=\"col\"" + (numeric ? " class=\"num\"" : "") + ">" + text.xmlEscaped + "</th>"
+        let rows = points.map { point -> [String] in
+            var row = [format.value(point.x, unit: chart.xUnit, decimals: xDecimals), format.value(point.y, unit: yUnit, decimals: yDecimals)]
+            if labelled { row.append(point.label ?? "") }
+            if withSeries { row.append(chart.series.indices.contains(point.series) ? chart.series[point.series].name : "") }
+            return row
         }
-        html += "</tr></thead>\n<tbody>\n"
-        for point in points {
-            html += "<tr><th scope=\"row\" class=\"num\">" + format.value(point.x, unit: chart.xUnit, decimals: xDecimals).xmlEscaped + "</th>"
-            html += "<td class=\"num\">" + format.value(point.y, unit: yUnit, decimals: yDecimals).xmlEscaped + "</td>"
-            if labelled { html += "<td>" + (point.label ?? "").xmlEscaped + "</td>" }
-            if withSeries {
-                let name = chart.series.indices.contains(point.series) ? chart.series[point.series].name : ""
-                html += "<td>" + name.xmlEscaped + "</td>"
-            }
-            html += "</tr>\n"
-        }
-        return html + "</tbody>\n</table>"
+        return table(header: header, rows: rows)
     }
 }

@@ -39,14 +39,18 @@ public enum Slug {
         }
         var result = ""
         var pendingHyphen = false
+        /// Starts a kept piece: the hyphen that stands for what was dropped before it, if any.
+        func keep() {
+            if pendingHyphen && !result.isEmpty { result.append("-") }
+            pendingHyphen = false
+        }
         for scalar in folded.unicodeScalars {
             if scalar.isASCII {
                 // ASCII letters and digits are the only ASCII alphanumerics; lowercasing them is `| 0x20`.
                 let value = UInt8(scalar.value)
                 switch value {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    if pendingHyphen && !result.isEmpty { result.append("-") }
-                    pendingHyphen = false
+                    keep()
                     result.unicodeScalars.append(Unicode.Scalar(value >= UInt8(ascii: "A") ? value | 0x20 : value))
                 default:
                     pendingHyphen = true
@@ -56,27 +60,20 @@ public enum Slug {
             let lower = scalar.properties.lowercaseMapping
             if lower.unicodeScalars.count == 1, let c = lower.unicodeScalars.first, c.isASCII,
                CharacterSet.alphanumerics.contains(c) {
-                if pendingHyphen && !result.isEmpty { result.append("-") }
-                pendingHyphen = false
+                keep()
                 result.unicodeScalars.append(c)
-            } else if scalar == "œ" || scalar == "Œ" {
-                if pendingHyphen && !result.isEmpty { result.append("-") }
-                pendingHyphen = false
-                result += "oe"
-            } else if scalar == "æ" || scalar == "Æ" {
-                if pendingHyphen && !result.isEmpty { result.append("-") }
-                pendingHyphen = false
-                result += "ae"
-            } else if scalar == "ß" {
-                if pendingHyphen && !result.isEmpty { result.append("-") }
-                pendingHyphen = false
-                result += "ss"
+            } else if let ligature = Self.ligatures[scalar] {
+                keep()
+                result += ligature
             } else {
                 pendingHyphen = true
             }
         }
         return result
     }
+
+    /// Letters that fold to two ASCII letters.
+    private static let ligatures: [Unicode.Scalar: String] = ["œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"]
 
     /// Whether `text` can be used as it is as one URL path segment.
     public static func isValid(_ text: String) -> Bool {

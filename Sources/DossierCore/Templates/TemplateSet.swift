@@ -80,30 +80,28 @@ public struct TemplateSet: Sendable {
     ///   has one, and rendered by swift-mustache otherwise.
     public func render(_ name: String, context: TemplateContext, listing: Bool = false) throws(TemplateMissing) -> String {
         if listing { return try renderListing(name, context: context) }
-        guard let shaper, let shape = shaper.shape(context) else { return try direct(name, context: context) }
-        let key = StampCache.Key(template: name, shape: shape.key)
-        switch stamps.decide(key) {
-        case .fill(let stamp):
-            return stamp.fill(shape.values)
-        case .render:
-            return try direct(name, context: context)
-        case .make:
-            return try make(name, context: context, shape: shape, shaper: shaper, key: key)
-        }
+        return try renderPage(name, context: context, fill: { $0.fill($1) }, rendered: { $0 })
     }
 
     /// `render` as UTF-8 bytes, for a file: a page filled from a stamp never becomes a string,
     /// and values held as bytes (`TemplateValue.utf8`) are copied as they are.
     func renderUTF8(_ name: String, context: TemplateContext) throws(TemplateMissing) -> [UInt8] {
-        guard let shaper, let shape = shaper.shape(context) else { return Array(try direct(name, context: context).utf8) }
+        try renderPage(name, context: context, fill: { $0.fillUTF8($1) }, rendered: { Array($0.utf8) })
+    }
+
+    /// A page filled from the stamp of its shape, or rendered by swift-mustache (`rendered`
+    /// turns that text into the output).
+    private func renderPage<Output>(_ name: String, context: TemplateContext, fill: (TemplateStamp, [StampValue]) -> Output,
+                                    rendered: (String) -> Output) throws(TemplateMissing) -> Output {
+        guard let shaper, let shape = shaper.shape(context) else { return rendered(try direct(name, context: context)) }
         let key = StampCache.Key(template: name, shape: shape.key)
         switch stamps.decide(key) {
         case .fill(let stamp):
-            return stamp.fillUTF8(shape.values)
+            return fill(stamp, shape.values)
         case .render:
-            return Array(try direct(name, context: context).utf8)
+            return rendered(try direct(name, context: context))
         case .make:
-            return Array(try make(name, context: context, shape: shape, shaper: shaper, key: key).utf8)
+            return rendered(try make(name, context: context, shape: shape, shaper: shaper, key: key))
         }
     }
 

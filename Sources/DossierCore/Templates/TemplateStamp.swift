@@ -21,10 +21,6 @@ struct TemplateStamp: Sendable {
         fill(values, into: "")
     }
 
-    func fill(_ values: [String]) -> String {
-        fill(values.map(StampValue.string))
-    }
-
     /// `fill` as UTF-8 bytes: values held as bytes are copied without becoming a string.
     func fillUTF8(_ values: [StampValue]) -> [UInt8] {
         fill(values, into: [])

@@ -2,19 +2,6 @@ import Foundation
 import Testing
 @testable import DossierCore
 
-/// A small deterministic generator (SplitMix64), so the property tests see the same ranges every run.
-struct ChartTestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct ChartNiceTicksTests {
     /// The step is mantissa × 10^k with mantissa 1, 2, 2.5 or 5.
     static func isNiceStep(_ step: Double) -> Bool {
@@ -71,7 +58,7 @@ struct ChartTestRandom: RandomNumberGenerator {
     }
 
     @Test func propertiesHoldOverRandomRanges() {
-        var random = ChartTestRandom(seed: 20170705)
+        var random = SplitMix64(seed: 20170705)
         for _ in 0..<4000 {
             let scale = pow(10, Double.random(in: -10...13, using: &random))
             var a = Double.random(in: -1...1, using: &random) * scale

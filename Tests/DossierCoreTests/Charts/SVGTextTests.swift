@@ -42,7 +42,7 @@ import Testing
         for value in fixed {
             #expect(SVGBuilder.num(value) == Self.referenceNum(value), "\(value)")
         }
-        var rng = TypographyEquivalenceTests.SplitMix(state: 99)
+        var rng = SplitMix64(seed: 99)
         for _ in 0..<20_000 {
             let scale = [1.0, 10, 1000, 1e6, 1e10][Int.random(in: 0..<5, using: &rng)]
             let value = Double.random(in: -scale...scale, using: &rng)

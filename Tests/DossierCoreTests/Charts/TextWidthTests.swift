@@ -28,7 +28,7 @@ import Testing
                          "e\u{0301}", "\u{0301}", "\u{00AD}", "日本", "한", "😀", "👍🏽", "🇫🇷", "\r\n", "\t", "ǅ", "ḁ", "Ω", "‰", "\u{200D}"]
 
     @Test func sameWidthsAsCharacterByCharacter() {
-        var rng = TypographyEquivalenceTests.SplitMix(state: 3)
+        var rng = SplitMix64(seed: 3)
         for _ in 0..<5_000 {
             let text = (0..<Int.random(in: 0...10, using: &rng)).map { _ in Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &rng)] }.joined()
             let size = [15.0, 16][Int.random(in: 0...1, using: &rng)]
