@@ -20,7 +20,7 @@ struct BuildCommand: ParsableCommand {
         throw ExitCode(execute(.standard))
     }
 
-    func execute(_ console: Console) -> Int32 {
+    func execute(_ console: Console, exiting: Bool = false) -> Int32 {
         let clock = ContinuousClock()
         let start = clock.now
         let root = project.root
@@ -33,6 +33,7 @@ struct BuildCommand: ParsableCommand {
         }
         let options = BuildOptions(includeDrafts: project.drafts, portable: portable, strict: project.strict)
         let result = SiteBuilder(root: root, options: options).build(writingTo: OutputWriter(output: output))
+        if exiting { result.workingSet?.leave() }
         report(result.diagnostics, console: console)
         guard !result.diagnostics.hasErrors else {
             console.err("error: build failed with \(plural(result.diagnostics.errors.count, "error")); \(output) was left as it was")

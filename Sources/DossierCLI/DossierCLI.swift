@@ -4,7 +4,9 @@ import DossierCore
 /// Entry point of the `dossier` tool, callable from tests with any arguments and console.
 public enum DossierCLI {
     /// Exit status: 0 success, 1 content errors, 2 usage errors.
-    public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
+    /// - Parameter exiting: the process exits right after (the `dossier` executable): a build's
+    ///   memory is left to the exit instead of being freed (`SiteBuilder.WorkingSet`).
+    public static func run(_ arguments: [String], console: Console = .standard, exiting: Bool = false) -> Int32 {
         let command: ParsableCommand
         do {
             command = try DossierCommand.parseAsRoot(arguments)
@@ -18,7 +20,7 @@ public enum DossierCLI {
             return ExitStatus.usage
         }
         switch command {
-        case let build as BuildCommand: return build.execute(console)
+        case let build as BuildCommand: return build.execute(console, exiting: exiting)
         case let check as CheckCommand: return check.execute(console)
         case let new as NewCommand: return new.execute(console)
         case let serve as ServeCommand: return serve.execute(console)

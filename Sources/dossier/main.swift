@@ -1,4 +1,4 @@
 import DossierCLI
 import Foundation
 
-exit(DossierCLI.run(Array(CommandLine.arguments.dropFirst())))
+exit(DossierCLI.run(Array(CommandLine.arguments.dropFirst()), exiting: true))

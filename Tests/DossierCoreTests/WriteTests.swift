@@ -44,6 +44,23 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: staging + "/a"), "stale folders of the reused site are removed")
     }
 
+    @Test func foldersWithoutFilesAreRemovedWhenEveryFileIsWrittenAgain() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let writer = OutputWriter(output: site.output)
+        let files: [String: RenderedSite.Content] = ["a/index.html": .text("A"), "b.txt": .text("B")]
+        try writer.write(RenderedSite(files: files))
+        try writer.write(RenderedSite(files: files))
+        let staging = site.root + "/.public.dossier-staging"
+        try FileManager.default.createDirectory(atPath: staging + "/empty/deeper", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: staging + "/a/empty", withIntermediateDirectories: true)
+        try writer.write(RenderedSite(files: files))
+        #expect(site.outputFiles() == [".dossier", "a/index.html", "b.txt"])
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/empty"))
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/a/empty"))
+        #expect(FileManager.default.fileExists(atPath: site.output + "/a/index.html"))
+    }
+
     @Test func aKilledBuildsStagingIsReusedWithoutItsLeftovers() throws {
         let site = try TestSite([".public.dossier-staging/.dossier": "", ".public.dossier-staging/half-written.html": "half"])
         defer { site.cleanUp() }

@@ -53,51 +53,59 @@ struct CategoryLabelLayout {
         let available = max(20, maxX - minX)
         let single = labels.map { [TextWidth.truncate($0, toWidth: available, fontSize: fontSize)] }
         let singleWidths = single.map { TextWidth.widest($0, fontSize: fontSize) }
-        // 1. Horizontal, all.
-        var candidates: [(Mode, [[String]], [Double], [Int]?)] = [(.horizontal, single, singleWidths, nil)]
-        // 2. Wrapped, all.
-        if !ordered && labels.contains(where: { Self.contains($0, " ") }) {
-            let wrapped = labels.map { label in
-                TextWidth.wrap(label, maxLines: 2, fontSize: fontSize).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) }
-            }
-            candidates.append((.wrapped, wrapped, wrapped.map { TextWidth.widest($0, fontSize: fontSize) }, nil))
-            let three = labels.map { label in
-                TextWidth.wrap(label, maxLines: 3, fontSize: fontSize).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) }
-            }
-            if three != wrapped {
-                candidates.append((.wrapped, three, three.map { TextWidth.widest($0, fontSize: fontSize) }, nil))
-            }
-        }
-        // 3. Horizontal, thinned (ordered categories only), while at least three labels stay.
-        if ordered && n > 2 {
-            for k in steps where k > 1 && Self.thinned(units: units, step: k).count >= 3 {
-                candidates.append((.horizontal, single, singleWidths, [k]))
-            }
-        }
-        // 4. Dates on two lines, the year under the rest: all, then thinned.
-        if ordered && dates && labels.allSatisfy({ Self.contains($0, "\u{00A0}") }) {
-            let split = labels.map { Self.splitDate($0).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) } }
-            let widths = split.map { TextWidth.widest($0, fontSize: fontSize) }
-            candidates.append((.wrapped, split, widths, nil))
-            if n > 2 {
-                for k in steps where k > 1 && Self.thinned(units: units, step: k).count >= 3 {
-                    candidates.append((.wrapped, split, widths, [k]))
-                }
-            }
-        }
-        for (mode, lines, widths, step) in candidates {
+        // Layouts 1–4, tried one after the other: a layout is made only if those before it failed.
+        var fit: (mode: Mode, shown: [Int], lines: [[String]], anchors: [Double])?
+        func tryLayout(_ mode: Mode, _ lines: [[String]], _ widths: [Double], step: Int?) -> Bool {
             let anchors = Self.clampedAnchors(centers: centers, widths: widths, minX: minX, maxX: maxX)
             let fits = { (shown: [Int]) in Self.horizontalFits(shown: shown, anchors: anchors, widths: widths) }
             // A thinned axis keeps at least three labels (or every one, when there are fewer).
-            if let shown = Self.thinned(units: units, step: step?.first ?? 1, fits: fits), step == nil || shown.count >= min(3, n) {
-                self.mode = mode
-                self.shown = shown
-                self.lines = lines
-                self.anchors = anchors
-                height = Double(lines.map(\.count).max() ?? 1) * fontSize * ChartFont.lineHeight + 8
-                leftReach = 0
-                return
+            guard let shown = Self.thinned(units: units, step: step ?? 1, fits: fits), step == nil || shown.count >= min(3, n) else {
+                return false
             }
+            fit = (mode, shown, lines, anchors)
+            return true
+        }
+        func tryLayouts() {
+            // 1. Horizontal, all.
+            if tryLayout(.horizontal, single, singleWidths, step: nil) { return }
+            // 2. Wrapped, all.
+            if !ordered && labels.contains(where: { Self.contains($0, " ") }) {
+                let wrapped = labels.map { label in
+                    TextWidth.wrap(label, maxLines: 2, fontSize: fontSize).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) }
+                }
+                if tryLayout(.wrapped, wrapped, wrapped.map { TextWidth.widest($0, fontSize: fontSize) }, step: nil) { return }
+                let three = labels.map { label in
+                    TextWidth.wrap(label, maxLines: 3, fontSize: fontSize).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) }
+                }
+                if three != wrapped, tryLayout(.wrapped, three, three.map { TextWidth.widest($0, fontSize: fontSize) }, step: nil) { return }
+            }
+            // 3. Horizontal, thinned (ordered categories only), while at least three labels stay.
+            if ordered && n > 2 {
+                for k in steps where k > 1 && Self.thinned(units: units, step: k).count >= 3 {
+                    if tryLayout(.horizontal, single, singleWidths, step: k) { return }
+                }
+            }
+            // 4. Dates on two lines, the year under the rest: all, then thinned.
+            if ordered && dates && labels.allSatisfy({ Self.contains($0, "\u{00A0}") }) {
+                let split = labels.map { Self.splitDate($0).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) } }
+                let widths = split.map { TextWidth.widest($0, fontSize: fontSize) }
+                if tryLayout(.wrapped, split, widths, step: nil) { return }
+                if n > 2 {
+                    for k in steps where k > 1 && Self.thinned(units: units, step: k).count >= 3 {
+                        if tryLayout(.wrapped, split, widths, step: k) { return }
+                    }
+                }
+            }
+        }
+        tryLayouts()
+        if let fit {
+            mode = fit.mode
+            shown = fit.shown
+            lines = fit.lines
+            anchors = fit.anchors
+            height = Double(fit.lines.map(\.count).max() ?? 1) * fontSize * ChartFont.lineHeight + 8
+            leftReach = 0
+            return
         }
 
         // 5. Rotated: all, then thinned until the strips of text are a line apart.

@@ -27,7 +27,7 @@ struct DataExtensions: MarkdownExtensions {
         case .success(let found): dataset = found
         case .failure(let error): return .failure(diagnostics.items + [error])
         }
-        let html: Result<String, Diagnostic>
+        let html: Result<[UInt8], Diagnostic>
         if kind == "chart" {
             let builder = ChartBuilder(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line, id: "chart-\(index)")
             html = builder.build().map { chart in
@@ -43,10 +43,10 @@ struct DataExtensions: MarkdownExtensions {
             }
         } else {
             html = TableBlock(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line)
-                .html(figure: figure, urlPath: location.urlPath)
+                .html(figure: figure, urlPath: location.urlPath).map { Array($0.utf8) }
         }
         switch html {
-        case .success(let markup): return ExtensionOutput(html: markup, datasets: [dataset.name], diagnostics: diagnostics.items)
+        case .success(let markup): return ExtensionOutput(markup: markup, datasets: [dataset.name], diagnostics: diagnostics.items)
         case .failure(let error): return .failure(diagnostics.items + [error])
         }
     }

@@ -35,8 +35,8 @@ struct FigureHTML {
     ///     true) as UTF-8. The stylesheet shows one of the two (the hidden one is out of the
     ///     accessibility tree too).
     func chart(_ chart: ChartData, table: String, caption: String?, dataset: Dataset, from urlPath: String,
-               drawing: (_ narrow: Bool, _ html: inout [UInt8]) -> Void) -> String {
-        // Built as bytes, the drawings written straight into them: one string made at the end.
+               drawing: (_ narrow: Bool, _ html: inout [UInt8]) -> Void) -> [UInt8] {
+        // Built as bytes, the drawings written straight into them.
         let dataLabel = strings["chart_data"] ?? "Data"
         var html: [UInt8] = []
         html.reserveCapacity(table.utf8.count + 32_768)
@@ -60,6 +60,6 @@ struct FigureHTML {
         add("</div></details>\n")
         add(self.caption(caption, dataset: dataset, from: urlPath))
         add("\n</figure>")
-        return String(decoding: html, as: UTF8.self)
+        return html
     }
 }

@@ -156,6 +156,23 @@ struct CmarkNode {
     func replace(withHTMLBlock html: String) {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
         _ = cmark_node_set_on_enter(block, html)
+        replace(withBlock: block)
+    }
+
+    /// `replace(withHTMLBlock:)` from UTF-8 bytes (cmark copies them; like a C string, they end
+    /// at a NUL byte).
+    func replace(withHTMLBlock html: [UInt8]) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        var terminated = html
+        terminated.append(0)
+        _ = terminated.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(block, $0.baseAddress) }
+        }
+        replace(withBlock: block)
+    }
+
+    /// Puts `block` (a new custom block) in this node's place and frees this node.
+    private func replace(withBlock block: OpaquePointer) {
         _ = cmark_node_set_on_exit(block, "")
         if cmark_node_replace(pointer, block) == 1 {
             cmark_node_free(pointer)

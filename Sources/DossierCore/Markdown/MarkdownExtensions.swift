@@ -31,13 +31,22 @@ public struct BlockLocation: Sendable, Equatable {
 }
 
 public struct ExtensionOutput: Sendable, Equatable {
-    /// HTML spliced in as it is; nil when there were errors.
-    public var html: String?
+    /// HTML spliced in as it is, as UTF-8; nil when there were errors.
+    public var markup: [UInt8]?
     public var datasets: [String]
     public var diagnostics: [Diagnostic]
 
+    /// `markup` as a string.
+    public var html: String? { markup.map { String(decoding: $0, as: UTF8.self) } }
+
     public init(html: String?, datasets: [String] = [], diagnostics: [Diagnostic] = []) {
-        self.html = html
+        self.init(markup: html.map { Array($0.utf8) }, datasets: datasets, diagnostics: diagnostics)
+    }
+
+    /// A chart's figure is built as bytes and stays so until the page's file: never validated
+    /// and copied into a string on the way (the page's HTML is checked once, at the end).
+    public init(markup: [UInt8]?, datasets: [String] = [], diagnostics: [Diagnostic] = []) {
+        self.markup = markup
         self.datasets = datasets
         self.diagnostics = diagnostics
     }

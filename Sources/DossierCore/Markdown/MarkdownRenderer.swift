@@ -98,7 +98,7 @@ public struct MarkdownRenderer: Sendable {
                     index += 1
                     diagnostics.append(contentsOf: output.diagnostics)
                     datasets.formUnion(output.datasets)
-                    if let html = output.html { node.replace(withHTMLBlock: html) }
+                    if let markup = output.markup { node.replace(withHTMLBlock: markup) }
                 }
                 for node in codeSpans {
                     let position = node.positioned

@@ -4,10 +4,13 @@ enum FeedRenderer {
 
     static func atom(_ site: ParsedSite, baseURL: String) -> String {
         let config = site.config
-        let entries = site.pages
-            .filter { $0.kind == .page && $0.frontMatter.date != nil }
-            .sorted { ($0.frontMatter.date!, $1.sourcePath) > ($1.frontMatter.date!, $0.sourcePath) }
+        // Positions are sorted, not pages: a page is a large value to move.
+        let pages = site.pages
+        let dated = pages.indices.filter { pages[$0].kind == .page && pages[$0].frontMatter.date != nil }
+        let entries = dated
+            .sorted { (pages[$0].frontMatter.date!, pages[$1].sourcePath) > (pages[$1].frontMatter.date!, pages[$0].sourcePath) }
             .prefix(maximumEntries)
+            .map { pages[$0] }
         let updated = entries.first.map { timestamp($0.frontMatter.date!) } ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

@@ -65,10 +65,15 @@ enum FileIO {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
+        // A regular file is read with one call: a byte more than its size is asked for, and a
+        // read that stops at that size is its end. Anything else (another kind of file, one that
+        // grew, a read cut short) goes on until `read` returns 0.
+        let size = info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : -1
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+            let asked = bytes.count - count
             let got = bytes.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return -1 }
                 return Glibc.read(descriptor, base + count, raw.count - count)
@@ -77,8 +82,8 @@ enum FileIO {
                 if errno == EINTR { continue }
                 return nil
             }
-            if got == 0 { break }
             count += got
+            if got == 0 || (got < asked && count == size) { break }
         }
         bytes.removeLast(bytes.count - count)
         return bytes

@@ -124,6 +124,8 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     private var written: Set<String> = []
     /// Files the folder held before this build (the site before the previous one).
     private let previous: Set<String>
+    /// Whether a folder held no file before this build (`Contents.hasFilelessFolder`).
+    private let hadFilelessFolder: Bool
 
     /// What a staging folder held before this build, read in one walk.
     struct Contents {
@@ -131,17 +133,22 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         var folders = Set<String>([""])
         /// A symbolic link anywhere means the folder is not reused: a write could follow it out.
         var hasLinks = false
+        /// Whether a folder below the root holds no file, however deep: one that a build writing
+        /// every file already there would still have to remove.
+        var hasFilelessFolder = false
 
         static func scan(_ root: String) -> Contents {
             var contents = Contents()
-            scan(root, relative: "", into: &contents)
+            _ = scan(root, relative: "", into: &contents)
             return contents
         }
 
         /// `readdir` with the entry types it reports, so no file is stat-ed on ext4, xfs, btrfs, tmpfs.
-        private static func scan(_ folder: String, relative: String, into contents: inout Contents) {
-            guard let directory = opendir(folder) else { return }
+        /// Returns whether the folder holds a file (or a link), however deep.
+        private static func scan(_ folder: String, relative: String, into contents: inout Contents) -> Bool {
+            guard let directory = opendir(folder) else { return true }
             defer { closedir(directory) }
+            var holdsFile = false
             while let entry = readdir(directory) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
@@ -161,13 +168,20 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
                 switch type {
                 case UInt8(DT_DIR):
                     contents.folders.insert(path)
-                    scan(folder + "/" + name, relative: path, into: &contents)
+                    if scan(folder + "/" + name, relative: path, into: &contents) {
+                        holdsFile = true
+                    } else {
+                        contents.hasFilelessFolder = true
+                    }
                 case UInt8(DT_LNK):
                     contents.hasLinks = true
+                    holdsFile = true
                 default:
                     contents.files.insert(path)
+                    holdsFile = true
                 }
             }
+            return holdsFile
         }
     }
 
@@ -177,6 +191,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     init(root: String, contents: Contents, created: Bool = false) {
         self.root = root
         previous = contents.files
+        hadFilelessFolder = contents.hasFilelessFolder
         folders = contents.folders
         self.created = created
     }
@@ -213,6 +228,12 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     /// Deletes files and then empty folders that this build did not write.
     func removeStaleFiles() {
         lock.lock()
+        // The common rebuild: every file the folder held was written again. Then a folder is
+        // stale only if it held no file, and every folder this build made holds one.
+        if !hadFilelessFolder, previous.count <= written.count, previous.allSatisfy(written.contains) {
+            lock.unlock()
+            return
+        }
         let stale = previous.subtracting(written)
         let needed = Set(written.map { PathText.parent($0) })
         let allFolders = folders
