@@ -43,7 +43,7 @@ public enum ChartRenderer {
         let title = chart.title.isEmpty ? ChartDescription.fallbackTitle(chart, format: format) : chart.title
         svg.reserveCapacity(svg.count + drawn.body.utf8.count + drawn.defs.utf8.count + ChartPalette.stylesheet.utf8.count
                             + description.utf8.count + 512)
-        func add(_ text: String) { svg.append(contentsOf: text.utf8) }
+        func add(_ text: String) { svg.appendUTF8(text) }
         add("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         SVGBuilder.appendNum(drawn.width, to: &svg)
         add(" ")

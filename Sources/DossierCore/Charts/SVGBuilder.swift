@@ -21,34 +21,34 @@ struct SVGBuilder {
 
     /// Markup the caller wrote itself (constant CSS, already built path data…). Never data text.
     mutating func raw(_ markup: String) {
-        bytes.append(contentsOf: markup.utf8)
+        bytes.appendUTF8(markup)
     }
 
     mutating func open(_ name: String, _ attributes: Attributes = []) {
         startTag(name, attributes)
-        bytes.append(contentsOf: ">\n".utf8)
+        bytes.appendUTF8(">\n")
     }
 
     mutating func close(_ name: String) {
-        bytes.append(contentsOf: "</".utf8)
-        bytes.append(contentsOf: name.utf8)
-        bytes.append(contentsOf: ">\n".utf8)
+        bytes.appendUTF8("</")
+        bytes.appendUTF8(name)
+        bytes.appendUTF8(">\n")
     }
 
     /// A childless element: `<rect …/>`.
     mutating func element(_ name: String, _ attributes: Attributes) {
         startTag(name, attributes)
-        bytes.append(contentsOf: "/>\n".utf8)
+        bytes.appendUTF8("/>\n")
     }
 
     /// `<path class="…" d="M x,y L x,y … Z"/>`: `element("path", [("class", className), ("d", polyline(points, close:))])`
     /// without building the path data as a string first.
     mutating func polylinePath(className: String, _ points: [ChartPoint], close: Bool) {
-        bytes.append(contentsOf: "<path class=\"".utf8)
+        bytes.appendUTF8("<path class=\"")
         XMLText.appendEscaped(className, to: &bytes)
-        bytes.append(contentsOf: "\" d=\"".utf8)
+        bytes.appendUTF8("\" d=\"")
         Self.appendPolyline(points, close: close, to: &bytes)
-        bytes.append(contentsOf: "\"/>\n".utf8)
+        bytes.appendUTF8("\"/>\n")
     }
 
     /// An element holding only escaped text: `<text …>label</text>`.
@@ -68,28 +68,28 @@ struct SVGBuilder {
         startTag("text", attributes)
         bytes.append(UInt8(ascii: ">"))
         for (i, line) in lines.enumerated() {
-            bytes.append(contentsOf: "<tspan x=\"".utf8)
+            bytes.appendUTF8("<tspan x=\"")
             Self.appendNum(x, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
             if i > 0 {
-                bytes.append(contentsOf: " dy=\"".utf8)
+                bytes.appendUTF8(" dy=\"")
                 Self.appendNum(lineHeight, to: &bytes)
                 bytes.append(UInt8(ascii: "\""))
             }
             bytes.append(UInt8(ascii: ">"))
             XMLText.appendEscaped(line, to: &bytes)
-            bytes.append(contentsOf: "</tspan>".utf8)
+            bytes.appendUTF8("</tspan>")
         }
-        bytes.append(contentsOf: "</text>\n".utf8)
+        bytes.appendUTF8("</text>\n")
     }
 
     private mutating func startTag(_ name: String, _ attributes: Attributes) {
         bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: name.utf8)
+        bytes.appendUTF8(name)
         for (name, value) in attributes {
             bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: name.utf8)
-            bytes.append(contentsOf: "=\"".utf8)
+            bytes.appendUTF8(name)
+            bytes.appendUTF8("=\"")
             XMLText.appendEscaped(value, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
@@ -167,12 +167,12 @@ struct SVGBuilder {
             if i == 0 {
                 bytes.append(UInt8(ascii: "M"))
             } else {
-                bytes.append(contentsOf: " L".utf8)
+                bytes.appendUTF8(" L")
             }
             appendNum(p.x, to: &bytes)
             bytes.append(UInt8(ascii: ","))
             appendNum(p.y, to: &bytes)
         }
-        if close && !points.isEmpty { bytes.append(contentsOf: " Z".utf8) }
+        if close && !points.isEmpty { bytes.appendUTF8(" Z") }
     }
 }

@@ -40,7 +40,7 @@ struct FigureHTML {
         let dataLabel = strings["chart_data"] ?? "Data"
         var html: [UInt8] = []
         html.reserveCapacity(table.utf8.count + 32_768)
-        func add(_ text: String) { html.append(contentsOf: text.utf8) }
+        func add(_ text: String) { html.appendUTF8(text) }
         add("<figure class=\"figure figure-chart figure-")
         add(chart.type.rawValue)
         add("\" id=\"")

@@ -173,7 +173,7 @@ extension ContextShaper {
         appendDecimal(text.count, to: &key)
         key.append(UInt8(ascii: ":"))
         switch text {
-        case .string(let string): key.append(contentsOf: string.utf8)
+        case .string(let string): key.appendUTF8(string)
         case .utf8(let bytes): key.append(contentsOf: bytes)
         }
     }

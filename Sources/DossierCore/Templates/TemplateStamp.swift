@@ -54,11 +54,11 @@ extension String: StampOutput {
 }
 
 extension Array: StampOutput where Element == UInt8 {
-    mutating func append(text: String) { append(contentsOf: text.utf8) }
+    mutating func append(text: String) { appendUTF8(text) }
 
     mutating func append(value: StampValue) {
         switch value {
-        case .string(let string): append(contentsOf: string.utf8)
+        case .string(let string): appendUTF8(string)
         case .utf8(let bytes): append(contentsOf: bytes)
         }
     }
