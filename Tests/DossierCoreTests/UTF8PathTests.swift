@@ -54,8 +54,8 @@ import Testing
         let briefs = URL(fileURLWithPath: root).appendingPathComponent("content/briefs")
         for name in try FileManager.default.contentsOfDirectory(atPath: briefs.path) where name.hasSuffix(".md") {
             let text = try String(contentsOf: briefs.appendingPathComponent(name), encoding: .utf8)
-            let string = renderer.render(text, file: name, firstLine: 1, contentPath: "briefs/" + name, urlPath: "briefs/x/", links: resolver, utf8: false)
-            let bytes = renderer.render(text, file: name, firstLine: 1, contentPath: "briefs/" + name, urlPath: "briefs/x/", links: resolver, utf8: true)
+            let string = renderer.render(MarkdownText(text), file: name, firstLine: 1, contentPath: "briefs/" + name, urlPath: "briefs/x/", links: resolver, utf8: false)
+            let bytes = renderer.render(MarkdownText(text), file: name, firstLine: 1, contentPath: "briefs/" + name, urlPath: "briefs/x/", links: resolver, utf8: true)
             #expect(string == bytes, "\(name)")
             #expect(Array(string.html.utf8) == Array(bytes.html.utf8))
             guard case .utf8 = bytes.body else {

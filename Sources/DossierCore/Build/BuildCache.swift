@@ -57,7 +57,7 @@ struct BuildCache {
     }
 
     struct BodyKey: Equatable {
-        var body: String
+        var body: MarkdownText
         var firstLine: Int
         var contentPath: String
         var urlPath: String

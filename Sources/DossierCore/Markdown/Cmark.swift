@@ -28,6 +28,18 @@ enum Cmark {
         return try body(CmarkNode(root))
     }
 
+    /// `withDocument` on UTF-8 bytes.
+    static func withDocument<Result>(utf8 markdown: ArraySlice<UInt8>, options: Options, _ body: (CmarkNode) throws -> Result) rethrows -> Result? {
+        let root: OpaquePointer? = markdown.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, options.rawValue)
+            }
+        }
+        guard let root else { return nil }
+        defer { cmark_node_free(root) }
+        return try body(CmarkNode(root))
+    }
+
     /// HTML for `node` and its descendants.
     static func renderHTML(_ node: CmarkNode, options: Options) -> String {
         guard let buffer = cmark_render_html(node.pointer, options.rawValue) else { return "" }

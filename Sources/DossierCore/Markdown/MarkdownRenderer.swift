@@ -32,13 +32,13 @@ public struct MarkdownRenderer: Sendable {
     ///   - firstLine: the file line on which `markdown` starts
     ///   - contentPath / urlPath: where the page lives, to resolve its relative links
     public func render(_ markdown: String, file: String, firstLine: Int, contentPath: String, urlPath: String, links: LinkResolver) -> RenderedMarkdown {
-        render(markdown, file: file, firstLine: firstLine, contentPath: contentPath, urlPath: urlPath, links: links, utf8: false)
+        render(MarkdownText(markdown), file: file, firstLine: firstLine, contentPath: contentPath, urlPath: urlPath, links: links, utf8: false)
     }
 
     /// - Parameter utf8: keep the HTML as the UTF-8 bytes cmark writes (`RenderedMarkdown.Body`).
-    func render(_ markdown: String, file: String, firstLine: Int, contentPath: String, urlPath: String, links: LinkResolver,
+    func render(_ markdown: MarkdownText, file: String, firstLine: Int, contentPath: String, urlPath: String, links: LinkResolver,
                 utf8: Bool) -> RenderedMarkdown {
-        let result = Cmark.withDocument(markdown, options: options) { document -> RenderedMarkdown in
+        let result = Cmark.withDocument(utf8: markdown.utf8, options: options) { document -> RenderedMarkdown in
             var diagnostics = Diagnostics()
             var headingNodes: [CmarkNode] = []
             var linkNodes: [CmarkNode] = []

@@ -18,7 +18,7 @@ public struct Page: Sendable, Equatable {
     public var section: String?
     public var frontMatter: FrontMatter
     /// The Markdown after the front matter.
-    public var body: String
+    public var body: MarkdownText
     /// Line of the file on which `body` starts (1-based).
     public var bodyStartLine: Int
     /// The page's URL relative to the site root, ending in `/` (`briefs/accord/`; empty for home).
@@ -30,7 +30,7 @@ public struct Page: Sendable, Equatable {
         kind: Kind,
         section: String?,
         frontMatter: FrontMatter,
-        body: String,
+        body: MarkdownText,
         bodyStartLine: Int,
         urlPath: String
     ) {

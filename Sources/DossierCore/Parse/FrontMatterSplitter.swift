@@ -8,7 +8,7 @@ struct FrontMatterSplitter {
         var yaml: String
         /// Line of the file where the YAML starts (the line after the opening `---`).
         var yamlStartLine: Int
-        var body: String
+        var body: MarkdownText
         var bodyStartLine: Int
     }
 
@@ -35,7 +35,7 @@ struct FrontMatterSplitter {
                 return .success(Split(
                     yaml: yamlLines.joined(separator: "\n"),
                     yamlStartLine: 2,
-                    body: String(source[next...]),
+                    body: MarkdownText(String(source[next...])),
                     bodyStartLine: lineNumber + 1
                 ))
             } else {
@@ -55,9 +55,12 @@ struct FrontMatterSplitter {
     /// clusters, and a prepended mark can cling to a trailing space). When both parts are valid
     /// UTF-8, so is the whole file: what lies between them is ASCII.
     static func split(utf8 bytes: ArraySlice<UInt8>) -> Split? {
-        bytes.withUnsafeBufferPointer { bytes in
-            guard let layout = ByteLayout(bytes) else { return nil }
-            return layout.split(of: bytes)
+        bytes.withUnsafeBufferPointer { buffer -> Split? in
+            guard let layout = ByteLayout(buffer), let yaml = layout.yaml(of: buffer) else { return nil }
+            // The body stays the file's bytes, checked once.
+            guard UTF8Check.isValid(UnsafeBufferPointer(rebasing: buffer[layout.bodyStart...])) else { return nil }
+            let body = MarkdownText(checked: bytes[(bytes.startIndex + layout.bodyStart)...])
+            return Split(yaml: yaml, yamlStartLine: 2, body: body, bodyStartLine: layout.bodyStartLine)
         }
     }
 }
@@ -107,8 +110,8 @@ private struct ByteLayout {
         return nil
     }
 
-    /// The parts, decoded; nil when one is not valid UTF-8.
-    func split(of bytes: UnsafeBufferPointer<UInt8>) -> FrontMatterSplitter.Split? {
+    /// The YAML, decoded; nil when it is not valid UTF-8.
+    func yaml(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let yamlText: String?
         if carriageReturns {
             // The lines joined with `\n`, each without the one `\r` that ends it.
@@ -126,8 +129,7 @@ private struct ByteLayout {
         } else {
             yamlText = String(validating: UnsafeBufferPointer(rebasing: bytes[yaml]), as: UTF8.self)
         }
-        guard let yamlText, let body = String(validating: UnsafeBufferPointer(rebasing: bytes[bodyStart...]), as: UTF8.self) else { return nil }
-        return FrontMatterSplitter.Split(yaml: yamlText, yamlStartLine: 2, body: body, bodyStartLine: bodyStartLine)
+        return yamlText
     }
 }
 
