@@ -32,13 +32,32 @@ extension ContextShaper {
         case .map(let mapping):
             if let transforms, !transforms.isSubset(of: TemplateUsage.shapeOnlyTransforms) { literal = true }
             shape.key.append(UInt8(ascii: "{"))
-            for (key, child) in mapping.sorted(by: { $0.key < $1.key }) {
-                Self.appendLiteral(UInt8(ascii: "k"), key, to: &shape.key)
-                path.append(key)
-                let read = self.read(child, path: &path, literal: literal, element: false, longList: &longList, into: &shape)
-                path.removeLast()
-                guard read else { return false }
+            // In key order, sorting positions in a buffer on the stack rather than an array of
+            // the entries (a map has a handful of keys).
+            let complete = withUnsafeTemporaryAllocation(of: Dictionary<String, TemplateValue>.Index.self, capacity: mapping.count) { order in
+                var count = 0
+                for position in mapping.indices {
+                    // Insertion sort by key.
+                    let key = mapping[position].key
+                    var slot = count
+                    while slot > 0 && key < mapping[order[slot - 1]].key {
+                        order[slot] = order[slot - 1]
+                        slot -= 1
+                    }
+                    order[slot] = position
+                    count += 1
+                }
+                for position in order.prefix(count) {
+                    let (key, child) = mapping[position]
+                    Self.appendLiteral(UInt8(ascii: "k"), key, to: &shape.key)
+                    path.append(key)
+                    let read = self.read(child, path: &path, literal: literal, element: false, longList: &longList, into: &shape)
+                    path.removeLast()
+                    guard read else { return false }
+                }
+                return true
             }
+            guard complete else { return false }
             shape.key.append(UInt8(ascii: "}"))
             return true
         case .shared(let shared):
