@@ -27,7 +27,8 @@ struct ContextBuilder: Sendable {
         self.site = site
         self.menu = menu
         self.homeSectionPages = homeSectionPages
-        self.strings = InterfaceStrings.table(for: site.config.primaryLanguage)
+        self.language = site.config.primaryLanguage
+        self.strings = InterfaceStrings.table(for: language)
         self.stringsValue = .shared(SharedTemplateValue(.map(strings.mapValues(TemplateValue.string))))
         let config = site.config
         var siteValues: TemplateContext = [
@@ -65,7 +66,8 @@ struct ContextBuilder: Sendable {
     }
 
     var portable: Bool { site.config.portable }
-    var language: String { site.config.primaryLanguage }
+    /// `site.config.primaryLanguage`, worked out once (every page and card asks for it).
+    let language: String
 
     func link(from: String, to: String) -> String {
         RelativeURL.link(from: from, to: to, portable: portable)
