@@ -3,7 +3,7 @@
 /// A closed set of kinds, so that a context's shape (`ContextShape`) is read with a switch
 /// rather than with dynamic casts, and so that swift-mustache is given plain dictionaries,
 /// lists, strings, numbers and Booleans.
-public indirect enum TemplateValue: Sendable, Equatable {
+public enum TemplateValue: Sendable, Equatable {
     case string(String)
     /// Text held as UTF-8 bytes known to be well-formed (a page's body HTML in a one-pass build):
     /// a stamp copies them into the page's bytes without making a Swift string of them.
