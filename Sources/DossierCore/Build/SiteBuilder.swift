@@ -105,16 +105,30 @@ public struct SiteBuilder: Sendable {
         timer.mark("load")
         diagnostics.append(contentsOf: loadDiagnostics)
 
-        let templates: TemplateSet
-        if let cached = cache.templates, cache.templateFiles == tree.templates {
-            templates = cached
-        } else {
+        // Templates that changed are parsed on another thread while the pages are parsed.
+        let cachedTemplates = cache.templateFiles == tree.templates ? cache.templates : nil
+        let templateFiles = tree.templates, stamping = options.stampTemplates
+        let templateTask = cachedTemplates != nil ? nil : BackgroundTask { () -> (set: TemplateSet, diagnostics: [Diagnostic]) in
             var local = Diagnostics()
-            templates = TemplateSet(files: tree.templates, stamping: options.stampTemplates, diagnostics: &local)
-            cache.templates = templates
-            cache.templateFiles = tree.templates
-            cache.templateDiagnostics = local.items
+            let set = TemplateSet(files: templateFiles, stamping: stamping, diagnostics: &local)
+            return (set, local.items)
+        }
+        let (parsed, parseDiagnostics) = SiteParser(options: options).parse(tree, cache: &cache)
+        timer.mark("parse (templates beside it)")
+
+        let templates: TemplateSet
+        if let cachedTemplates {
+            templates = cachedTemplates
+        } else if let made = templateTask?.value() {
+            templates = made.set
+            cache.templates = made.set
+            cache.templateFiles = templateFiles
+            cache.templateDiagnostics = made.diagnostics
             cache.templatesVersion += 1
+        } else {
+            // `value()` is never nil; this branch only spares a force-unwrap.
+            var local = Diagnostics()
+            templates = TemplateSet(files: templateFiles, stamping: stamping, diagnostics: &local)
         }
         diagnostics.append(contentsOf: cache.templateDiagnostics)
         if !tree.dataFiles.isEmpty {
@@ -122,10 +136,6 @@ public struct SiteBuilder: Sendable {
                 diagnostics.error("missing template \"\(name)\": create templates/\(name).mustache (content/data/ has datasets, which get pages)", file: "templates/\(name).mustache")
             }
         }
-
-        timer.mark("templates")
-        let (parsed, parseDiagnostics) = SiteParser(options: options).parse(tree, cache: &cache)
-        timer.mark("parse")
         if !cache.enabled { tree.pages = [] }  // the pages' bytes are no longer needed
         diagnostics.append(contentsOf: parseDiagnostics)
         guard let site = parsed else {

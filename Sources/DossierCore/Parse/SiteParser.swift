@@ -26,6 +26,13 @@ public struct SiteParser: Sendable {
         var drafts: Set<String> = []
         var unreadable: Set<String> = []
         var parsedPages: [String: BuildCache.ParsedPageEntry] = [:]
+        // The datasets are read on another thread while the pages are parsed.
+        let dataFiles = tree.dataFiles
+        let datasetTask = cache.dataFiles == dataFiles ? nil : BackgroundTask { () -> (datasets: [Dataset], diagnostics: [Diagnostic]) in
+            var local = Diagnostics()
+            let datasets = DatasetParser.parse(dataFiles, diagnostics: &local)
+            return (datasets, local.items)
+        }
         // Pages parse independently: in parallel, reusing unchanged files from the cache.
         let previous = cache.parsedPages
         let language = config?.primaryLanguage
@@ -52,12 +59,11 @@ public struct SiteParser: Sendable {
         if cache.enabled { cache.parsedPages = parsedPages }
         let sections = SectionBuilder.sections(for: pages)
         checkCollisions(pages, sections: sections, diagnostics: &diagnostics)
-        if cache.dataFiles != tree.dataFiles {
-            var local = Diagnostics()
+        if let parsed = datasetTask?.value() {
             let previous = Dictionary(cache.datasets.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-            cache.datasets = DatasetParser.parse(tree.dataFiles, diagnostics: &local)
-            cache.datasetDiagnostics = local.items
-            cache.dataFiles = tree.dataFiles
+            cache.datasets = parsed.datasets
+            cache.datasetDiagnostics = parsed.diagnostics
+            cache.dataFiles = dataFiles
             for dataset in cache.datasets where previous[dataset.name] != dataset {
                 cache.datasetVersions[dataset.name, default: 0] += 1
             }
