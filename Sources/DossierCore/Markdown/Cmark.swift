@@ -18,23 +18,22 @@ enum Cmark {
     /// Parses `markdown` and runs `body` on the document node; the tree is freed afterwards.
     static func withDocument<Result>(_ markdown: String, options: Options, _ body: (CmarkNode) throws -> Result) rethrows -> Result? {
         var text = markdown
-        let root: OpaquePointer? = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, options.rawValue)
-            }
-        }
-        guard let root else { return nil }
-        defer { cmark_node_free(root) }
-        return try body(CmarkNode(root))
+        return try withDocument(parsed: text.withUTF8 { parse($0, options: options) }, body)
     }
 
-    /// `withDocument` on UTF-8 bytes.
+    /// `withDocument` on UTF-8 bytes (a page's `MarkdownText`).
     static func withDocument<Result>(utf8 markdown: ArraySlice<UInt8>, options: Options, _ body: (CmarkNode) throws -> Result) rethrows -> Result? {
-        let root: OpaquePointer? = markdown.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, options.rawValue)
-            }
+        try withDocument(parsed: markdown.withUnsafeBufferPointer { parse($0, options: options) }, body)
+    }
+
+    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>, options: Options) -> OpaquePointer? {
+        utf8.withMemoryRebound(to: CChar.self) { chars in
+            cmark_parse_document(chars.baseAddress, chars.count, options.rawValue)
         }
+    }
+
+    /// Runs `body` on the parsed tree, then frees it.
+    private static func withDocument<Result>(parsed root: OpaquePointer?, _ body: (CmarkNode) throws -> Result) rethrows -> Result? {
         guard let root else { return nil }
         defer { cmark_node_free(root) }
         return try body(CmarkNode(root))
