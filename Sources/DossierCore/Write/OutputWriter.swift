@@ -144,9 +144,10 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         }
 
         /// `readdir` with the entry types it reports, so no file is stat-ed on ext4, xfs, btrfs, tmpfs.
-        /// Returns whether the folder holds a file (or a link), however deep.
+        /// Returns whether the folder holds a file (or a link), however deep; false for a folder
+        /// that cannot be read, which sends `removeStaleFiles` down its full path.
         private static func scan(_ folder: String, relative: String, into contents: inout Contents) -> Bool {
-            guard let directory = opendir(folder) else { return true }
+            guard let directory = opendir(folder) else { return false }
             defer { closedir(directory) }
             var holdsFile = false
             while let entry = readdir(directory) {
