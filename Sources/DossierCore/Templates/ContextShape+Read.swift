@@ -34,20 +34,31 @@ extension ContextShaper {
             shape.key.append(UInt8(ascii: "{"))
             // In key order, sorting positions in a buffer on the stack rather than an array of
             // the entries (a map has a handful of keys).
-            let complete = withUnsafeTemporaryAllocation(of: Dictionary<String, TemplateValue>.Index.self, capacity: mapping.count) { order in
+            let complete = withUnsafeTemporaryAllocation(of: Dictionary<String, TemplateValue>.Index.self, capacity: mapping.count) { buffer -> Bool in
+                guard let order = buffer.baseAddress else { return true }  // an empty map
+                // Slots below `count` are initialized, the others not (an index need not be a
+                // plain value on every platform).
                 var count = 0
+                defer { order.deinitialize(count: count) }
                 for position in mapping.indices {
-                    // Insertion sort by key.
+                    // Insertion sort by key: the slot, then the later ones moved up by one.
                     let key = mapping[position].key
                     var slot = count
-                    while slot > 0 && key < mapping[order[slot - 1]].key {
-                        order[slot] = order[slot - 1]
-                        slot -= 1
+                    while slot > 0 && key < mapping[order[slot - 1]].key { slot -= 1 }
+                    if slot < count {
+                        (order + count).initialize(to: order[count - 1])
+                        var moved = count - 1
+                        while moved > slot {
+                            order[moved] = order[moved - 1]
+                            moved -= 1
+                        }
+                        order[slot] = position
+                    } else {
+                        (order + count).initialize(to: position)
                     }
-                    order[slot] = position
                     count += 1
                 }
-                for position in order.prefix(count) {
+                for position in UnsafeBufferPointer(start: order, count: count) {
                     let (key, child) = mapping[position]
                     Self.appendLiteral(UInt8(ascii: "k"), key, to: &shape.key)
                     path.append(key)
