@@ -108,7 +108,8 @@ public struct SiteBuilder: Sendable {
         // Templates that changed are parsed on another thread while the pages are parsed.
         let cachedTemplates = cache.templateFiles == tree.templates ? cache.templates : nil
         let templateFiles = tree.templates, stamping = options.stampTemplates
-        let templateTask = cachedTemplates != nil ? nil : BackgroundTask { () -> (set: TemplateSet, diagnostics: [Diagnostic]) in
+        let templateTask = BackgroundTask { () -> (set: TemplateSet, diagnostics: [Diagnostic]?) in
+            if let cachedTemplates { return (cachedTemplates, nil) }
             var local = Diagnostics()
             let set = TemplateSet(files: templateFiles, stamping: stamping, diagnostics: &local)
             return (set, local.items)
@@ -116,19 +117,12 @@ public struct SiteBuilder: Sendable {
         let (parsed, parseDiagnostics) = SiteParser(options: options).parse(tree, cache: &cache)
         timer.mark("parse (templates beside it)")
 
-        let templates: TemplateSet
-        if let cachedTemplates {
-            templates = cachedTemplates
-        } else if let made = templateTask?.value() {
-            templates = made.set
-            cache.templates = made.set
+        let (templates, newDiagnostics) = templateTask.value()
+        if let newDiagnostics {
+            cache.templates = templates
             cache.templateFiles = templateFiles
-            cache.templateDiagnostics = made.diagnostics
+            cache.templateDiagnostics = newDiagnostics
             cache.templatesVersion += 1
-        } else {
-            // `value()` is never nil; this branch only spares a force-unwrap.
-            var local = Diagnostics()
-            templates = TemplateSet(files: templateFiles, stamping: stamping, diagnostics: &local)
         }
         diagnostics.append(contentsOf: cache.templateDiagnostics)
         if !tree.dataFiles.isEmpty {
@@ -208,7 +202,7 @@ public struct SiteBuilder: Sendable {
             return Result(site: nil, diagnostics: diagnostics, stats: Stats())
         }
 
-        let contexts = contextsTask.value() ?? ContextBuilder(site: site, menu: menu, homeSectionPages: homeSectionPages)
+        let contexts = contextsTask.value()
         if sink == nil {
             guard open() else { return Result(site: nil, diagnostics: diagnostics, stats: Stats()) }
         }
@@ -218,7 +212,7 @@ public struct SiteBuilder: Sendable {
             if let pageFailure { throw pageFailure }
             counts = try renderPages(site, bodies: bodies, contexts: contexts, templates: templates, menu: menu, cache: &cache, sink: sink,
                                      early: early, pagesWritten: onePass)
-            if let made = feeds.value() ?? nil {
+            if let made = feeds.value() {
                 try sink.put("feed.xml", .text(made.atom))
                 try sink.put("sitemap.xml", .text(made.sitemap))
                 counts.files += 2
@@ -353,8 +347,7 @@ public struct SiteBuilder: Sendable {
             // listings, as a string.
             var body = renderer.render(page, utf8: page.kind == .page)
             guard page.kind == .page else { return PageWithBody(body: body, error: nil) }
-            // `value()` is never nil; the guard only spares a force-unwrap.
-            guard let contexts = contexts.value() else { return PageWithBody(body: body, error: nil) }
+            let contexts = contexts.value()
             do {
                 let html = try templates.renderUTF8("page", context: contexts.page(page, body: body))
                 try sink.put(page.outputPath, .utf8(html))
@@ -581,12 +574,12 @@ final class EarlyListings: @unchecked Sendable {
     init(site: ParsedSite, templates: TemplateSet, contexts: BackgroundTask<ContextBuilder>, bodies: BodyRenderer) {
         let home = site.home
         var jobs = [Job(path: "index.html") {
-            guard let contexts = contexts.value() else { return nil }
+            let contexts = contexts.value()
             return try? templates.render("home", context: contexts.home(home, body: home.map { bodies.render($0) }), listing: true)
         }]
         for section in site.sections {
             jobs.append(Job(path: section.urlPath + "index.html") {
-                guard let contexts = contexts.value() else { return nil }
+                let contexts = contexts.value()
                 let intro = section.indexPage.flatMap { contexts.pagesByPath($0) }
                 let context = contexts.section(section, intro: intro, body: intro.map { bodies.render($0) })
                 return try? templates.render("section", context: context, listing: true)
