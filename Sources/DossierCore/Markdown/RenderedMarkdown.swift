@@ -2,20 +2,12 @@
 public struct RenderedMarkdown: Sendable, Equatable {
     /// The HTML as a string, or as the UTF-8 bytes cmark wrote (checked): a page built in one
     /// pass copies them into its file without making a Swift string of them (`SiteBuilder`).
-    enum Body: Sendable {
-        case string(String)
-        case utf8([UInt8])
-    }
+    typealias Body = HeldText
 
     var body: Body
 
     public var html: String {
-        get {
-            switch body {
-            case .string(let string): return string
-            case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
-            }
-        }
+        get { body.string }
         set { body = .string(newValue) }
     }
 
@@ -26,6 +18,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
         case .utf8(let bytes): return .utf8(bytes)
         }
     }
+
     /// Headings in order, with the ids written into the HTML.
     public var headings: [Heading]
     /// `#anchor` links whose target page is only known once every page is rendered.
@@ -44,20 +37,6 @@ public struct RenderedMarkdown: Sendable, Equatable {
         self.anchorReferences = anchorReferences
         self.datasets = datasets
         self.diagnostics = diagnostics
-    }
-
-    /// Equal when the HTML reads the same, however it is held.
-    public static func == (lhs: RenderedMarkdown, rhs: RenderedMarkdown) -> Bool {
-        lhs.headings == rhs.headings && lhs.anchorReferences == rhs.anchorReferences && lhs.datasets == rhs.datasets
-            && lhs.diagnostics == rhs.diagnostics && lhs.utf8Equal(rhs)
-    }
-
-    private func utf8Equal(_ other: RenderedMarkdown) -> Bool {
-        switch (body, other.body) {
-        case (.string(let a), .string(let b)): return a == b
-        case (.utf8(let a), .utf8(let b)): return a == b
-        case (.string(let a), .utf8(let b)), (.utf8(let b), .string(let a)): return a.utf8.elementsEqual(b)
-        }
     }
 }
 

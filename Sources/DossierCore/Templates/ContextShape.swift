@@ -33,25 +33,9 @@ struct ListValues: Sendable {
 }
 
 /// A value copied into a stamped page: a string, or UTF-8 bytes (`TemplateValue.utf8`).
-enum StampValue: Sendable, Equatable {
-    case string(String)
-    case utf8([UInt8])
+typealias StampValue = HeldText
 
-    var string: String {
-        switch self {
-        case .string(let string): return string
-        case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
-        }
-    }
-
-    /// The value's bytes in a string's length (`String.utf8.count` is constant time).
-    var count: Int {
-        switch self {
-        case .string(let string): return string.utf8.count
-        case .utf8(let bytes): return bytes.count
-        }
-    }
-
+extension HeldText {
     var holdsMarker: Bool {
         switch self {
         case .string(let string): return StampMarker.occurs(in: string)
