@@ -3,8 +3,8 @@ import Foundation
 
 /// The only code that calls libcmark.
 ///
-/// Ownership: `Cmark.withDocument` parses, hands the tree to its closure and frees it when the
-/// closure returns or throws. `CmarkNode` values are borrowed views into that tree: they must not
+/// Ownership: `Cmark.withDocument` parses into the thread's arena (`CmarkArena`), hands the tree
+/// to its closure and releases it when the closure returns or throws. `CmarkNode` values are borrowed views into that tree: they must not
 /// outlive the closure, so nothing in the rest of the program ever holds a C pointer.
 enum Cmark {
     struct Options: OptionSet {
@@ -18,31 +18,43 @@ enum Cmark {
     /// Parses `markdown` and runs `body` on the document node; the tree is freed afterwards.
     static func withDocument<Result>(_ markdown: String, options: Options, _ body: (CmarkNode) throws -> Result) rethrows -> Result? {
         var text = markdown
-        return try withDocument(parsed: text.withUTF8 { parse($0, options: options) }, body)
+        return try text.withUTF8 { try withDocument($0, options: options, body) }
     }
 
     /// `withDocument` on UTF-8 bytes (a page's `MarkdownText`).
     static func withDocument<Result>(utf8 markdown: ArraySlice<UInt8>, options: Options, _ body: (CmarkNode) throws -> Result) rethrows -> Result? {
-        try withDocument(parsed: markdown.withUnsafeBufferPointer { parse($0, options: options) }, body)
+        try markdown.withUnsafeBufferPointer { try withDocument($0, options: options, body) }
     }
 
-    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>, options: Options) -> OpaquePointer? {
-        utf8.withMemoryRebound(to: CChar.self) { chars in
-            cmark_parse_document(chars.baseAddress, chars.count, options.rawValue)
+    /// Parses into the thread's arena (`CmarkArena`) and runs `body` on the tree. The tree is not
+    /// freed node by node: everything it holds, down to the parser, was allocated in the arena,
+    /// which is emptied when the outermost of these calls on the thread returns.
+    private static func withDocument<Result>(_ utf8: UnsafeBufferPointer<UInt8>, options: Options, _ body: (CmarkNode) throws -> Result) rethrows -> Result? {
+        try CmarkArena.withScope {
+            guard let root = parse(utf8, options: options) else { return nil }
+            return try body(CmarkNode(root))
         }
     }
 
-    /// Runs `body` on the parsed tree, then frees it.
-    private static func withDocument<Result>(parsed root: OpaquePointer?, _ body: (CmarkNode) throws -> Result) rethrows -> Result? {
-        guard let root else { return nil }
-        defer { cmark_node_free(root) }
-        return try body(CmarkNode(root))
+    /// What `cmark_parse_document` does, with the arena's allocator (the parser is left to the
+    /// arena too).
+    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>, options: Options) -> OpaquePointer? {
+        guard let parser = cmark_parser_new_with_mem(options.rawValue, CmarkArena.allocator) else { return nil }
+        utf8.withMemoryRebound(to: CChar.self) { chars in
+            cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        }
+        return cmark_parser_finish(parser)
+    }
+
+    /// Frees what cmark returned (rendered HTML), with the allocator it came from.
+    private static func release(_ buffer: UnsafeMutablePointer<CChar>) {
+        CmarkArena.allocator.pointee.free(buffer)
     }
 
     /// HTML for `node` and its descendants.
     static func renderHTML(_ node: CmarkNode, options: Options) -> String {
         guard let buffer = cmark_render_html(node.pointer, options.rawValue) else { return "" }
-        defer { free(buffer) }
+        defer { release(buffer) }
         // One copy, straight from the C buffer (invalid UTF-8 would be repaired, as `String(cString:)` does).
         return buffer.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
             String(decoding: UnsafeBufferPointer(start: bytes, count: strlen(buffer)), as: UTF8.self)
@@ -52,7 +64,7 @@ enum Cmark {
     /// `renderHTML` as UTF-8 bytes, checked (bytes that are not UTF-8 are repaired, as there).
     static func renderHTMLUTF8(_ node: CmarkNode, options: Options) -> [UInt8] {
         guard let buffer = cmark_render_html(node.pointer, options.rawValue) else { return [] }
-        defer { free(buffer) }
+        defer { release(buffer) }
         return buffer.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
             let html = UnsafeBufferPointer(start: bytes, count: strlen(buffer))
             return UTF8Check.isValid(html) ? Array(html) : Array(String(decoding: html, as: UTF8.self).utf8)
@@ -152,7 +164,7 @@ struct CmarkNode {
 
     /// Replaces this inline node by raw HTML (a custom inline), and frees this node.
     func replace(withInlineHTML html: String) {
-        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        guard let inline = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, CmarkArena.allocator) else { return }
         _ = cmark_node_set_on_enter(inline, html)
         _ = cmark_node_set_on_exit(inline, "")
         if cmark_node_replace(pointer, inline) == 1 {
@@ -165,7 +177,7 @@ struct CmarkNode {
     /// Replaces this node by a custom block that prints `html` as it is, and frees this node.
     /// This is how generated markup enters the document while author HTML stays under safe mode.
     func replace(withHTMLBlock html: String) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { return }
         _ = cmark_node_set_on_enter(block, html)
         replace(withBlock: block)
     }
@@ -173,7 +185,7 @@ struct CmarkNode {
     /// `replace(withHTMLBlock:)` from UTF-8 bytes (cmark copies them; like a C string, they end
     /// at a NUL byte).
     func replace(withHTMLBlock html: [UInt8]) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { return }
         var terminated = html
         terminated.append(0)
         _ = terminated.withUnsafeBufferPointer { buffer in
