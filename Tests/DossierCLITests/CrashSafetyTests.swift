@@ -84,9 +84,10 @@ import Testing
         }
 
         // Beside the output, only the staging folder that builds reuse, marked, holding a complete
-        // earlier site (it took the output's place in the exchange); no other leftover.
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.site).filter { $0.hasPrefix(".") }
-        #expect(leftovers == [".public.dossier-staging"], "left beside public/: \(leftovers)")
+        // earlier site (it took the output's place in the exchange), and the record of both
+        // (`OutputRecord`); no other leftover.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.site).filter { $0.hasPrefix(".") }.sorted()
+        #expect(leftovers == [".public.dossier-record", ".public.dossier-staging"], "left beside public/: \(leftovers)")
         let staging = Snapshot(fixture.stagingFolder)
         #expect(staging == sites[current.previous], "the staging folder is not the complete previous site")
     }

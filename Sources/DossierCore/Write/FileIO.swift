@@ -11,9 +11,10 @@ struct FileError: Error, Sendable, CustomStringConvertible {
 /// Whole-file writes and copies with POSIX calls (Foundation's `Data.write` syncs each file to
 /// disk, which made writing thousands of pages slow).
 enum FileIO {
-    static func write(_ text: String, to path: String) throws {
+    @discardableResult
+    static func write(_ text: String, to path: String) throws -> FileStamp? {
         var text = text
-        try text.withUTF8 { buffer in
+        return try text.withUTF8 { buffer in
             try write(UnsafeRawBufferPointer(buffer), to: path)
         }
     }
@@ -21,14 +22,16 @@ enum FileIO {
     /// Writes `buffer` as the whole file. A file that already holds exactly these bytes is left
     /// as it is: a rebuild reads the staging folder's copy instead of writing it again, which
     /// keeps its modification time (for `rsync` and the like) and spares the disk a write-back.
-    static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
+    /// Returns the file's stamp as the call leaves it (nil if it cannot be read).
+    @discardableResult
+    static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws -> FileStamp? {
         // No O_TRUNC: a file rewritten in place keeps its blocks, then is cut to its new length.
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw FileError(path: path, code: errno) }
         defer { close(descriptor) }
         var info = stat()
         let known = fstat(descriptor, &info) == 0
-        if known, Int(info.st_size) == buffer.count, holds(descriptor, buffer) { return }
+        if known, Int(info.st_size) == buffer.count, holds(descriptor, buffer) { return FileStamp(info) }
         var offset = 0
         while offset < buffer.count {
             let written = pwrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
@@ -41,6 +44,7 @@ enum FileIO {
         if !known || Int(info.st_size) > buffer.count, ftruncate(descriptor, off_t(buffer.count)) != 0 {
             throw FileError(path: path, code: errno)
         }
+        return fstat(descriptor, &info) == 0 ? FileStamp(info) : nil
     }
 
     /// Whether the open file holds `buffer`'s bytes from its start (its size is known to match).
@@ -87,10 +91,5 @@ enum FileIO {
         }
         bytes.removeLast(bytes.count - count)
         return bytes
-    }
-
-    static func copy(_ source: String, to path: String) throws {
-        guard let data = FileManager().contents(atPath: source) else { throw FileError(path: source, code: ENOENT) }
-        try data.withUnsafeBytes { try write($0, to: path) }
     }
 }

@@ -1,0 +1,276 @@
+import Foundation
+
+/// The folder a build writes into before it becomes the output. Thread-safe.
+public final class StagingFolder: OutputSink, @unchecked Sendable {
+    public let root: String
+    private let lock = NSLock()
+    private var folders: Set<String> = [""]
+    private var written: Set<String> = []
+    /// Files the folder held before this build (the site before the previous one).
+    private let previous: Set<String>
+    /// Whether a folder held no file before this build (`Contents.hasFilelessFolder`).
+    private let hadFilelessFolder: Bool
+    /// Whether this build made the folder (it holds nothing but this build's files).
+    private let created: Bool
+    /// The output record found when the build began.
+    let previousRecord: OutputRecord?
+
+    /// The files the output record vouches for: a page with the same hash is already there.
+    private let known: [String: OutputRecord.File]
+    /// The folders found as the record left them (their stamps stay unless this build adds or
+    /// removes an entry).
+    private let unchangedFolders: [String: FileStamp]
+    /// What the next record says of this folder's files.
+    private var recorded: [String: OutputRecord.File] = [:]
+    /// Folders whose entries this build changed: their stamps must be read again.
+    private var touched: Set<String> = []
+    private var removedFolders: Set<String> = []
+    /// False once something happened that the record could not tell (a file without a stamp,
+    /// a stale file that could not be removed).
+    private var recordable = true
+    /// The record's tree of this folder, when every folder in it was found unchanged.
+    private let unchangedTree: OutputRecord.Tree?
+    /// Whether every file put so far was one the record vouched for, unchanged.
+    private var allKnown = true
+
+    /// What a staging folder held before this build: from the output record where the disk
+    /// still shows what it says, else read in one walk.
+    struct Contents {
+        var files = Set<String>()
+        var folders = Set<String>([""])
+        /// A symbolic link anywhere means the folder is not reused: a write could follow it out.
+        var hasLinks = false
+        /// Whether a folder below the root holds no file, however deep: one that a build writing
+        /// every file already there would still have to remove.
+        var hasFilelessFolder = false
+        /// The record found beside the output, whichever folder it vouches for.
+        var record: OutputRecord?
+        var known: [String: OutputRecord.File] = [:]
+        var unchangedFolders: [String: FileStamp] = [:]
+        var unchangedTree: OutputRecord.Tree?
+
+        /// Reads the record at `recordPath`; lists the folder from it if every folder it names
+        /// is unchanged, else walks it.
+        static func load(_ root: String, recordPath: String?, margin: Int64 = OutputRecord.margin) -> Contents {
+            let found = FileStamp.of(root)
+            let identity = found.map { (device: $0.device, inode: $0.stamp.inode) }
+            let record = recordPath.flatMap { OutputRecord.read($0, only: identity) }
+            var contents: Contents
+            if let record, let found, found.kind == S_IFDIR, let tree = record.tree(device: found.device, inode: found.stamp.inode) {
+                let trusted = tree.made - margin
+                contents = unchanged(tree, root: root, before: trusted) ?? scan(root)
+                contents.known = tree.files.values.allSatisfy { $0.stamp.isOlder(than: trusted) }
+                    ? tree.files : tree.files.filter { $0.value.stamp.isOlder(than: trusted) }
+            } else {
+                contents = scan(root)
+            }
+            contents.record = record
+            return contents
+        }
+
+        /// The folder as the record lists it, if every folder the record names is still there
+        /// with its stamp (then none gained or lost an entry since); nil otherwise.
+        private static func unchanged(_ tree: OutputRecord.Tree, root: String, before trusted: Int64) -> Contents? {
+            guard tree.folders[""] != nil else { return nil }
+            for (path, stamp) in tree.folders {
+                guard stamp.isOlder(than: trusted), let found = FileStamp.of(path.isEmpty ? root : root + "/" + path),
+                      found.kind == S_IFDIR else { return nil }
+                // The folder itself was renamed by the exchange, which moves its change time.
+                let same = path.isEmpty
+                    ? found.stamp.inode == stamp.inode && found.stamp.modified == stamp.modified
+                    : found.stamp == stamp
+                guard same else { return nil }
+            }
+            var contents = Contents()
+            contents.files = Set(tree.files.keys)
+            contents.folders = Set(tree.folders.keys)
+            // A tree is recorded only after `removeStaleFiles` left no folder without a file
+            // (`recordTree`), and none was added since: its folders are unchanged.
+            contents.hasFilelessFolder = false
+            contents.unchangedFolders = tree.folders
+            contents.unchangedTree = tree
+            return contents
+        }
+
+        static func scan(_ root: String) -> Contents {
+            var contents = Contents()
+            _ = scan(root, relative: "", into: &contents)
+            return contents
+        }
+
+        /// `readdir` with the entry types it reports, so no file is stat-ed on ext4, xfs, btrfs, tmpfs.
+        /// Returns whether the folder holds a file (or a link), however deep; false for a folder
+        /// that cannot be read, which sends `removeStaleFiles` down its full path.
+        private static func scan(_ folder: String, relative: String, into contents: inout Contents) -> Bool {
+            guard let directory = opendir(folder) else { return false }
+            defer { closedir(directory) }
+            var holdsFile = false
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(folder + "/" + name, &info) == 0 else { continue }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: type = UInt8(DT_DIR)
+                    case S_IFLNK: type = UInt8(DT_LNK)
+                    default: type = UInt8(DT_REG)
+                    }
+                }
+                switch type {
+                case UInt8(DT_DIR):
+                    contents.folders.insert(path)
+                    if scan(folder + "/" + name, relative: path, into: &contents) {
+                        holdsFile = true
+                    } else {
+                        contents.hasFilelessFolder = true
+                    }
+                case UInt8(DT_LNK):
+                    contents.hasLinks = true
+                    holdsFile = true
+                default:
+                    contents.files.insert(path)
+                    holdsFile = true
+                }
+            }
+            return holdsFile
+        }
+    }
+
+    init(root: String, contents: Contents, created: Bool = false) {
+        self.root = root
+        previous = contents.files
+        hadFilelessFolder = contents.hasFilelessFolder
+        folders = contents.folders
+        known = contents.known
+        unchangedFolders = contents.unchangedFolders
+        previousRecord = contents.record
+        unchangedTree = contents.unchangedTree
+        self.created = created
+    }
+
+    public func put(_ path: String, _ content: RenderedSite.Content) throws {
+        let folder = PathText.parent(path)
+        try makeFolder(folder)
+        let target = root + "/" + path
+        let put: (file: OutputRecord.File?, known: Bool)
+        switch content {
+        case .text(var text): put = try text.withUTF8 { try self.put(UnsafeRawBufferPointer($0), path: path, at: target) }
+        case .utf8(let bytes): put = try bytes.withUnsafeBytes { try self.put($0, path: path, at: target) }
+        case .copy(let source):
+            guard let data = FileManager().contents(atPath: source) else { throw FileError(path: source, code: ENOENT) }
+            put = try data.withUnsafeBytes { try self.put($0, path: path, at: target) }
+        }
+        lock.lock()
+        written.insert(path)
+        if let file = put.file { recorded[path] = file } else { recordable = false }
+        if !put.known { allKnown = false }
+        if !previous.contains(path) { touched.insert(folder) }
+        lock.unlock()
+    }
+
+    /// Writes the file unless the record vouches that it already holds these bytes; returns
+    /// what the next record says of it, and whether the record vouched for it.
+    private func put(_ bytes: UnsafeRawBufferPointer, path: String, at target: String) throws -> (file: OutputRecord.File?, known: Bool) {
+        let hash = XXHash64.hash(bytes)
+        if let known = known[path], known.hash == hash, known.stamp.size == bytes.count,
+           let found = FileStamp.of(target), found.kind == S_IFREG, found.stamp == known.stamp {
+            return (known, true)
+        }
+        return (try FileIO.write(bytes, to: target).map { OutputRecord.File(stamp: $0, hash: hash) }, false)
+    }
+
+    private func makeFolder(_ folder: String) throws {
+        lock.lock()
+        let known = folders.contains(folder)
+        lock.unlock()
+        if known { return }
+        try makeFolder(PathText.parent(folder))
+        let target = root + "/" + folder
+        if mkdir(target, 0o755) != 0 && errno != EEXIST {
+            throw FileError(path: target, code: errno)
+        }
+        lock.lock()
+        folders.insert(folder)
+        touched.insert(folder)
+        touched.insert(PathText.parent(folder))
+        lock.unlock()
+    }
+
+    /// Deletes files and then empty folders that this build did not write.
+    func removeStaleFiles() {
+        lock.lock()
+        // The common rebuild: every file the folder held was written again. Then a folder is
+        // stale only if it held no file, and every folder this build made holds one.
+        if !hadFilelessFolder, previous.count <= written.count, previous.allSatisfy(written.contains) {
+            lock.unlock()
+            return
+        }
+        let stale = previous.subtracting(written)
+        let needed = Set(written.map { PathText.parent($0) })
+        let allFolders = folders
+        lock.unlock()
+        var changed = Set<String>()
+        var failed = false
+        for path in stale {
+            if unlink(root + "/" + path) != 0 && errno != ENOENT { failed = true }
+            changed.insert(PathText.parent(path))
+        }
+        var keep = Set<String>([""])
+        for folder in needed {
+            var current = folder
+            while keep.insert(current).inserted { current = PathText.parent(current) }
+        }
+        var removed = Set<String>()
+        for folder in allFolders.subtracting(keep).sorted(by: { $0.count > $1.count }) {
+            if rmdir(root + "/" + folder) == 0 || errno == ENOENT {
+                removed.insert(folder)
+                changed.insert(PathText.parent(folder))
+            } else {
+                failed = true
+            }
+        }
+        lock.lock()
+        touched.formUnion(changed)
+        removedFolders.formUnion(removed)
+        if failed { recordable = false }
+        lock.unlock()
+    }
+
+    /// What the output record says of this folder once this build is written and its stale
+    /// files removed: nil when something in it cannot be vouched for.
+    func recordTree() -> OutputRecord.Tree? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard recordable, recorded.count == written.count else { return nil }
+        // The common rebuild: the same files, found as the record left them. The record of this
+        // folder stays as it was, bytes and all.
+        if let unchangedTree, allKnown, touched.isEmpty, removedFolders.isEmpty, recorded.count == unchangedTree.files.count {
+            return unchangedTree
+        }
+        guard let found = FileStamp.of(root), found.kind == S_IFDIR else { return nil }
+        var stamps: [String: FileStamp] = [:]
+        for folder in folders.subtracting(removedFolders) {
+            if !touched.contains(folder), let stamp = unchangedFolders[folder] {
+                stamps[folder] = stamp
+            } else {
+                guard let now = FileStamp.of(folder.isEmpty ? root : root + "/" + folder), now.kind == S_IFDIR else { return nil }
+                stamps[folder] = now.stamp
+            }
+        }
+        // Made after every stamp it holds, so that the margin counts from the last of them.
+        return OutputRecord.Tree(device: found.device, inode: found.stamp.inode, made: OutputRecord.now, folders: stamps, files: recorded)
+    }
+
+    /// Abandons the build (pages are written as they are rendered, before the build knows it
+    /// will fail). A folder this build made is removed, since it holds nothing but this build's
+    /// files; an older one stays, marked, for the next build to write over.
+    public func discard() {
+        guard created else { return }
+        try? FileManager().removeItem(atPath: root)
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+@testable import DossierCore
+
+@Suite struct XXHash64Tests {
+    /// Values from the reference implementation (Python's `xxhash.xxh64(data).intdigest()`),
+    /// covering the short path, the 32-byte stripes and every size of tail.
+    @Test func matchesTheReferenceImplementation() {
+        let cases: [([UInt8], UInt64)] = [
+            ([], 0xEF46_DB37_51D8_E999),
+            (Array("a".utf8), 0xD24E_C4F1_A98C_6E5B),
+            (Array("abc".utf8), 0x44BC_2CF5_AD77_0999),
+            (Array("Nokia".utf8), 0xF65A_853E_5833_EA6D),
+            (Array(repeating: UInt8(ascii: "x"), count: 31), 0x60DD_0D01_083B_99F0),
+            (Array(repeating: UInt8(ascii: "y"), count: 32), 0x64DA_1F1D_3495_CE66),
+            (Array(repeating: UInt8(ascii: "z"), count: 33), 0xC524_1253_C64E_0268),
+            (Array("brevets de Nokia : l’accord".utf8), 0x1038_F180_07AD_4816),
+            (Array((0..<768).map { UInt8($0 % 256) }), 0x8E03_C838_C596_036F),
+        ]
+        for (bytes, expected) in cases {
+            #expect(XXHash64.hash(bytes) == expected, "\(bytes.count) bytes")
+        }
+    }
+}
+
+@Suite struct OutputRecordTests {
+    private func stamp(_ seed: Int64) -> FileStamp {
+        FileStamp(inode: UInt64(seed) * 7, size: seed * 100, modified: seed * 1_000_000_007, changed: -seed)
+    }
+
+    private var sample: OutputRecord {
+        var record = OutputRecord()
+        record.trees = [
+            OutputRecord.Tree(device: 65024, inode: 12, made: 1_795_768_915_348_787_630,
+                              folders: ["": stamp(1), "notes": stamp(2), "un dossier/avec espaces": stamp(3)],
+                              files: [".dossier": .init(stamp: stamp(4), hash: 0), "notes/index.html": .init(stamp: stamp(5), hash: .max),
+                                      "un dossier/avec espaces/page été.html": .init(stamp: stamp(6), hash: 0xABCDEF)]),
+            OutputRecord.Tree(device: 65024, inode: 13, made: 5, folders: ["": stamp(7)], files: ["a.txt": .init(stamp: stamp(8), hash: 42)]),
+        ]
+        return record
+    }
+
+    @Test func readsBackWhatItWrites() throws {
+        let bytes = sample.encoded()
+        let read = try #require(OutputRecord.decode(bytes))
+        #expect(read.trees.count == 2)
+        for (tree, original) in zip(read.trees, sample.trees) {
+            #expect(tree.device == original.device && tree.inode == original.inode && tree.made == original.made)
+            #expect(tree.folders == original.folders)
+            #expect(tree.files == original.files)
+        }
+        // Written back unchanged, a record is the same bytes (and is then not written again).
+        #expect(read.encoded() == bytes)
+    }
+
+    @Test func readsOnlyTheTreeAskedForAndKeepsTheOthersBytes() throws {
+        let bytes = sample.encoded()
+        let read = try #require(OutputRecord.decode(bytes, only: (device: 65024, inode: 13)))
+        #expect(read.trees[0].files.isEmpty && read.trees[0].folders.isEmpty)
+        #expect(read.trees[1].files == sample.trees[1].files)
+        #expect(read.encoded() == bytes)
+    }
+
+    @Test func refusesAnythingButAWholeRecord() {
+        let bytes = sample.encoded()
+        #expect(OutputRecord.decode(Array(bytes.dropLast())) == nil, "cut short")
+        #expect(OutputRecord.decode(Array(bytes.prefix(bytes.count / 2))) == nil, "cut short")
+        #expect(OutputRecord.decode(Array("dossier-record 2\n".utf8)) == nil, "another version")
+        #expect(OutputRecord.decode(Array("dossier-record 1\nd 1 2 3 4 x\n".utf8)) == nil, "a folder before any tree")
+        #expect(OutputRecord.decode(Array("dossier-record 1\ntree 1 2 3\nf 1 2 3 4 zz x\n".utf8)) == nil, "not a hash")
+        #expect(OutputRecord.decode(Array("dossier-record 1\ntree 1 2 3\nf 1 2 3 4 5 ".utf8) + [0xFF, 0x0A]) == nil, "not UTF-8")
+        #expect(OutputRecord.decode(Array("dossier-record 1\ntree 1 2 99999999999999999999999\n".utf8)) == nil, "out of range")
+        #expect(OutputRecord.decode(Array("dossier-record 1\n".utf8))?.trees.isEmpty == true)
+    }
+
+    @Test func aTreeWithALineBreakInAPathIsLeftOut() throws {
+        var record = sample
+        record.trees[0].files["deux\nlignes.html"] = .init(stamp: stamp(9), hash: 1)
+        let read = try #require(OutputRecord.decode(record.encoded()))
+        #expect(read.trees.map(\.inode) == [13])
+    }
+}
+
+/// Builds over a staging folder the output record vouches for: what changed behind the
+/// record's back is found and written over, whatever the record says.
+@Suite struct OutputRecordBuildTests {
+    /// A writer that trusts stamps however recent (the margin is for file-system clocks).
+    private func writer(_ site: TestSite) -> OutputWriter {
+        var writer = OutputWriter(output: site.output)
+        writer.recordMargin = 0
+        return writer
+    }
+
+    private let files: [String: RenderedSite.Content] = [
+        "index.html": .text("<p>accueil</p>"), "notes/a/index.html": .text("<p>A</p>"), "notes/b/index.html": .utf8(Array("<p>B</p>".utf8)),
+    ]
+
+    /// Two builds: the output and the staging folder each hold the site, and the record both.
+    private func twoBuilds(_ site: TestSite) throws -> (writer: OutputWriter, staging: String) {
+        let writer = writer(site)
+        try writer.write(RenderedSite(files: files))
+        try writer.write(RenderedSite(files: files))
+        return (writer, site.root + "/.public.dossier-staging")
+    }
+
+    /// Sets a modification time no build made, so that the change shows whatever the clock's tick.
+    private func backdate(_ path: String) throws {
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000_000)], ofItemAtPath: path)
+    }
+
+    @Test func theRecordListsTheStagingFolderAndVouchesForItsFiles() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let (writer, staging) = try twoBuilds(site)
+        let contents = StagingFolder.Contents.load(staging, recordPath: writer.recordPath, margin: 0)
+        #expect(contents.unchangedTree != nil, "every folder found as recorded: no walk")
+        #expect(contents.files == Set(files.keys).union([".dossier"]))
+        #expect(contents.folders == ["", "notes", "notes/a", "notes/b"])
+        #expect(Set(contents.known.keys) == contents.files)
+
+        // With the real margin, stamps made just now are not trusted: everything is listed and compared.
+        let recent = StagingFolder.Contents.load(staging, recordPath: writer.recordPath)
+        #expect(recent.unchangedTree == nil && recent.known.isEmpty)
+        #expect(recent.files == contents.files)
+    }
+
+    @Test func aFileChangedBehindTheRecordsBackIsWrittenOver() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let (writer, staging) = try twoBuilds(site)
+        try "<p>X</p>".write(toFile: staging + "/notes/a/index.html", atomically: false, encoding: .utf8)  // same size
+        try backdate(staging + "/notes/a/index.html")
+        try writer.write(RenderedSite(files: files))
+        #expect(try site.read("notes/a/index.html") == "<p>A</p>")
+    }
+
+    @Test func aPageThatChangedIsWrittenEvenAtTheSameSize() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let (writer, _) = try twoBuilds(site)
+        var next = files
+        next["notes/b/index.html"] = .text("<p>C</p>")
+        try writer.write(RenderedSite(files: next))
+        try writer.write(RenderedSite(files: next))
+        #expect(try site.read("notes/b/index.html") == "<p>C</p>")
+        try writer.write(RenderedSite(files: files))
+        #expect(try site.read("notes/b/index.html") == "<p>B</p>")
+    }
+
+    @Test func aFileAddedBehindTheRecordsBackIsRemoved() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let (writer, staging) = try twoBuilds(site)
+        try "extra".write(toFile: staging + "/notes/a/extra.txt", atomically: false, encoding: .utf8)
+        try backdate(staging + "/notes/a")
+        try FileManager.default.createDirectory(atPath: staging + "/empty", withIntermediateDirectories: false)
+        try backdate(staging)
+        #expect(StagingFolder.Contents.load(staging, recordPath: writer.recordPath, margin: 0).unchangedTree == nil)
+        try writer.write(RenderedSite(files: files))
+        #expect(site.outputFiles() == [".dossier", "index.html", "notes/a/index.html", "notes/b/index.html"])
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/empty"))
+    }
+
+    @Test func aFileRemovedBehindTheRecordsBackIsWrittenAgain() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let (writer, staging) = try twoBuilds(site)
+        try FileManager.default.removeItem(atPath: staging + "/notes/b/index.html")
+        try backdate(staging + "/notes/b")
+        try writer.write(RenderedSite(files: files))
+        #expect(try site.read("notes/b/index.html") == "<p>B</p>")
+    }
+
+    @Test func aDamagedRecordIsIgnored() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let (writer, staging) = try twoBuilds(site)
+        try "dossier-record 1\ntree 1 2".write(toFile: writer.recordPath, atomically: false, encoding: .utf8)
+        try "stale".write(toFile: staging + "/stale.txt", atomically: false, encoding: .utf8)
+        try writer.write(RenderedSite(files: files))
+        #expect(site.outputFiles() == [".dossier", "index.html", "notes/a/index.html", "notes/b/index.html"])
+        #expect(OutputRecord.read(writer.recordPath)?.trees.count == 1, "written anew, of the staging folder alone")
+    }
+
+    /// Rebuilding the same site leaves the record's bytes as they were.
+    @Test func aRebuildThatChangesNothingKeepsTheRecord() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let (writer, _) = try twoBuilds(site)
+        try writer.write(RenderedSite(files: files))
+        try writer.write(RenderedSite(files: files))
+        let before = FileIO.read(writer.recordPath)
+        try writer.write(RenderedSite(files: files))
+        try writer.write(RenderedSite(files: files))
+        #expect(FileIO.read(writer.recordPath) == before)
+        #expect(!FileManager.default.fileExists(atPath: writer.recordPath + ".new"))
+    }
+}
