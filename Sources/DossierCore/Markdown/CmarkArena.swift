@@ -65,7 +65,7 @@ struct ArenaState {
     var total = 0
     var depth = 0
 
-    nonisolated(unsafe) static let key: pthread_key_t = {
+    static let key: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key) { state in
             guard let state else { return }
