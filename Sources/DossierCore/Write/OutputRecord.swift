@@ -20,8 +20,9 @@ struct FileStamp: Equatable, Sendable {
     init(_ info: stat) {
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
-        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        // Wrapping: a time set past the year 2262 (`touch -d`) must not stop the build.
+        modified = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec)
     }
 
     /// The stamp of what is at `path` (a link is not followed), with its device and kind; nil
@@ -79,7 +80,7 @@ struct OutputRecord: Sendable {
     /// written again.
     fileprivate(set) var source: [UInt8]?
 
-    static let header = "dossier-record 1"
+    static let header = "dossier-record 2"
     /// How long before the record a stamp must have been made to be trusted, in nanoseconds.
     static let margin: Int64 = 2_000_000_000
 
@@ -126,7 +127,9 @@ struct OutputRecord: Sendable {
     /// One line per tree, folder and file; a path is the rest of its line. A tree read from a
     /// record is written back as the bytes it was read from.
     ///
-    ///     dossier-record 1
+    /// Numbers are hexadecimal (times may be negative, with a minus sign).
+    ///
+    ///     dossier-record 2
     ///     tree DEVICE INODE MADE
     ///     d INODE SIZE MODIFIED CHANGED PATH
     ///     f INODE SIZE MODIFIED CHANGED HASH PATH
@@ -159,7 +162,7 @@ struct OutputRecord: Sendable {
             for (path, file) in tree.files {
                 bytes.append(UInt8(ascii: "f"))
                 Self.append(file.stamp, to: &bytes)
-                Self.append(file.hash, radix: 16, to: &bytes)
+                Self.append(file.hash, to: &bytes)
                 bytes.append(Self.space)
                 bytes.appendUTF8(path)
                 bytes.append(Self.newline)
@@ -189,18 +192,13 @@ struct OutputRecord: Sendable {
         append(value.magnitude, to: &bytes)
     }
 
-    private static func append(_ value: UInt64, radix: UInt64 = 10, to bytes: inout [UInt8]) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var index = buffer.count
-            var rest = value
-            repeat {
-                index -= 1
-                let digit = UInt8(rest % radix)
-                buffer[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
-                rest /= radix
-            } while rest > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index...]))
+    /// Hexadecimal, without leading zeros: shifts, where decimal digits cost a division each.
+    private static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+        var shift = max(0, (63 - value.leadingZeroBitCount) / 4 * 4)
+        while shift >= 0 {
+            let digit = UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF
+            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+            shift -= 4
         }
     }
 
@@ -241,7 +239,7 @@ struct OutputRecord: Sendable {
                             guard let stamp = fields.stamp(), let path = fields.rest() else { return nil }
                             tree.folders[path] = stamp
                         case "f":
-                            guard let stamp = fields.stamp(), let hash = fields.unsigned(radix: 16), let path = fields.rest() else { return nil }
+                            guard let stamp = fields.stamp(), let hash = fields.unsigned(), let path = fields.rest() else { return nil }
                             tree.files[path] = File(stamp: stamp, hash: hash)
                         default:
                             return nil
@@ -284,20 +282,18 @@ struct OutputRecord: Sendable {
             field().map { String(decoding: $0, as: UTF8.self) }
         }
 
-        mutating func unsigned(radix: UInt64 = 10) -> UInt64? {
-            guard let field = field(), field.count <= 20 else { return nil }
+        /// A hexadecimal number of at most 16 digits.
+        mutating func unsigned() -> UInt64? {
+            guard let field = field(), field.count <= 16 else { return nil }
             var value: UInt64 = 0
             for byte in field {
                 let digit: UInt64
                 switch byte {
                 case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt64(byte - UInt8(ascii: "a")) + 10
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt64(byte - UInt8(ascii: "a")) + 10
                 default: return nil
                 }
-                let (times, overflow) = value.multipliedReportingOverflow(by: radix)
-                let (sum, carry) = times.addingReportingOverflow(digit)
-                guard !overflow, !carry else { return nil }
-                value = sum
+                value = value << 4 | digit
             }
             return value
         }
@@ -308,8 +304,8 @@ struct OutputRecord: Sendable {
                 negative = true
                 index += 1
             }
-            guard let magnitude = unsigned(), magnitude <= UInt64(Int64.max) else { return nil }
-            return negative ? -Int64(magnitude) : Int64(magnitude)
+            guard let magnitude = unsigned(), magnitude <= (negative ? Int64.min.magnitude : UInt64(Int64.max)) else { return nil }
+            return negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(magnitude)
         }
 
         mutating func stamp() -> FileStamp? {
