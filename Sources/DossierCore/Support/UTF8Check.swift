@@ -7,10 +7,14 @@ enum UTF8Check {
         let count = bytes.count
         var index = 0
         while index < count {
-            // Runs of ASCII, a word at a time.
+            // Runs of ASCII, a word at a time; a word that holds another byte moves on to it.
             while index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let high = word & 0x8080_8080_8080_8080
+                if high != 0 {
+                    index += high.trailingZeroBitCount >> 3
+                    break
+                }
                 index += 8
             }
             guard index < count else { return true }
