@@ -87,6 +87,28 @@ import Testing
         #expect(results == expected)
     }
 
+    /// cmark's tree lives in the thread's arena, nested documents included, until the outermost
+    /// document is done with; then the arena is empty again, its chunk kept for the next.
+    @Test func theTreeLivesInTheArenaUntilTheOutermostScopeEnds() throws {
+        /// Bytes handed out since the arena was emptied (a chunk left behind counts whole).
+        func handedOut() -> Int {
+            guard let state = ArenaState.open()?.pointee else { return 0 }
+            return state.total - state.capacity + state.used
+        }
+        let outer = document(paragraphs: 30, seed: 9)
+        var usedInside = 0, usedAfterInner = 0
+        _ = Cmark.withDocument(outer, options: [.smart]) { _ in
+            usedInside = handedOut()
+            _ = rendered(document(paragraphs: 30, seed: 10))
+            usedAfterInner = handedOut()
+        }
+        #expect(usedInside > 10_000, "the outer tree is in the arena")
+        #expect(usedAfterInner > usedInside, "the inner document's memory stays until the outer one is done")
+        let state = ArenaState.current().pointee
+        #expect(state.depth == 0 && ArenaState.open() == nil)
+        #expect(state.used == 16 && state.capacity >= CmarkArena.chunkCapacity, "emptied, its chunk kept")
+    }
+
     /// Outside any document the allocator hands out `malloc`'s memory, which it gives back one
     /// block at a time; a block keeps its bytes when it grows, inside or outside the arena.
     @Test func theAllocatorOutsideAndInsideAScope() throws {
@@ -106,8 +128,14 @@ import Testing
             #expect(UnsafeRawBufferPointer(start: second, count: 24).allSatisfy { $0 == 0 })
             first.storeBytes(of: 42, as: Int.self)
             second.storeBytes(of: 43, as: Int.self)
-            // The last block grows in place; another one moves with its bytes.
+            // The last block grows in place, and is taken back when freed; another one moves
+            // with its bytes.
             #expect(allocator.realloc(second, 4_000) == second)
+            let used = ArenaState.open()?.pointee.used
+            if let scratch = allocator.calloc(1, 999) {
+                allocator.free(scratch)
+                #expect(ArenaState.open()?.pointee.used == used, "a temporary freed at once is taken back")
+            }
             let moved = allocator.realloc(first, 2 * CmarkArena.chunkCapacity)
             #expect(moved != first)
             #expect(moved?.load(as: Int.self) == 42)

@@ -32,7 +32,7 @@ import Testing
         var record = OutputRecord()
         record.trees = [
             OutputRecord.Tree(device: 65024, inode: 12, made: 1_795_768_915_348_787_630,
-                              folders: ["": stamp(1), "notes": stamp(2), "un dossier/avec espaces": stamp(3)],
+                              folders: ["": stamp(1), "notes": stamp(2), "un dossier": stamp(10), "un dossier/avec espaces": stamp(3)],
                               files: [".dossier": .init(stamp: stamp(4), hash: 0), "notes/index.html": .init(stamp: stamp(5), hash: .max),
                                       "un dossier/avec espaces/page été.html": .init(stamp: stamp(6), hash: 0xABCDEF)]),
             OutputRecord.Tree(device: 65024, inode: 13, made: 5, folders: ["": stamp(7)],
@@ -67,12 +67,34 @@ import Testing
         let bytes = sample.encoded()
         #expect(OutputRecord.decode(Array(bytes.dropLast())) == nil, "cut short")
         #expect(OutputRecord.decode(Array(bytes.prefix(bytes.count / 2))) == nil, "cut short")
+        // Cut at the end of a line, or a line lost from the middle: the trailer's hash tells.
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+        for dropped in 1..<(lines.count - 2) {
+            var shorter = lines
+            shorter.remove(at: dropped)
+            #expect(OutputRecord.decode(Array(shorter.joined(separator: [UInt8(ascii: "\n")]))) == nil, "line \(dropped) lost")
+        }
+        #expect(OutputRecord.decode(Array(lines.dropLast(2).joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]) == nil, "no trailer")
         #expect(OutputRecord.decode(Array("dossier-record 1\n".utf8)) == nil, "another version")
         #expect(OutputRecord.decode(Array("dossier-record 2\nd 1 2 3 4 x\n".utf8)) == nil, "a folder before any tree")
         #expect(OutputRecord.decode(Array("dossier-record 2\ntree 1 2 3\nf 1 2 3 4 zz x\n".utf8)) == nil, "not a hash")
         #expect(OutputRecord.decode(Array("dossier-record 2\ntree 1 2 3\nf 1 2 3 4 5 ".utf8) + [0xFF, 0x0A]) == nil, "not UTF-8")
         #expect(OutputRecord.decode(Array("dossier-record 2\ntree 1 2 99999999999999999999999\n".utf8)) == nil, "out of range")
-        #expect(OutputRecord.decode(Array("dossier-record 2\n".utf8))?.trees.isEmpty == true)
+        #expect(OutputRecord.decode(Array("dossier-record 2\n".utf8)) == nil, "no trailer")
+        #expect(OutputRecord.decode(OutputRecord().encoded())?.trees.isEmpty == true)
+    }
+
+    /// A record names only plain relative paths inside folders it names: nothing a later build
+    /// would remove can lie outside the folder.
+    @Test func refusesPathsThatLeaveTheFolder() {
+        for path in ["../notes.txt", "a/../../b", "/etc/passwd", "a//b", "./a", "a/.", "orphan/index.html"] {
+            var record = sample
+            record.trees[1].files[path] = .init(stamp: stamp(9), hash: 1)
+            #expect(OutputRecord.decode(record.encoded()) == nil, "\(path)")
+        }
+        var record = sample
+        record.trees[1].folders["a/b"] = stamp(9)
+        #expect(OutputRecord.decode(record.encoded()) == nil, "a folder outside any folder")
     }
 
     @Test func aTreeWithALineBreakInAPathIsLeftOut() throws {
@@ -173,15 +195,70 @@ import Testing
         #expect(try site.read("notes/b/index.html") == "<p>B</p>")
     }
 
+    /// A record that lost a line (cut short at the end of a line) would list the staging folder
+    /// without a file it holds: it is refused, and the folder walked.
     @Test func aDamagedRecordIsIgnored() throws {
         let site = try TestSite([:])
         defer { site.cleanUp() }
         let (writer, staging) = try twoBuilds(site)
-        try "dossier-record 2\ntree 1 2".write(toFile: writer.recordPath, atomically: false, encoding: .utf8)
-        try "stale".write(toFile: staging + "/stale.txt", atomically: false, encoding: .utf8)
-        try writer.write(RenderedSite(files: files))
-        #expect(site.outputFiles() == [".dossier", "index.html", "notes/a/index.html", "notes/b/index.html"])
+        let record = try #require(FileIO.read(writer.recordPath))
+        var lines = record.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let lost = try #require(lines.firstIndex { String(decoding: $0, as: UTF8.self).hasSuffix(" notes/b/index.html") })
+        lines.remove(at: lost)
+        try Data(Array(lines.joined(separator: [UInt8(ascii: "\n")]))).write(to: URL(fileURLWithPath: writer.recordPath))
+        let contents = StagingFolder.Contents.load(staging, recordPath: writer.recordPath, margin: 0)
+        #expect(contents.record == nil && contents.unchangedTree == nil)
+        #expect(contents.files.contains("notes/b/index.html"), "found by the walk")
+        try writer.write(RenderedSite(files: files.filter { $0.key != "notes/b/index.html" }))
+        #expect(site.outputFiles() == [".dossier", "index.html", "notes/a/index.html"])
         #expect(OutputRecord.read(writer.recordPath)?.trees.count == 1, "written anew, of the staging folder alone")
+    }
+
+    /// The staging folder itself is renamed at every exchange, so its change time proves
+    /// nothing: its entries are read. A file or a link added to it, with its modification time
+    /// put back as it was, is still found (and the link never followed).
+    @Test func anEntryAddedToTheFolderItselfIsFoundWhateverItsTimes() throws {
+        let site = try TestSite(["outside/secret.txt": "keep"])
+        defer { site.cleanUp() }
+        let (writer, staging) = try twoBuilds(site)
+        var before = stat()
+        #expect(lstat(staging, &before) == 0)
+        try "stale".write(toFile: staging + "/stale.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: staging + "/blog", withDestinationPath: site.root + "/outside")
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, staging, &times, AT_SYMLINK_NOFOLLOW) == 0)
+        var after = stat()
+        #expect(lstat(staging, &after) == 0 && after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+        #expect(StagingFolder.Contents.load(staging, recordPath: writer.recordPath, margin: 0).unchangedTree == nil)
+        var next = files
+        next["blog/secret.txt"] = .text("replaced")
+        try writer.write(RenderedSite(files: next))
+        #expect(try String(contentsOfFile: site.root + "/outside/secret.txt", encoding: .utf8) == "keep")
+        #expect(site.outputFiles() == [".dossier", "blog/secret.txt", "index.html", "notes/a/index.html", "notes/b/index.html"])
+    }
+
+    /// A page edited behind the record's back with its size and its modification time put back
+    /// as they were: the change time still tells.
+    @Test func aFileEditedWithItsModificationTimePutBackIsFound() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let (writer, staging) = try twoBuilds(site)
+        let path = staging + "/notes/a/index.html"
+        let recorded = try #require(FileStamp.of(path)?.stamp)
+        // Until the change time moves on (the file system's clock ticks every few milliseconds).
+        for _ in 0..<200 {
+            var before = stat()
+            #expect(lstat(path, &before) == 0)
+            try "<p>X</p>".write(toFile: path, atomically: false, encoding: .utf8)
+            var times = [before.st_atim, before.st_mtim]
+            #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+            if FileStamp.of(path)?.stamp.changed != recorded.changed { break }
+            usleep(2_000)
+        }
+        let now = try #require(FileStamp.of(path)?.stamp)
+        #expect(now.modified == recorded.modified && now.size == recorded.size && now.changed != recorded.changed)
+        try writer.write(RenderedSite(files: files))
+        #expect(try site.read("notes/a/index.html") == "<p>A</p>")
     }
 
     /// Rebuilding the same site leaves the record's bytes as they were.

@@ -15,7 +15,7 @@ enum Cmark {
         static let validateUTF8 = Options(rawValue: CMARK_OPT_VALIDATE_UTF8)
     }
 
-    /// Parses `markdown` and runs `body` on the document node; the tree is freed afterwards.
+    /// Parses `markdown` and runs `body` on the document node; the tree is released afterwards.
     static func withDocument<Result>(_ markdown: String, options: Options, _ body: (CmarkNode) throws -> Result) rethrows -> Result? {
         var text = markdown
         return try text.withUTF8 { try withDocument($0, options: options, body) }
@@ -162,7 +162,7 @@ struct CmarkNode {
         return text
     }
 
-    /// Replaces this inline node by raw HTML (a custom inline), and frees this node.
+    /// Replaces this inline node by raw HTML (a custom inline); this node is released with the tree.
     func replace(withInlineHTML html: String) {
         guard let inline = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, CmarkArena.allocator) else { return }
         _ = cmark_node_set_on_enter(inline, html)
@@ -174,7 +174,8 @@ struct CmarkNode {
         }
     }
 
-    /// Replaces this node by a custom block that prints `html` as it is, and frees this node.
+    /// Replaces this node by a custom block that prints `html` as it is; this node is released with
+    /// the tree.
     /// This is how generated markup enters the document while author HTML stays under safe mode.
     func replace(withHTMLBlock html: String) {
         guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { return }
@@ -194,7 +195,7 @@ struct CmarkNode {
         replace(withBlock: block)
     }
 
-    /// Puts `block` (a new custom block) in this node's place and frees this node.
+    /// Puts `block` (a new custom block) in this node's place.
     private func replace(withBlock block: OpaquePointer) {
         _ = cmark_node_set_on_exit(block, "")
         if cmark_node_replace(pointer, block) == 1 {

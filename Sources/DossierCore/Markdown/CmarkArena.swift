@@ -8,8 +8,8 @@ import Foundation
 /// and frees them one by one: on the 10,000-brief benchmark that was about 1.7 million `calloc`,
 /// 1.9 million `realloc` and 2.9 million `free` calls, a tenth of the build's instructions
 /// (docs/PERFORMANCE.md, change 35). From an arena, an allocation is an addition, growing the
-/// last allocation is done in place, and a free costs nothing: the arena is emptied at once when
-/// the tree is done with.
+/// last allocation is done in place, and a free costs next to nothing (only the last block is
+/// taken back): the arena is emptied at once when the tree is done with.
 ///
 /// cmark's allocator interface (`cmark_mem`) is three plain C functions with no context, so they
 /// find their arena through a thread-local slot (`pthread_getspecific`). That slot, made once
@@ -59,7 +59,7 @@ struct ArenaState {
     var chunk: UnsafeMutableRawPointer?
     var used = 0
     var capacity = 0
-    /// The block handed out last, which can grow in place.
+    /// The block handed out last, which can grow, or be taken back, in place.
     var last: UnsafeMutableRawPointer?
     /// The sum of the capacities of all chunks since the last reset.
     var total = 0
@@ -117,6 +117,13 @@ struct ArenaState {
         return true
     }
 
+    /// Takes back the block handed out last; any other block stays until the reset.
+    mutating func free(_ block: UnsafeMutableRawPointer) {
+        guard block == last, let chunk else { return }
+        used = block - headerSize - chunk
+        last = nil
+    }
+
     private mutating func addChunk(atLeast needed: Int) -> Bool {
         let size = max(CmarkArena.chunkCapacity, needed + headerSize)
         guard let fresh = malloc(size) else { return false }
@@ -130,7 +137,7 @@ struct ArenaState {
     }
 
     /// Empties the arena. When the document needed more than one chunk, the next gets one chunk
-    /// as large as all of them (up to `keptCapacity`).
+    /// about as large as all of them together (up to `keptCapacity`).
     mutating func reset() {
         last = nil
         guard let chunk else { return }
@@ -193,9 +200,15 @@ private let arenaRealloc: @convention(c) (UnsafeMutableRawPointer?, Int) -> Unsa
     return moved
 }
 
-/// A block from the arena stays until the reset: only `malloc`'s are given back one by one.
+/// `malloc`'s blocks are given back; an arena block is, only when it is the last one handed out
+/// (cmark's temporaries: a reference label normalized for a lookup, then freed, at every `]`);
+/// any other stays until the reset.
 private let arenaFree: @convention(c) (UnsafeMutableRawPointer?) -> Void = { block in
     guard let block else { return }
     let header = block - headerSize
-    if header.load(fromByteOffset: 8, as: Int.self) == fromMalloc { free(header) }
+    if header.load(fromByteOffset: 8, as: Int.self) == fromMalloc {
+        free(header)
+    } else if let arena = ArenaState.open() {
+        arena.pointee.free(block)
+    }
 }

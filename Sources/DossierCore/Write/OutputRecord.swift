@@ -133,6 +133,11 @@ struct OutputRecord: Sendable {
     ///     tree DEVICE INODE MADE
     ///     d INODE SIZE MODIFIED CHANGED PATH
     ///     f INODE SIZE MODIFIED CHANGED HASH PATH
+    ///     end HASH
+    ///
+    /// The last line holds the XXH64 of everything before it: a record cut short, even at the end
+    /// of a line (a crash right after it was renamed into place, before it reached the disk), is
+    /// refused.
     func encoded() -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(trees.reduce(64) { $0 + ($1.raw?.count ?? 100 * ($1.folders.count + $1.files.count)) })
@@ -168,6 +173,10 @@ struct OutputRecord: Sendable {
                 bytes.append(Self.newline)
             }
         }
+        let sum = XXHash64.hash(bytes)
+        bytes.appendUTF8("end ")
+        Self.append(sum, to: &bytes)
+        bytes.append(Self.newline)
         return bytes
     }
 
@@ -210,18 +219,24 @@ struct OutputRecord: Sendable {
         guard bytes.last == newline, bytes.starts(with: headerLine) else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> OutputRecord? in
             guard let base = buffer.baseAddress else { return nil }
-            /// The end of the line that starts at `start` (the record ends with a line break).
+            // The last line: "end" and the hash of everything before it.
+            var bodyEnd = buffer.count - 1
+            while bodyEnd > 0, base[bodyEnd - 1] != newline { bodyEnd -= 1 }
+            var trailer = Fields(buffer, from: bodyEnd, to: buffer.count - 1)
+            guard bodyEnd >= headerLine.count, trailer.word() == "end", let sum = trailer.unsigned(), trailer.atEnd,
+                  XXHash64.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<bodyEnd]))) == sum else { return nil }
+            /// The end of the line that starts at `start`.
             func lineEnd(_ start: Int) -> Int {
-                guard let found = memchr(base + start, Int32(newline), buffer.count - start) else { return buffer.count }
+                guard let found = memchr(base + start, Int32(newline), bodyEnd - start) else { return bodyEnd }
                 return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
             }
             func startsTree(_ start: Int) -> Bool {
-                buffer.count - start > 5 && base[start] == UInt8(ascii: "t") && base[start + 4] == space
+                bodyEnd - start > 5 && base[start] == UInt8(ascii: "t") && base[start + 4] == space
             }
             var record = OutputRecord()
             record.source = bytes
             var index = headerLine.count
-            while index < buffer.count {
+            while index < bodyEnd {
                 let start = index
                 var end = lineEnd(index)
                 var fields = Fields(buffer, from: index, to: end)
@@ -230,16 +245,16 @@ struct OutputRecord: Sendable {
                 var tree = Tree(device: device, inode: inode, made: made, folders: [:], files: [:])
                 let reads = wanted.map { $0.device == device && $0.inode == inode } ?? true
                 index = end + 1
-                while index < buffer.count, !startsTree(index) {
+                while index < bodyEnd, !startsTree(index) {
                     end = lineEnd(index)
                     if reads {
                         var fields = Fields(buffer, from: index, to: end)
                         switch fields.word() {
                         case "d":
-                            guard let stamp = fields.stamp(), let path = fields.rest() else { return nil }
+                            guard let stamp = fields.stamp(), let path = fields.rest(), path.isEmpty || isPlain(path) else { return nil }
                             tree.folders[path] = stamp
                         case "f":
-                            guard let stamp = fields.stamp(), let hash = fields.unsigned(), let path = fields.rest() else { return nil }
+                            guard let stamp = fields.stamp(), let hash = fields.unsigned(), let path = fields.rest(), isPlain(path) else { return nil }
                             tree.files[path] = File(stamp: stamp, hash: hash)
                         default:
                             return nil
@@ -247,10 +262,24 @@ struct OutputRecord: Sendable {
                     }
                     index = end + 1
                 }
+                // Every folder and file in a folder of the tree, the tree's own first.
+                if reads {
+                    guard tree.folders[""] != nil,
+                          tree.folders.keys.allSatisfy({ $0.isEmpty || tree.folders[PathText.parent($0)] != nil }),
+                          tree.files.keys.allSatisfy({ tree.folders[PathText.parent($0)] != nil }) else { return nil }
+                }
                 tree.raw = bytes[start..<index]
                 record.trees.append(tree)
             }
             return record
+        }
+    }
+
+    /// A relative path of plain names: what a build writes, and all that a record may name for
+    /// a later build to remove (no "", "." or ".." component, no leading "/").
+    private static func isPlain(_ path: String) -> Bool {
+        !path.isEmpty && path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { name in
+            !name.isEmpty && !name.elementsEqual([UInt8(ascii: ".")]) && !name.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")])
         }
     }
 

@@ -51,10 +51,10 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
         /// Reads the record at `recordPath`; lists the folder from it if every folder it names
         /// is unchanged, else walks it.
-        static func load(_ root: String, recordPath: String?, margin: Int64 = OutputRecord.margin) -> Contents {
+        static func load(_ root: String, recordPath: String, margin: Int64 = OutputRecord.margin) -> Contents {
             let found = FileStamp.of(root)
             let identity = found.map { (device: $0.device, inode: $0.stamp.inode) }
-            let record = recordPath.flatMap { OutputRecord.read($0, only: identity) }
+            let record = OutputRecord.read(recordPath, only: identity)
             var contents: Contents
             if let record, let found, found.kind == S_IFDIR, let tree = record.tree(device: found.device, inode: found.stamp.inode) {
                 let trusted = tree.made - margin
@@ -71,15 +71,12 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         /// The folder as the record lists it, if every folder the record names is still there
         /// with its stamp (then none gained or lost an entry since); nil otherwise.
         private static func unchanged(_ tree: OutputRecord.Tree, root: String, before trusted: Int64) -> Contents? {
-            guard tree.folders[""] != nil else { return nil }
-            for (path, stamp) in tree.folders {
-                guard stamp.isOlder(than: trusted), let found = FileStamp.of(path.isEmpty ? root : root + "/" + path),
-                      found.kind == S_IFDIR else { return nil }
-                // The folder itself was renamed by the exchange, which moves its change time.
-                let same = path.isEmpty
-                    ? found.stamp.inode == stamp.inode && found.stamp.modified == stamp.modified
-                    : found.stamp == stamp
-                guard same else { return nil }
+            // The folder itself is renamed by every exchange, which moves its change time: its
+            // entries are read instead.
+            guard rootMatches(tree, root: root) else { return nil }
+            for (path, stamp) in tree.folders where !path.isEmpty {
+                guard stamp.isOlder(than: trusted), let found = FileStamp.of(root + "/" + path),
+                      found.kind == S_IFDIR, found.stamp == stamp else { return nil }
             }
             var contents = Contents()
             contents.files = Set(tree.files.keys)
@@ -90,6 +87,29 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
             contents.unchangedFolders = tree.folders
             contents.unchangedTree = tree
             return contents
+        }
+
+        /// Whether the names directly in the folder are the record's, each a file or a folder as
+        /// recorded (anything else, a link say, is for the walk to find).
+        private static func rootMatches(_ tree: OutputRecord.Tree, root: String) -> Bool {
+            guard let directory = opendir(root) else { return false }
+            defer { closedir(directory) }
+            var count = 0
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                count += 1
+                switch entry.pointee.d_type {
+                case UInt8(DT_DIR): guard tree.folders[name] != nil else { return false }
+                case UInt8(DT_REG): guard tree.files[name] != nil else { return false }
+                default: return false
+                }
+            }
+            let slash = UInt8(ascii: "/")
+            let recorded = tree.files.keys.count { !$0.utf8.contains(slash) } + tree.folders.keys.count { !$0.isEmpty && !$0.utf8.contains(slash) }
+            return count == recorded
         }
 
         static func scan(_ root: String) -> Contents {
