@@ -153,3 +153,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: staging + "/.dossier"), "an older staging folder stays for reuse")
     }
 }
+
+@Suite struct PathTextTests {
+    @Test func parentAndLastComponentSplitAtTheLastSlashByte() {
+        let cases: [(String, String, String)] = [
+            ("/a/b/c", "/a/b", "c"), ("/a", "/", "a"), ("c", "", "c"), ("notes/été/index.html", "notes/été", "index.html"),
+            ("a/b/", "a/b", ""), ("/", "/", ""), ("", "", ""),
+            // A slash followed by a combining mark is one character but still the system's separator.
+            ("dossier/\u{301}x", "dossier", "\u{301}x"),
+        ]
+        for (path, parent, last) in cases {
+            #expect(PathText.parent(path) == parent, "\(path)")
+            #expect(PathText.lastComponent(path) == last, "\(path)")
+        }
+    }
+}

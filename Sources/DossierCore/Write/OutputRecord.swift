@@ -278,8 +278,21 @@ struct OutputRecord: Sendable {
     /// A relative path of plain names: what a build writes, and all that a record may name for
     /// a later build to remove (no "", "." or ".." component, no leading "/").
     private static func isPlain(_ path: String) -> Bool {
-        !path.isEmpty && path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { name in
-            !name.isEmpty && !name.elementsEqual([UInt8(ascii: ".")]) && !name.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")])
+        var path = path
+        return path.withUTF8 { bytes in
+            // Each name: its length, and whether it held only dots.
+            var length = 0, dots = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "/") {
+                    guard length > 0, !(dots == length && dots <= 2) else { return false }
+                    length = 0
+                    dots = 0
+                } else {
+                    length += 1
+                    if byte == UInt8(ascii: ".") { dots += 1 }
+                }
+            }
+            return length > 0 && !(dots == length && dots <= 2)
         }
     }
 
