@@ -168,3 +168,29 @@ import Testing
         }
     }
 }
+
+@Suite struct OutputLockTests {
+    /// Two builds of the same output run one after the other: while one holds the lock, the
+    /// other waits before it even reads the staging folder, then writes its site whole.
+    @Test func aSecondBuildWaitsForTheFirst() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let writer = OutputWriter(output: site.output)
+        try writer.write(RenderedSite(files: ["a.txt": .text("A")]))
+        let held = try #require(OutputLock(folder: site.root))
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? writer.write(RenderedSite(files: ["a.txt": .text("B"), "b.txt": .text("B")]))
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 0.5) == .timedOut, "the second build waits for the lock")
+        #expect(try site.read("a.txt") == "A")
+        held.release()
+        #expect(done.wait(timeout: .now() + 60) == .success)
+        #expect(try site.read("a.txt") == "B")
+        #expect(site.outputFiles() == [".dossier", "a.txt", "b.txt"])
+        // And the lock was given back: a third build does not wait.
+        try writer.write(RenderedSite(files: ["c.txt": .text("C")]))
+        #expect(site.outputFiles() == [".dossier", "c.txt"])
+    }
+}

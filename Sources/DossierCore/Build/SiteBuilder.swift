@@ -153,6 +153,8 @@ public struct SiteBuilder: Sendable {
         let onePass = !cache.enabled
         var sink: OutputSink?
         var staging: StagingFolder?
+        // However the build ends, another build of the same output may begin.
+        defer { staging?.releaseLock() }
         var writer: OutputWriter?
         func open() -> Bool {
             switch destination {

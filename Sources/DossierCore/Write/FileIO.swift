@@ -32,19 +32,25 @@ enum FileIO {
         var info = stat()
         let known = fstat(descriptor, &info) == 0
         if known, Int(info.st_size) == buffer.count, holds(descriptor, buffer) { return FileStamp(info) }
+        try writeAll(buffer, to: descriptor, path: path)
+        if !known || Int(info.st_size) > buffer.count, ftruncate(descriptor, off_t(buffer.count)) != 0 {
+            throw FileError(path: path, code: errno)
+        }
+        return fstat(descriptor, &info) == 0 ? FileStamp(info) : nil
+    }
+
+    /// Writes `buffer` from the start of an open file.
+    static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+        guard let base = buffer.baseAddress else { return }
         var offset = 0
         while offset < buffer.count {
-            let written = pwrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
+            let written = pwrite(descriptor, base + offset, buffer.count - offset, off_t(offset))
             if written < 0 {
                 if errno == EINTR { continue }
                 throw FileError(path: path, code: errno)
             }
             offset += written
         }
-        if !known || Int(info.st_size) > buffer.count, ftruncate(descriptor, off_t(buffer.count)) != 0 {
-            throw FileError(path: path, code: errno)
-        }
-        return fstat(descriptor, &info) == 0 ? FileStamp(info) : nil
     }
 
     /// Whether the open file holds `buffer`'s bytes from its start (its size is known to match).

@@ -65,8 +65,8 @@ struct OutputRecord: Sendable {
     struct Tree: Sendable {
         var device: UInt64
         var inode: UInt64
-        /// When the record was made (nanoseconds since 1970): stamps made less than the margin
-        /// before are not trusted.
+        /// When the record was made (nanoseconds since 1970, by the file system's clock; 0 until
+        /// it is written): stamps made less than the margin before are not trusted.
         var made: Int64
         /// Every folder by its path inside the tree ("" for the tree itself).
         var folders: [String: FileStamp]
@@ -93,12 +93,6 @@ struct OutputRecord: Sendable {
         parent + "/.\(name).dossier-record"
     }
 
-    static var now: Int64 {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
-    }
-
     // MARK: - Reading and writing
 
     /// The record at `path` (see `decode`); nil if there is none or it cannot be read whole.
@@ -109,17 +103,29 @@ struct OutputRecord: Sendable {
     /// Writes the record through a temporary file renamed into place, so that a reader sees the
     /// old record or the new one. A record that cannot be written is removed: the next build then
     /// lists and compares everything, as it would without one.
+    ///
+    /// A tree made by this build (`made` still 0) is dated by the file system's own clock, on
+    /// which its stamps were made: the moment the temporary file is created, after every stamp
+    /// it holds was read (as git dates its index). The machine's clock may differ from a network
+    /// file system's.
     func write(to path: String) {
-        let bytes = encoded()
         let temporary = path + ".new"
-        if bytes == source {
+        if trees.allSatisfy({ $0.raw != nil }), encoded() == source {
             unlink(temporary)  // left by a build killed while writing the record
             return
         }
-        do {
-            try bytes.withUnsafeBytes { _ = try FileIO.write($0, to: temporary) }
-            if rename(temporary, path) == 0 { return }
-        } catch {}
+        let descriptor = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        var info = stat()
+        if descriptor >= 0, fstat(descriptor, &info) == 0 {
+            var dated = self
+            let now = FileStamp(info).modified
+            for index in dated.trees.indices where dated.trees[index].raw == nil { dated.trees[index].made = now }
+            let written = (try? dated.encoded().withUnsafeBytes { try FileIO.writeAll($0, to: descriptor, path: temporary) }) != nil
+            close(descriptor)
+            if written, rename(temporary, path) == 0 { return }
+        } else if descriptor >= 0 {
+            close(descriptor)
+        }
         unlink(temporary)
         unlink(path)
     }

@@ -48,8 +48,15 @@ public struct OutputWriter: Sendable {
     /// Starts reading what the staging folder holds (from the output record, or by walking it)
     /// on another thread, so that it overlaps the build; `begin(scan:)` waits for it.
     func scanInBackground() -> BackgroundTask<StagingFolder.Contents> {
-        let path = stagingPath, record = recordPath, margin = recordMargin
-        return BackgroundTask { StagingFolder.Contents.load(path, recordPath: record, margin: margin) }
+        BackgroundTask { [self] in lockAndLoad() }
+    }
+
+    /// Waits for the output's lock (`OutputLock`), then reads what the staging folder holds.
+    func lockAndLoad() -> StagingFolder.Contents {
+        let lock = OutputLock(folder: parent)
+        var contents = StagingFolder.Contents.load(stagingPath, recordPath: recordPath, margin: recordMargin)
+        contents.lock = lock
+        return contents
     }
 
     /// Opens the staging folder: the one the previous build left (reused) or a new one.
@@ -74,10 +81,10 @@ public struct OutputWriter: Sendable {
                 throw Failure(message: "\(stagingPath) exists and was not made by dossier; remove it")
             }
         }
-        var contents = scan?.value() ?? StagingFolder.Contents.load(stagingPath, recordPath: recordPath, margin: recordMargin)
+        var contents = scan?.value() ?? lockAndLoad()
         if contents.hasLinks {
             try? manager.removeItem(atPath: stagingPath)
-            contents = StagingFolder.Contents(record: contents.record)
+            contents = StagingFolder.Contents(record: contents.record, lock: contents.lock)
         }
         let created = !manager.fileExists(atPath: stagingPath)
         if created && mkdir(stagingPath, 0o755) != 0 {
@@ -95,6 +102,7 @@ public struct OutputWriter: Sendable {
     /// Removes what the previous occupant of the staging folder had and this build did not write,
     /// then puts the staging folder in the output's place.
     public func commit(_ staging: StagingFolder) throws(Failure) {
+        defer { staging.releaseLock() }
         staging.removeStaleFiles()
         writeRecord(staging)
         try swap(staging.root)

@@ -14,6 +14,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     private let created: Bool
     /// The output record found when the build began.
     let previousRecord: OutputRecord?
+    private let outputLock: OutputLock?
 
     /// The files the output record vouches for: a page with the same hash is already there.
     private let known: [String: OutputRecord.File]
@@ -48,6 +49,8 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         var known: [String: OutputRecord.File] = [:]
         var unchangedFolders: [String: FileStamp] = [:]
         var unchangedTree: OutputRecord.Tree?
+        /// Held until the build is swapped in or given up (`OutputLock`).
+        var lock: OutputLock?
 
         /// Reads the record at `recordPath`; lists the folder from it if every folder it names
         /// is unchanged, else walks it.
@@ -169,6 +172,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         known = contents.known
         unchangedFolders = contents.unchangedFolders
         previousRecord = contents.record
+        outputLock = contents.lock
         unchangedTree = contents.unchangedTree
         self.created = created
     }
@@ -282,15 +286,21 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
                 stamps[folder] = now.stamp
             }
         }
-        // Made after every stamp it holds, so that the margin counts from the last of them.
-        return OutputRecord.Tree(device: found.device, inode: found.stamp.inode, made: OutputRecord.now, folders: stamps, files: recorded)
+        // Dated when the record is written, after every stamp it holds (`OutputRecord.write`).
+        return OutputRecord.Tree(device: found.device, inode: found.stamp.inode, made: 0, folders: stamps, files: recorded)
     }
 
     /// Abandons the build (pages are written as they are rendered, before the build knows it
     /// will fail). A folder this build made is removed, since it holds nothing but this build's
     /// files; an older one stays, marked, for the next build to write over.
     public func discard() {
+        defer { releaseLock() }
         guard created else { return }
         try? FileManager().removeItem(atPath: root)
+    }
+
+    /// Lets another build of the same output begin (after `commit` or `discard`).
+    func releaseLock() {
+        outputLock?.release()
     }
 }
