@@ -1,0 +1,242 @@
+import Foundation
+
+/// The record as text: encoded, and decoded with every check a record must pass.
+extension OutputRecord {
+    /// One line per tree, folder and file; a path is the rest of its line. A tree read from a
+    /// record is written back as the bytes it was read from.
+    ///
+    /// Numbers are hexadecimal (times may be negative, with a minus sign).
+    ///
+    ///     dossier-record 2
+    ///     tree DEVICE INODE MADE
+    ///     d INODE SIZE MODIFIED CHANGED PATH
+    ///     f INODE SIZE MODIFIED CHANGED HASH PATH
+    ///     end HASH
+    ///
+    /// The last line holds the XXH64 of everything before it: a record cut short, even at the end
+    /// of a line (a crash right after it was renamed into place, before it reached the disk), is
+    /// refused.
+    func encoded() -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(trees.reduce(64) { $0 + ($1.raw?.count ?? 100 * ($1.folders.count + $1.files.count)) })
+        bytes.appendUTF8(Self.header)
+        bytes.append(Self.newline)
+        for tree in trees {
+            if let raw = tree.raw {
+                bytes.append(contentsOf: raw)
+                continue
+            }
+            // A path holding a line break cannot be written on a line: such a tree is left out.
+            guard !tree.folders.keys.contains(where: { $0.utf8.contains(Self.newline) }),
+                  !tree.files.keys.contains(where: { $0.utf8.contains(Self.newline) }) else { continue }
+            bytes.appendUTF8("tree ")
+            Self.append(tree.device, to: &bytes)
+            bytes.append(Self.space)
+            Self.append(tree.inode, to: &bytes)
+            bytes.append(Self.space)
+            Self.append(tree.made, to: &bytes)
+            bytes.append(Self.newline)
+            for (path, stamp) in tree.folders {
+                bytes.append(UInt8(ascii: "d"))
+                Self.append(stamp, to: &bytes)
+                bytes.appendUTF8(path)
+                bytes.append(Self.newline)
+            }
+            for (path, file) in tree.files {
+                bytes.append(UInt8(ascii: "f"))
+                Self.append(file.stamp, to: &bytes)
+                Self.append(file.hash, to: &bytes)
+                bytes.append(Self.space)
+                bytes.appendUTF8(path)
+                bytes.append(Self.newline)
+            }
+        }
+        let sum = XXHash64.hash(bytes)
+        bytes.appendUTF8("end ")
+        Self.append(sum, to: &bytes)
+        bytes.append(Self.newline)
+        return bytes
+    }
+
+    private static let newline = UInt8(ascii: "\n")
+    private static let space = UInt8(ascii: " ")
+
+    /// " INODE SIZE MODIFIED CHANGED ", each field after a space.
+    private static func append(_ stamp: FileStamp, to bytes: inout [UInt8]) {
+        bytes.append(space)
+        append(stamp.inode, to: &bytes)
+        bytes.append(space)
+        append(stamp.size, to: &bytes)
+        bytes.append(space)
+        append(stamp.modified, to: &bytes)
+        bytes.append(space)
+        append(stamp.changed, to: &bytes)
+        bytes.append(space)
+    }
+
+    private static func append(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        append(value.magnitude, to: &bytes)
+    }
+
+    /// Hexadecimal, without leading zeros: shifts, where decimal digits cost a division each.
+    private static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+        var shift = max(0, (63 - value.leadingZeroBitCount) / 4 * 4)
+        while shift >= 0 {
+            let digit = UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0xF
+            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+            shift -= 4
+        }
+    }
+
+    /// Nil for anything but a whole record of this version. Only the tree of `only` (a folder's
+    /// device and inode), when given, is read into folders and files: the others keep just their
+    /// bytes, to be written back.
+    static func decode(_ bytes: [UInt8], only wanted: (device: UInt64, inode: UInt64)? = nil) -> OutputRecord? {
+        let headerLine = Array((header + "\n").utf8)
+        guard bytes.last == newline, bytes.starts(with: headerLine) else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> OutputRecord? in
+            guard let base = buffer.baseAddress else { return nil }
+            // The last line: "end" and the hash of everything before it.
+            var bodyEnd = buffer.count - 1
+            while bodyEnd > 0, base[bodyEnd - 1] != newline { bodyEnd -= 1 }
+            var trailer = Fields(buffer, from: bodyEnd, to: buffer.count - 1)
+            guard bodyEnd >= headerLine.count, trailer.word() == "end", let sum = trailer.unsigned(), trailer.atEnd,
+                  XXHash64.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<bodyEnd]))) == sum else { return nil }
+            /// The end of the line that starts at `start`.
+            func lineEnd(_ start: Int) -> Int {
+                guard let found = memchr(base + start, Int32(newline), bodyEnd - start) else { return bodyEnd }
+                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            }
+            func startsTree(_ start: Int) -> Bool {
+                bodyEnd - start > 5 && base[start] == UInt8(ascii: "t") && base[start + 4] == space
+            }
+            var record = OutputRecord()
+            record.source = bytes
+            var index = headerLine.count
+            while index < bodyEnd {
+                let start = index
+                var end = lineEnd(index)
+                var fields = Fields(buffer, from: index, to: end)
+                guard fields.word() == "tree", let device = fields.unsigned(), let inode = fields.unsigned(),
+                      let made = fields.signed(), fields.atEnd else { return nil }
+                var tree = Tree(device: device, inode: inode, made: made, folders: [:], files: [:])
+                let reads = wanted.map { $0.device == device && $0.inode == inode } ?? true
+                index = end + 1
+                while index < bodyEnd, !startsTree(index) {
+                    end = lineEnd(index)
+                    if reads {
+                        var fields = Fields(buffer, from: index, to: end)
+                        switch fields.word() {
+                        case "d":
+                            guard let stamp = fields.stamp(), let path = fields.rest(), path.isEmpty || isPlain(path) else { return nil }
+                            tree.folders[path] = stamp
+                        case "f":
+                            guard let stamp = fields.stamp(), let hash = fields.unsigned(), let path = fields.rest(), isPlain(path) else { return nil }
+                            tree.files[path] = File(stamp: stamp, hash: hash)
+                        default:
+                            return nil
+                        }
+                    }
+                    index = end + 1
+                }
+                // Every folder and file in a folder of the tree, the tree's own first.
+                if reads {
+                    guard tree.folders[""] != nil,
+                          tree.folders.keys.allSatisfy({ $0.isEmpty || tree.folders[PathText.parent($0)] != nil }),
+                          tree.files.keys.allSatisfy({ tree.folders[PathText.parent($0)] != nil }) else { return nil }
+                }
+                tree.raw = bytes[start..<index]
+                record.trees.append(tree)
+            }
+            return record
+        }
+    }
+
+    /// A relative path of plain names: what a build writes, and all that a record may name for
+    /// a later build to remove (no "", "." or ".." component, no leading "/").
+    private static func isPlain(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            // Each name: its length, and whether it held only dots.
+            var length = 0, dots = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "/") {
+                    guard length > 0, !(dots == length && dots <= 2) else { return false }
+                    length = 0
+                    dots = 0
+                } else {
+                    length += 1
+                    if byte == UInt8(ascii: ".") { dots += 1 }
+                }
+            }
+            return length > 0 && !(dots == length && dots <= 2)
+        }
+    }
+
+    /// Space-separated fields of one line of a record.
+    private struct Fields {
+        let buffer: UnsafeBufferPointer<UInt8>
+        var index: Int
+        let end: Int
+
+        init(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+            self.buffer = buffer
+            index = start
+            self.end = end
+        }
+
+        var atEnd: Bool { index == end }
+
+        /// The next field, and the space after it.
+        mutating func field() -> UnsafeBufferPointer<UInt8>? {
+            guard index < end else { return nil }
+            let start = index
+            while index < end, buffer[index] != UInt8(ascii: " ") { index += 1 }
+            let field = UnsafeBufferPointer(rebasing: buffer[start..<index])
+            if index < end { index += 1 }
+            return field.isEmpty ? nil : field
+        }
+
+        mutating func word() -> String? {
+            field().map { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// A hexadecimal number of at most 16 digits.
+        mutating func unsigned() -> UInt64? {
+            guard let field = field(), field.count <= 16 else { return nil }
+            var value: UInt64 = 0
+            for byte in field {
+                let digit: UInt64
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt64(byte - UInt8(ascii: "a")) + 10
+                default: return nil
+                }
+                value = value << 4 | digit
+            }
+            return value
+        }
+
+        mutating func signed() -> Int64? {
+            var negative = false
+            if index < end, buffer[index] == UInt8(ascii: "-") {
+                negative = true
+                index += 1
+            }
+            guard let magnitude = unsigned(), magnitude <= (negative ? Int64.min.magnitude : UInt64(Int64.max)) else { return nil }
+            return negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(magnitude)
+        }
+
+        mutating func stamp() -> FileStamp? {
+            guard let inode = unsigned(), let size = signed(), let modified = signed(), let changed = signed() else { return nil }
+            return FileStamp(inode: inode, size: size, modified: modified, changed: changed)
+        }
+
+        /// The rest of the line, which may hold spaces, or be empty (the tree's own folder).
+        mutating func rest() -> String? {
+            defer { index = end }
+            return String(validating: UnsafeBufferPointer(rebasing: buffer[index..<end]), as: UTF8.self)
+        }
+    }
+}
