@@ -95,6 +95,14 @@ import Testing
         var record = sample
         record.trees[1].folders["a/b"] = stamp(9)
         #expect(OutputRecord.decode(record.encoded()) == nil, "a folder outside any folder")
+        // Consistent otherwise: each path in a folder the record names.
+        for (folder, file) in [("..", "../notes.txt"), (".", "./a"), ("..", "../.."), ("x", "x/.."), ("x/..", "x/../y")] {
+            var record = sample
+            record.trees[1].folders["x"] = stamp(11)
+            record.trees[1].folders[folder] = stamp(9)
+            record.trees[1].files[file] = .init(stamp: stamp(10), hash: 1)
+            #expect(OutputRecord.decode(record.encoded()) == nil, "\(folder), \(file)")
+        }
     }
 
     @Test func aTreeWithALineBreakInAPathIsLeftOut() throws {
@@ -262,6 +270,20 @@ import Testing
         #expect(now.modified == recorded.modified && now.size == recorded.size && now.changed != recorded.changed)
         try writer.write(RenderedSite(files: files))
         #expect(try site.read("notes/a/index.html") == "<p>A</p>")
+    }
+
+    /// A tree is dated by the file system's clock, on which its stamps were made: after the
+    /// newest of them, and no later than the record file's own modification.
+    @Test func theRecordIsDatedByTheFileSystemsClock() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let (writer, _) = try twoBuilds(site)
+        let record = try #require(OutputRecord.read(writer.recordPath))
+        let written = try #require(FileStamp.of(writer.recordPath)?.stamp.modified)
+        for tree in record.trees {
+            let newest = (tree.folders.values.map(\.modified) + tree.files.values.map(\.stamp.modified)).max() ?? 0
+            #expect(tree.made >= newest && tree.made <= written)
+        }
     }
 
     /// Rebuilding the same site leaves the record's bytes as they were.
