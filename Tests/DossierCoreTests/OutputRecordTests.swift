@@ -55,6 +55,24 @@ import Testing
         #expect(read.encoded() == bytes)
     }
 
+    /// A tree read from a record with a few files changed is written as its old bytes with those
+    /// lines made anew: it reads back as the tree written whole would.
+    @Test func aPatchedTreeReadsBackAsTheWholeTree() throws {
+        var read = try #require(OutputRecord.decode(sample.encoded()))
+        let changed = OutputRecord.File(stamp: stamp(12), hash: 0xFEED)
+        read.trees[0].files["notes/index.html"] = changed
+        read.trees[0].patches["notes/index.html"] = changed
+        read.trees[0].made = 99
+        let again = try #require(OutputRecord.decode(read.encoded()))
+        #expect(again.trees[0].made == 99 && again.trees[0].files == read.trees[0].files && again.trees[0].folders == sample.trees[0].folders)
+        #expect(again.trees[1].files == sample.trees[1].files)
+        // A patch that matches no line: the tree is written whole instead.
+        let stray = OutputRecord.File(stamp: stamp(13), hash: 1)
+        read.trees[1].files["b.txt"] = stray
+        read.trees[1].patches["b.txt"] = stray
+        #expect(try #require(OutputRecord.decode(read.encoded())).trees[1].files == read.trees[1].files)
+    }
+
     @Test func readsOnlyTheTreeAskedForAndKeepsTheOthersBytes() throws {
         let bytes = sample.encoded()
         let read = try #require(OutputRecord.decode(bytes, only: (device: 65024, inode: 13)))
@@ -173,11 +191,22 @@ import Testing
         let site = try TestSite([:])
         defer { site.cleanUp() }
         let (writer, _) = try twoBuilds(site)
+        usleep(20_000)  // so that the page's new stamps fall in a later tick of the file system's clock
         var next = files
         next["notes/b/index.html"] = .text("<p>C</p>")
         try writer.write(RenderedSite(files: next))
         try writer.write(RenderedSite(files: next))
         #expect(try site.read("notes/b/index.html") == "<p>C</p>")
+        // Each folder's record was patched with the page's new stamp, and vouches for it.
+        let staging = site.root + "/.public.dossier-staging"
+        let contents = StagingFolder.Contents.load(staging, recordPath: writer.recordPath, margin: trustAll)
+        #expect(contents.unchangedTree != nil && contents.known.count == contents.files.count)
+        #expect(contents.known["notes/b/index.html"]?.stamp == FileStamp.of(staging + "/notes/b/index.html")?.stamp)
+        // Both trees were dated anew, after the page's new stamps.
+        for tree in try #require(OutputRecord.read(writer.recordPath)).trees {
+            let page = try #require(tree.files["notes/b/index.html"])
+            #expect(tree.made >= page.stamp.changed)
+        }
         try writer.write(RenderedSite(files: files))
         #expect(try site.read("notes/b/index.html") == "<p>B</p>")
     }

@@ -23,33 +23,26 @@ extension OutputRecord {
         bytes.append(Self.newline)
         for tree in trees {
             if let raw = tree.raw {
-                bytes.append(contentsOf: raw)
-                continue
+                if tree.patches.isEmpty {
+                    bytes.append(contentsOf: raw)
+                    continue
+                }
+                if let patched = Self.patched(tree, raw: raw) {
+                    bytes.append(contentsOf: patched)
+                    continue
+                }
             }
             // A path holding a line break cannot be written on a line: such a tree is left out.
             guard !tree.folders.keys.contains(where: { $0.utf8.contains(Self.newline) }),
                   !tree.files.keys.contains(where: { $0.utf8.contains(Self.newline) }) else { continue }
-            bytes.appendUTF8("tree ")
-            Self.append(tree.device, to: &bytes)
-            bytes.append(Self.space)
-            Self.append(tree.inode, to: &bytes)
-            bytes.append(Self.space)
-            Self.append(tree.made, to: &bytes)
-            bytes.append(Self.newline)
+            Self.appendHeader(tree, to: &bytes)
             for (path, stamp) in tree.folders {
                 bytes.append(UInt8(ascii: "d"))
                 Self.append(stamp, to: &bytes)
                 bytes.appendUTF8(path)
                 bytes.append(Self.newline)
             }
-            for (path, file) in tree.files {
-                bytes.append(UInt8(ascii: "f"))
-                Self.append(file.stamp, to: &bytes)
-                Self.append(file.hash, to: &bytes)
-                bytes.append(Self.space)
-                bytes.appendUTF8(path)
-                bytes.append(Self.newline)
-            }
+            for (path, file) in tree.files { Self.appendFile(path, file, to: &bytes) }
         }
         let sum = XXHash64.hash(bytes)
         bytes.appendUTF8("end ")
@@ -60,6 +53,63 @@ extension OutputRecord {
 
     private static let newline = UInt8(ascii: "\n")
     private static let space = UInt8(ascii: " ")
+
+    private static func appendHeader(_ tree: Tree, to bytes: inout [UInt8]) {
+        bytes.appendUTF8("tree ")
+        append(tree.device, to: &bytes)
+        bytes.append(space)
+        append(tree.inode, to: &bytes)
+        bytes.append(space)
+        append(tree.made, to: &bytes)
+        bytes.append(newline)
+    }
+
+    private static func appendFile(_ path: String, _ file: File, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "f"))
+        append(file.stamp, to: &bytes)
+        append(file.hash, to: &bytes)
+        bytes.append(space)
+        bytes.appendUTF8(path)
+        bytes.append(newline)
+    }
+
+    /// A tree read from a record, with its header made anew and the lines of its patched files
+    /// replaced; the others copied as they were. Nil unless every patch replaced one line.
+    private static func patched(_ tree: Tree, raw: ArraySlice<UInt8>) -> [UInt8]? {
+        var byLength: [Int: [(path: [UInt8], name: String, file: File)]] = [:]
+        for (path, file) in tree.patches { byLength[path.utf8.count, default: []].append((Array(path.utf8), path, file)) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count + 64 * tree.patches.count)
+        appendHeader(tree, to: &bytes)
+        var replaced = 0
+        let complete = raw.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress, let headerEnd = buffer.firstIndex(of: newline) else { return false }
+            var index = headerEnd + 1
+            var copied = index
+            while index < buffer.count {
+                let end = memchr(base + index, Int32(newline), buffer.count - index).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? buffer.count
+                if base[index] == UInt8(ascii: "f") {
+                    // The path follows the sixth space: f INODE SIZE MODIFIED CHANGED HASH PATH.
+                    var start = index, spaces = 0
+                    while start < end, spaces < 6 {
+                        if base[start] == space { spaces += 1 }
+                        start += 1
+                    }
+                    if spaces == 6, let candidates = byLength[end - start],
+                       let patch = candidates.first(where: { $0.path.elementsEqual(UnsafeBufferPointer(start: base + start, count: end - start)) }) {
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[copied..<index]))
+                        appendFile(patch.name, patch.file, to: &bytes)
+                        copied = min(end + 1, buffer.count)
+                        replaced += 1
+                    }
+                }
+                index = end + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[min(copied, buffer.count)...]))
+            return true
+        }
+        return complete && replaced == tree.patches.count ? bytes : nil
+    }
 
     /// " INODE SIZE MODIFIED CHANGED ", each field after a space.
     private static func append(_ stamp: FileStamp, to bytes: inout [UInt8]) {

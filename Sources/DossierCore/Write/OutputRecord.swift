@@ -33,9 +33,19 @@ struct OutputRecord: Sendable {
         var folders: [String: FileStamp]
         var files: [String: File]
         /// The bytes of a tree read from a record, written back as they are (`encoded()`); set
-        /// only by `decode`, for a tree nobody changes afterwards.
+        /// only by `decode`, for a tree nobody changes afterwards but through `patches`.
         var raw: ArraySlice<UInt8>? = nil
+        /// Files of a tree read from a record whose entries changed (also in `files`): the tree
+        /// is written as its bytes with these lines made anew, and dated anew.
+        var patches: [String: File] = [:]
+
+        /// Whether the tree is written anew, or in part, and so dated when written.
+        var isNew: Bool { raw == nil || !patches.isEmpty }
     }
+
+    /// Up to how many changed files a tree read from a record is patched rather than written
+    /// anew.
+    static let patchLimit = 256
 
     var trees: [Tree] = []
     /// The bytes the record was read from: a record that would be written the same is not
@@ -72,7 +82,7 @@ struct OutputRecord: Sendable {
     /// file system's.
     func write(to path: String) {
         let temporary = path + ".new"
-        if trees.allSatisfy({ $0.raw != nil }), encoded() == source {
+        if !trees.contains(where: \.isNew), encoded() == source {
             unlink(temporary)  // left by a build killed while writing the record
             return
         }
@@ -81,7 +91,7 @@ struct OutputRecord: Sendable {
         if descriptor >= 0, fstat(descriptor, &info) == 0 {
             var dated = self
             let now = FileStamp(info).modified
-            for index in dated.trees.indices where dated.trees[index].raw == nil { dated.trees[index].made = now }
+            for index in dated.trees.indices where dated.trees[index].isNew { dated.trees[index].made = now }
             let written = (try? dated.encoded().withUnsafeBytes { try FileIO.writeAll($0, to: descriptor, path: temporary) }) != nil
             close(descriptor)
             if written, rename(temporary, path) == 0 { return }

@@ -31,8 +31,8 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
     private var recordable = true
     /// The record's tree of this folder, when every folder in it was found unchanged.
     private let unchangedTree: OutputRecord.Tree?
-    /// Whether every file put so far was one the record vouched for, unchanged.
-    private var allKnown = true
+    /// The files put so far that the record did not vouch for (written, or compared).
+    private var unknown: Set<String> = []
 
     init(root: String, contents: Contents, created: Bool = false) {
         self.root = root
@@ -62,7 +62,7 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         lock.lock()
         written.insert(path)
         if let file = put.file { recorded[path] = file } else { recordable = false }
-        if !put.known { allKnown = false }
+        if !put.known { unknown.insert(path) }
         if !previous.contains(path) { touched.insert(folder) }
         lock.unlock()
     }
@@ -141,10 +141,17 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard recordable, recorded.count == written.count else { return nil }
-        // The common rebuild: the same files, found as the record left them. The record of this
-        // folder stays as it was, bytes and all.
-        if let unchangedTree, allKnown, touched.isEmpty, removedFolders.isEmpty, recorded.count == unchangedTree.files.count {
-            return unchangedTree
+        // The common rebuilds: the same files and folders, found as the record left them. The
+        // record of this folder stays as it was, bytes and all, or with the lines of the few
+        // files written or compared anew.
+        if var tree = unchangedTree, touched.isEmpty, removedFolders.isEmpty, recorded.count == tree.files.count,
+           unknown.count <= OutputRecord.patchLimit {
+            for path in unknown {
+                guard let file = recorded[path], tree.files[path] != nil else { break }
+                tree.files[path] = file
+                tree.patches[path] = file
+            }
+            if tree.patches.count == unknown.count { return tree }
         }
         guard let found = FileStamp.of(root), found.kind == S_IFDIR else { return nil }
         var stamps: [String: FileStamp] = [:]
