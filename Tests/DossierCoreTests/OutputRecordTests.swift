@@ -23,6 +23,13 @@ import Testing
     }
 }
 
+/// A record's text with its trailer: the hash of everything before it.
+func sealedRecord(_ text: String) -> [UInt8] {
+    var bytes = Array(text.utf8)
+    bytes += Array("end \(String(XXHash64.hash(bytes), radix: 16))\n".utf8)
+    return bytes
+}
+
 @Suite struct OutputRecordTests {
     private func stamp(_ seed: Int64) -> FileStamp {
         FileStamp(inode: UInt64(seed) * 7, size: seed * 100, modified: seed * 1_000_000_007, changed: -seed)
@@ -58,13 +65,21 @@ import Testing
     /// A tree read from a record with a few files changed is written as its old bytes with those
     /// lines made anew: it reads back as the tree written whole would.
     @Test func aPatchedTreeReadsBackAsTheWholeTree() throws {
-        var read = try #require(OutputRecord.decode(sample.encoded()))
+        let original = sample.encoded()
+        var read = try #require(OutputRecord.decode(original))
         let changed = OutputRecord.File(stamp: stamp(12), hash: 0xFEED)
         read.trees[0].files["notes/index.html"] = changed
         read.trees[0].patches["notes/index.html"] = changed
         read.trees[0].made = 99
-        let again = try #require(OutputRecord.decode(read.encoded()))
+        let patched = read.encoded()
+        let again = try #require(OutputRecord.decode(patched))
         #expect(again.trees[0].made == 99 && again.trees[0].files == read.trees[0].files && again.trees[0].folders == sample.trees[0].folders)
+        // Every other line is the old one, in its place.
+        func lines(_ bytes: [UInt8]) -> [String] {
+            String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+                .filter { !$0.hasPrefix("tree ") && !$0.hasPrefix("end ") && !$0.hasSuffix(" notes/index.html") }
+        }
+        #expect(lines(patched) == lines(original))
         #expect(again.trees[1].files == sample.trees[1].files)
         // A patch that matches no line: the tree is written whole instead.
         let stray = OutputRecord.File(stamp: stamp(13), hash: 1)
@@ -93,12 +108,17 @@ import Testing
             #expect(OutputRecord.decode(Array(shorter.joined(separator: [UInt8(ascii: "\n")]))) == nil, "line \(dropped) lost")
         }
         #expect(OutputRecord.decode(Array(lines.dropLast(2).joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]) == nil, "no trailer")
-        #expect(OutputRecord.decode(Array("dossier-record 1\n".utf8)) == nil, "another version")
-        #expect(OutputRecord.decode(Array("dossier-record 2\nd 1 2 3 4 x\n".utf8)) == nil, "a folder before any tree")
-        #expect(OutputRecord.decode(Array("dossier-record 2\ntree 1 2 3\nf 1 2 3 4 zz x\n".utf8)) == nil, "not a hash")
-        #expect(OutputRecord.decode(Array("dossier-record 2\ntree 1 2 3\nf 1 2 3 4 5 ".utf8) + [0xFF, 0x0A]) == nil, "not UTF-8")
-        #expect(OutputRecord.decode(Array("dossier-record 2\ntree 1 2 99999999999999999999999\n".utf8)) == nil, "out of range")
-        #expect(OutputRecord.decode(Array("dossier-record 2\n".utf8)) == nil, "no trailer")
+        #expect(OutputRecord.decode(sealedRecord("dossier-record 2\n")) == nil, "another version")
+        #expect(OutputRecord.decode(sealedRecord("dossier-record 3\nd 1 2 3 4 x\n")) == nil, "a folder before any tree")
+        #expect(OutputRecord.decode(sealedRecord("dossier-record 3\ntree 1 2 3\nd 1 2 3 4 \nf 1 2 3 4 zz x\n")) == nil, "not a hash")
+        #expect(OutputRecord.decode(sealedRecord("dossier-record 3\ntree 1 2 99999999999999999999999\nd 1 2 3 4 \n")) == nil, "out of range")
+        #expect(OutputRecord.decode(sealedRecord("dossier-record 3\nboot two words\n")) == nil, "a boot of two words")
+        var invalid = Array("dossier-record 3\ntree 1 2 3\nd 1 2 3 4 \nf 1 2 3 4 5 ".utf8) + [0xFF, 0x0A]
+        invalid += Array("end \(String(XXHash64.hash(invalid), radix: 16))\n".utf8)
+        #expect(OutputRecord.decode(invalid) == nil, "not UTF-8")
+        // The same lines, well formed, are read.
+        #expect(OutputRecord.decode(sealedRecord("dossier-record 3\nboot b\ntree 1 2 3\nd 1 2 3 4 \nf 1 2 3 4 5 x\n"))?.trees.first?.files["x"]?.hash == 5)
+        #expect(OutputRecord.decode(Array("dossier-record 3\n".utf8)) == nil, "no trailer")
         #expect(OutputRecord.decode(OutputRecord().encoded())?.trees.isEmpty == true)
     }
 
@@ -114,12 +134,14 @@ import Testing
         record.trees[1].folders["a/b"] = stamp(9)
         #expect(OutputRecord.decode(record.encoded()) == nil, "a folder outside any folder")
         // Consistent otherwise: each path in a folder the record names.
-        for (folder, file) in [("..", "../notes.txt"), (".", "./a"), ("..", "../.."), ("x", "x/.."), ("x/..", "x/../y")] {
+        let cases: [([String], String)] = [([".."], "../notes.txt"), (["."], "./a"), ([".."], "../.."), (["x"], "x/.."), (["x/.."], "x/../y"),
+                                           (["/", "/etc"], "/etc/passwd")]
+        for (folders, file) in cases {
             var record = sample
             record.trees[1].folders["x"] = stamp(11)
-            record.trees[1].folders[folder] = stamp(9)
+            for folder in folders { record.trees[1].folders[folder] = stamp(9) }
             record.trees[1].files[file] = .init(stamp: stamp(10), hash: 1)
-            #expect(OutputRecord.decode(record.encoded()) == nil, "\(folder), \(file)")
+            #expect(OutputRecord.decode(record.encoded()) == nil, "\(folders), \(file)")
         }
     }
 
@@ -313,6 +335,42 @@ import Testing
             let newest = (tree.folders.values.map(\.modified) + tree.files.values.map(\.stamp.modified)).max() ?? 0
             #expect(tree.made >= newest && tree.made <= written)
         }
+    }
+
+    /// A power cut can lose a page's new bytes while its new stamps survive: after another boot,
+    /// no page is taken on its stamp (each is compared), and the other folder's tree, written
+    /// before the boot, is dropped.
+    @Test func afterAnotherBootNoPageIsTakenOnItsStamp() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let (writer, staging) = try twoBuilds(site)
+        let now = StagingFolder.Contents.load(staging, recordPath: writer.recordPath, margin: trustAll)
+        #expect(!now.known.isEmpty || OutputRecord.currentBoot == nil)
+        let other = StagingFolder.Contents.load(staging, recordPath: writer.recordPath, margin: trustAll, boot: "another-boot")
+        #expect(other.known.isEmpty && other.unchangedTree != nil, "the folders are still listed from the record")
+
+        var record = try #require(OutputRecord.read(writer.recordPath))
+        record.boot = "an-earlier-boot"
+        try Data(record.encoded()).write(to: URL(fileURLWithPath: writer.recordPath))
+        try writer.write(RenderedSite(files: files))
+        let after = try #require(OutputRecord.read(writer.recordPath))
+        #expect(after.trees.count == 1 && after.boot == OutputRecord.currentBoot, "the staging folder's tree alone")
+    }
+
+    /// A name that is not UTF-8 cannot be removed by its name as the build holds it: a staging
+    /// folder holding one is not reused, and the site is written into a new one.
+    @Test func aNameThatIsNotUTF8MakesANewStagingFolder() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let (writer, staging) = try twoBuilds(site)
+        let name = Array((staging + "/notes/caf").utf8) + [0xE9] + Array(".html".utf8) + [0]
+        let descriptor = name.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        #expect(StagingFolder.Contents.load(staging, recordPath: writer.recordPath, margin: trustAll).mustRemove)
+        try writer.write(RenderedSite(files: files))
+        #expect(site.outputFiles() == [".dossier", "index.html", "notes/a/index.html", "notes/b/index.html"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.output + "/notes").sorted() == ["a", "b"])
     }
 
     /// Rebuilding the same site leaves the record's bytes as they were.

@@ -190,7 +190,12 @@ import Testing
         #expect(try site.read("a.txt") == "B")
         #expect(site.outputFiles() == [".dossier", "a.txt", "b.txt"])
         // And the lock was given back: a third build does not wait.
-        try writer.write(RenderedSite(files: ["c.txt": .text("C")]))
+        let third = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? writer.write(RenderedSite(files: ["c.txt": .text("C")]))
+            third.signal()
+        }
+        #expect(third.wait(timeout: .now() + 60) == .success, "the lock was left held")
         #expect(site.outputFiles() == [".dossier", "c.txt"])
     }
 }

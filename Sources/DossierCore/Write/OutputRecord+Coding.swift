@@ -7,7 +7,8 @@ extension OutputRecord {
     ///
     /// Numbers are hexadecimal (times may be negative, with a minus sign).
     ///
-    ///     dossier-record 2
+    ///     dossier-record 3
+    ///     boot BOOT-ID
     ///     tree DEVICE INODE MADE
     ///     d INODE SIZE MODIFIED CHANGED PATH
     ///     f INODE SIZE MODIFIED CHANGED HASH PATH
@@ -21,6 +22,10 @@ extension OutputRecord {
         bytes.reserveCapacity(trees.reduce(64) { $0 + ($1.raw?.count ?? 100 * ($1.folders.count + $1.files.count)) })
         bytes.appendUTF8(Self.header)
         bytes.append(Self.newline)
+        if let boot, !boot.utf8.contains(Self.newline), !boot.utf8.contains(Self.space) {
+            bytes.appendUTF8("boot " + boot)
+            bytes.append(Self.newline)
+        }
         for tree in trees {
             if let raw = tree.raw {
                 if tree.patches.isEmpty {
@@ -164,6 +169,13 @@ extension OutputRecord {
             var record = OutputRecord()
             record.source = bytes
             var index = headerLine.count
+            if bodyEnd - index > 5, base[index] == UInt8(ascii: "b") {
+                let end = lineEnd(index)
+                var fields = Fields(buffer, from: index, to: end)
+                guard fields.word() == "boot", let boot = fields.word(), fields.atEnd else { return nil }
+                record.boot = boot
+                index = end + 1
+            }
             while index < bodyEnd {
                 let start = index
                 var end = lineEnd(index)

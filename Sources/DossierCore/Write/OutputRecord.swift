@@ -52,7 +52,16 @@ struct OutputRecord: Sendable {
     /// written again.
     var source: [UInt8]?
 
-    static let header = "dossier-record 2"
+    static let header = "dossier-record 3"
+    /// The boot of the system that wrote the record (`currentBoot`).
+    var boot: String?
+
+    /// The running system's boot, from `/proc/sys/kernel/random/boot_id`; nil where there is none.
+    static let currentBoot: String? = {
+        guard let bytes = FileIO.read("/proc/sys/kernel/random/boot_id") else { return nil }
+        let id = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return id.isEmpty || id.contains(" ") ? nil : id
+    }()
     /// How long before the record a stamp must have been made to be trusted, in nanoseconds.
     static let margin: Int64 = 2_000_000_000
 

@@ -71,6 +71,9 @@ public struct OutputWriter: Sendable {
         } catch {
             throw Failure(message: "cannot create \(parent): \(error.localizedDescription)")
         }
+        var contents = scan?.value() ?? lockAndLoad()
+        // The first build into a new folder could not lock the folder before it existed.
+        if contents.lock == nil { contents = lockAndLoad() }
         let manager = FileManager()
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: stagingPath, isDirectory: &isDirectory) {
@@ -81,9 +84,12 @@ public struct OutputWriter: Sendable {
                 throw Failure(message: "\(stagingPath) exists and was not made by dossier; remove it")
             }
         }
-        var contents = scan?.value() ?? lockAndLoad()
-        if contents.hasLinks {
+        if contents.mustRemove {
             try? manager.removeItem(atPath: stagingPath)
+            // Whatever stayed could be a link that a write would follow out of the folder.
+            guard !manager.fileExists(atPath: stagingPath) else {
+                throw Failure(message: "\(stagingPath) holds a symbolic link or a file name that is not UTF-8, and cannot be removed; remove it")
+            }
             contents = StagingFolder.Contents(record: contents.record, lock: contents.lock)
         }
         let created = !manager.fileExists(atPath: stagingPath)
@@ -112,9 +118,13 @@ public struct OutputWriter: Sendable {
     /// previous record has it (the two trade places in the exchange that follows).
     func writeRecord(_ staging: StagingFolder) {
         var record = staging.previousRecord ?? OutputRecord()
+        record.boot = OutputRecord.currentBoot
         var trees: [OutputRecord.Tree] = []
         if let tree = staging.recordTree() { trees.append(tree) }
-        if let found = FileStamp.of(output), found.kind == S_IFDIR, let tree = record.tree(device: found.device, inode: found.stamp.inode) {
+        // The output's tree, as the previous record has it, if written since this boot: its
+        // files were not checked by this build.
+        if record.boot != nil, record.boot == staging.previousRecord?.boot,
+           let found = FileStamp.of(output), found.kind == S_IFDIR, let tree = record.tree(device: found.device, inode: found.stamp.inode) {
             trees.append(tree)
         }
         // In a fixed order, so that a rebuild that changed nothing leaves the record as it was.

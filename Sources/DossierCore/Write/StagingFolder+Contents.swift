@@ -6,8 +6,9 @@ extension StagingFolder {
     struct Contents {
         var files = Set<String>()
         var folders = Set<String>([""])
-        /// A symbolic link anywhere means the folder is not reused: a write could follow it out.
-        var hasLinks = false
+        /// A symbolic link anywhere means the folder is not reused (a write could follow it out),
+        /// and so does a name that is not UTF-8 (it could not be removed by its name).
+        var mustRemove = false
         /// Whether a folder below the root holds no file, however deep: one that a build writing
         /// every file already there would still have to remove.
         var hasFilelessFolder = false
@@ -21,7 +22,11 @@ extension StagingFolder {
 
         /// Reads the record at `recordPath`; lists the folder from it if every folder it names
         /// is unchanged, else walks it.
-        static func load(_ root: String, recordPath: String, margin: Int64 = OutputRecord.margin) -> Contents {
+        /// - Parameter boot: the running system's boot (`OutputRecord.currentBoot`): files stamped
+        ///   before another boot are not trusted, since a power cut can lose written bytes while
+        ///   their stamps survive.
+        static func load(_ root: String, recordPath: String, margin: Int64 = OutputRecord.margin,
+                         boot: String? = OutputRecord.currentBoot) -> Contents {
             let found = FileStamp.of(root)
             let identity = found.map { (device: $0.device, inode: $0.stamp.inode) }
             let record = OutputRecord.read(recordPath, only: identity)
@@ -29,8 +34,10 @@ extension StagingFolder {
             if let record, let found, found.kind == S_IFDIR, let tree = record.tree(device: found.device, inode: found.stamp.inode) {
                 let trusted = tree.made - margin
                 contents = unchanged(tree, root: root, before: trusted) ?? scan(root)
-                contents.known = tree.files.values.allSatisfy { $0.stamp.isOlder(than: trusted) }
-                    ? tree.files : tree.files.filter { $0.value.stamp.isOlder(than: trusted) }
+                if boot != nil, record.boot == boot {
+                    contents.known = tree.files.values.allSatisfy { $0.stamp.isOlder(than: trusted) }
+                        ? tree.files : tree.files.filter { $0.value.stamp.isOlder(than: trusted) }
+                }
             } else {
                 contents = scan(root)
             }
@@ -96,8 +103,12 @@ extension StagingFolder {
             defer { closedir(directory) }
             var holdsFile = false
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                guard let name = withUnsafeBytes(of: entry.pointee.d_name, { raw in
+                    String(validating: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }) else {
+                    contents.mustRemove = true
+                    holdsFile = true
+                    continue
                 }
                 if name == "." || name == ".." { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
@@ -120,7 +131,7 @@ extension StagingFolder {
                         contents.hasFilelessFolder = true
                     }
                 case UInt8(DT_LNK):
-                    contents.hasLinks = true
+                    contents.mustRemove = true
                     holdsFile = true
                 default:
                     contents.files.insert(path)
