@@ -61,6 +61,22 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.output + "/a/index.html"))
     }
 
+    /// A path that was a file in an older site and is a folder now, or the other way round:
+    /// the staging folder's stale entry gives way.
+    @Test func aFileBecomesAFolderAndAFolderAFile() throws {
+        let site = try TestSite([:])
+        defer { site.cleanUp() }
+        let writer = OutputWriter(output: site.output)
+        let asFile: [String: RenderedSite.Content] = ["x": .text("file"), "y/index.html": .text("Y")]
+        let asFolder: [String: RenderedSite.Content] = ["x/index.html": .text("folder"), "x/deeper/page.html": .text("D"), "y": .text("file")]
+        for files in [asFile, asFile, asFolder, asFolder, asFile, asFile] {
+            try writer.write(RenderedSite(files: files))
+            #expect(site.outputFiles() == [".dossier"] + files.keys.sorted())
+            // And the output record could still tell what the folder holds.
+            #expect(OutputRecord.read(writer.recordPath)?.trees.isEmpty == false, "\(files.keys.sorted())")
+        }
+    }
+
     @Test func aKilledBuildsStagingIsReusedWithoutItsLeftovers() throws {
         let site = try TestSite([".public.dossier-staging/.dossier": "", ".public.dossier-staging/half-written.html": "half"])
         defer { site.cleanUp() }

@@ -75,7 +75,13 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
            let found = FileStamp.of(target), found.kind == S_IFREG, found.stamp == known.stamp {
             return (known, true)
         }
-        return (try FileIO.write(bytes, to: target).map { OutputRecord.File(stamp: $0, hash: hash) }, false)
+        do {
+            return (try FileIO.write(bytes, to: target).map { OutputRecord.File(stamp: $0, hash: hash) }, false)
+        } catch let error as FileError where error.code == EISDIR {
+            // A folder of an older site where this one has a file: it is stale, and goes.
+            try FileManager().removeItem(atPath: target)
+            return (try FileIO.write(bytes, to: target).map { OutputRecord.File(stamp: $0, hash: hash) }, false)
+        }
     }
 
     private func makeFolder(_ folder: String) throws {
@@ -85,8 +91,12 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         if known { return }
         try makeFolder(PathText.parent(folder))
         let target = root + "/" + folder
-        if mkdir(target, 0o755) != 0 && errno != EEXIST {
-            throw FileError(path: target, code: errno)
+        if mkdir(target, 0o755) != 0 {
+            guard errno == EEXIST else { throw FileError(path: target, code: errno) }
+            // A file (or link) of an older site where this one has a folder: it is stale, and goes.
+            if let found = FileStamp.of(target), found.kind != S_IFDIR {
+                guard unlink(target) == 0, mkdir(target, 0o755) == 0 else { throw FileError(path: target, code: errno) }
+            }
         }
         lock.lock()
         folders.insert(folder)
@@ -108,20 +118,25 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         let needed = Set(written.map { PathText.parent($0) })
         let allFolders = folders
         lock.unlock()
-        var changed = Set<String>()
-        var failed = false
-        for path in stale {
-            if unlink(root + "/" + path) != 0 && errno != ENOENT { failed = true }
-            changed.insert(PathText.parent(path))
-        }
         var keep = Set<String>([""])
         for folder in needed {
             var current = folder
             while keep.insert(current).inserted { current = PathText.parent(current) }
         }
+        var changed = Set<String>()
+        var failed = false
+        // A stale file's path may be a folder of this site now, and a stale folder's a file.
+        // Gone already (ENOENT), or under a folder this build replaced by a file (ENOTDIR): removed.
+        for path in stale where !keep.contains(path) {
+            if unlink(root + "/" + path) != 0 && errno != ENOENT && errno != ENOTDIR { failed = true }
+            changed.insert(PathText.parent(path))
+        }
         var removed = Set<String>()
-        for folder in allFolders.subtracting(keep).sorted(by: { $0.count > $1.count }) {
-            if rmdir(root + "/" + folder) == 0 || errno == ENOENT {
+        for folder in allFolders.subtracting(keep).subtracting(written).sorted(by: { $0.count > $1.count }) {
+            let path = root + "/" + folder
+            // ENOTDIR: gone with a folder this build replaced by a file (then nothing is there),
+            // or a file in its place (then it stays, and the record cannot vouch for the folder).
+            if rmdir(path) == 0 || errno == ENOENT || (errno == ENOTDIR && FileStamp.of(path) == nil) {
                 removed.insert(folder)
                 changed.insert(PathText.parent(folder))
             } else {
@@ -155,7 +170,8 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         }
         guard let found = FileStamp.of(root), found.kind == S_IFDIR else { return nil }
         var stamps: [String: FileStamp] = [:]
-        for folder in folders.subtracting(removedFolders) {
+        // (A folder of the older site that this build replaced by a file is no folder any more.)
+        for folder in folders.subtracting(removedFolders).subtracting(written) {
             if !touched.contains(folder), let stamp = unchangedFolders[folder] {
                 stamps[folder] = stamp
             } else {
