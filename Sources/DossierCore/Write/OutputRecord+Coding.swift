@@ -78,6 +78,12 @@ extension OutputRecord {
         bytes.append(newline)
     }
 
+    /// The position of the first line break from `start`, or `limit` when there is none before it.
+    private static func lineEnd(_ base: UnsafePointer<UInt8>, from start: Int, before limit: Int) -> Int {
+        guard let found = memchr(base + start, Int32(newline), limit - start) else { return limit }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+
     /// A tree read from a record, with its header made anew and the lines of its patched files
     /// replaced; the others copied as they were. Nil unless every patch replaced one line.
     private static func patched(_ tree: Tree, raw: ArraySlice<UInt8>) -> [UInt8]? {
@@ -92,7 +98,7 @@ extension OutputRecord {
             var index = headerEnd + 1
             var copied = index
             while index < buffer.count {
-                let end = memchr(base + index, Int32(newline), buffer.count - index).map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? buffer.count
+                let end = lineEnd(base, from: index, before: buffer.count)
                 if base[index] == UInt8(ascii: "f") {
                     // The path follows the sixth space: f INODE SIZE MODIFIED CHANGED HASH PATH.
                     var start = index, spaces = 0
@@ -159,10 +165,7 @@ extension OutputRecord {
             guard bodyEnd >= headerLine.count, trailer.word() == "end", let sum = trailer.unsigned(), trailer.atEnd,
                   XXHash64.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<bodyEnd]))) == sum else { return nil }
             /// The end of the line that starts at `start`.
-            func lineEnd(_ start: Int) -> Int {
-                guard let found = memchr(base + start, Int32(newline), bodyEnd - start) else { return bodyEnd }
-                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-            }
+            func lineEnd(_ start: Int) -> Int { Self.lineEnd(base, from: start, before: bodyEnd) }
             func startsTree(_ start: Int) -> Bool {
                 bodyEnd - start > 5 && base[start] == UInt8(ascii: "t") && base[start + 4] == space
             }

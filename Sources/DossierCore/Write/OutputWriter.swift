@@ -66,14 +66,16 @@ public struct OutputWriter: Sendable {
 
     /// `begin()`, with the walk of the staging folder `scanInBackground()` started.
     func begin(scan: BackgroundTask<StagingFolder.Contents>?) throws(Failure) -> StagingFolder {
+        let parentExisted = FileManager().fileExists(atPath: parent)
         do {
             try FileManager().createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
             throw Failure(message: "cannot create \(parent): \(error.localizedDescription)")
         }
         var contents = scan?.value() ?? lockAndLoad()
-        // The first build into a new folder could not lock the folder before it existed.
-        if contents.lock == nil { contents = lockAndLoad() }
+        // The first build into a new folder could not lock it before it existed. (Where the file
+        // system cannot lock, the staging folder is not read a second time.)
+        if contents.lock == nil, !parentExisted { contents = lockAndLoad() }
         let manager = FileManager()
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: stagingPath, isDirectory: &isDirectory) {

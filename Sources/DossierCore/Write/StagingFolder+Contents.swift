@@ -15,7 +15,7 @@ extension StagingFolder {
         /// The record found beside the output, whichever folder it vouches for.
         var record: OutputRecord?
         var known: [String: OutputRecord.File] = [:]
-        var unchangedFolders: [String: FileStamp] = [:]
+        /// The record's tree of the folder, when every folder in it was found unchanged.
         var unchangedTree: OutputRecord.Tree?
         /// Held until the build is swapped in or given up (`OutputLock`).
         var lock: OutputLock?
@@ -61,7 +61,6 @@ extension StagingFolder {
             // A tree is recorded only after `removeStaleFiles` left no folder without a file
             // (`recordTree`), and none was added since: its folders are unchanged.
             contents.hasFilelessFolder = false
-            contents.unchangedFolders = tree.folders
             contents.unchangedTree = tree
             return contents
         }
@@ -73,9 +72,8 @@ extension StagingFolder {
             defer { closedir(directory) }
             var count = 0
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                // A name that is not UTF-8 is for the walk to find.
+                guard let name = name(of: entry) else { return false }
                 if name == "." || name == ".." { continue }
                 count += 1
                 switch entry.pointee.d_type {
@@ -87,6 +85,13 @@ extension StagingFolder {
             let slash = UInt8(ascii: "/")
             let recorded = tree.files.keys.count { !$0.utf8.contains(slash) } + tree.folders.keys.count { !$0.isEmpty && !$0.utf8.contains(slash) }
             return count == recorded
+        }
+
+        /// An entry's name; nil when it is not UTF-8.
+        private static func name(of entry: UnsafeMutablePointer<dirent>) -> String? {
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(validating: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
         }
 
         static func scan(_ root: String) -> Contents {
@@ -103,9 +108,7 @@ extension StagingFolder {
             defer { closedir(directory) }
             var holdsFile = false
             while let entry = readdir(directory) {
-                guard let name = withUnsafeBytes(of: entry.pointee.d_name, { raw in
-                    String(validating: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }) else {
+                guard let name = name(of: entry) else {
                     contents.mustRemove = true
                     holdsFile = true
                     continue

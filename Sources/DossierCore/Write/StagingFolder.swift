@@ -18,9 +18,6 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
 
     /// The files the output record vouches for: a page with the same hash is already there.
     private let known: [String: OutputRecord.File]
-    /// The folders found as the record left them (their stamps stay unless this build adds or
-    /// removes an entry).
-    private let unchangedFolders: [String: FileStamp]
     /// What the next record says of this folder's files.
     private var recorded: [String: OutputRecord.File] = [:]
     /// Folders whose entries this build changed: their stamps must be read again.
@@ -40,7 +37,6 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         hadFilelessFolder = contents.hasFilelessFolder
         folders = contents.folders
         known = contents.known
-        unchangedFolders = contents.unchangedFolders
         previousRecord = contents.record
         outputLock = contents.lock
         unchangedTree = contents.unchangedTree
@@ -75,13 +71,15 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
            let found = FileStamp.of(target), found.kind == S_IFREG, found.stamp == known.stamp {
             return (known, true)
         }
+        let stamp: FileStamp?
         do {
-            return (try FileIO.write(bytes, to: target).map { OutputRecord.File(stamp: $0, hash: hash) }, false)
+            stamp = try FileIO.write(bytes, to: target)
         } catch let error as FileError where error.code == EISDIR {
             // A folder of an older site where this one has a file: it is stale, and goes.
             try FileManager().removeItem(atPath: target)
-            return (try FileIO.write(bytes, to: target).map { OutputRecord.File(stamp: $0, hash: hash) }, false)
+            stamp = try FileIO.write(bytes, to: target)
         }
+        return (stamp.map { OutputRecord.File(stamp: $0, hash: hash) }, false)
     }
 
     private func makeFolder(_ folder: String) throws {
@@ -172,7 +170,8 @@ public final class StagingFolder: OutputSink, @unchecked Sendable {
         var stamps: [String: FileStamp] = [:]
         // (A folder of the older site that this build replaced by a file is no folder any more.)
         for folder in folders.subtracting(removedFolders).subtracting(written) {
-            if !touched.contains(folder), let stamp = unchangedFolders[folder] {
+            // A folder found as the record left it keeps its stamp unless this build changed its entries.
+            if !touched.contains(folder), let stamp = unchangedTree?.folders[folder] {
                 stamps[folder] = stamp
             } else {
                 guard let now = FileStamp.of(folder.isEmpty ? root : root + "/" + folder), now.kind == S_IFDIR else { return nil }
