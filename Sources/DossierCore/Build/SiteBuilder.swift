@@ -548,7 +548,7 @@ struct BodyRenderer: Sendable {
             datasets: Set(site.datasets.map(\.name)),
             portable: site.config.portable
         )
-        let extensions = DataExtensions(datasets: site.datasets, language: site.config.primaryLanguage, portable: site.config.portable)
+        let extensions = DataExtensions(datasets: site.datasets, config: site.config)
         renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage, extensions: extensions)
     }
 

@@ -27,16 +27,17 @@ struct ContextBuilder: Sendable {
         self.site = site
         self.menu = menu
         self.homeSectionPages = homeSectionPages
-        self.language = site.config.primaryLanguage
-        self.strings = InterfaceStrings.table(for: language)
+        self.format = site.config.localeFormat
+        self.strings = InterfaceStrings.table(for: site.config)
         self.stringsValue = .shared(SharedTemplateValue(.map(strings.mapValues(TemplateValue.string))))
         let config = site.config
         var siteValues: TemplateContext = [
             "title": .string(config.title),
-            "description": .string(config.description),
-            "author": .string(config.author),
             "language": .string(config.language),
         ]
+        // Left out when empty, so that `{{#site.author}}` writes no empty tag or separator.
+        if let description = Self.text(config.description) { siteValues["description"] = .string(description) }
+        if let author = Self.text(config.author) { siteValues["author"] = .string(author) }
         if let baseURL = config.baseURL { siteValues["base_url"] = .string(baseURL) }
         self.siteValue = .shared(SharedTemplateValue(.map(siteValues)))
         var targets = site.sections.map(\.urlPath) + [""]
@@ -66,8 +67,14 @@ struct ContextBuilder: Sendable {
     }
 
     var portable: Bool { site.config.portable }
-    /// `site.config.primaryLanguage`, worked out once (every page and card asks for it).
-    let language: String
+    /// How the site's language writes numbers and dates, worked out once (every card asks for it).
+    let format: LocaleFormat
+
+    /// `text` unless it is empty or only spaces: an empty summary is no summary.
+    static func text(_ text: String?) -> String? {
+        guard let text, text.contains(where: { !$0.isWhitespace }) else { return nil }
+        return text
+    }
 
     func link(from: String, to: String) -> String {
         RelativeURL.link(from: from, to: to, portable: portable)
@@ -126,7 +133,7 @@ struct ContextBuilder: Sendable {
             "current": .bool(urlPath == section.urlPath),
             "active": .bool(urlPath.hasPrefix(section.urlPath)),
         ]
-        if let summary = section.summary { values["summary"] = .string(summary) }
+        if let summary = Self.text(section.summary) { values["summary"] = .string(summary) }
         return values
     }
 
@@ -146,10 +153,10 @@ struct ContextBuilder: Sendable {
             "url": .string(link(from: urlPath, to: page.urlPath)),
             "tags": .strings(page.frontMatter.tags),
         ]
-        if let summary = page.frontMatter.summary { values["summary"] = .string(summary) }
+        if let summary = Self.text(page.frontMatter.summary) { values["summary"] = .string(summary) }
         if let date = page.frontMatter.date {
             values["date"] = .string(date)
-            values["date_display"] = .string(DateText.display(date, language: language))
+            values["date_display"] = .string(format.fullDate(date))
         }
         return .map(values)
     }
@@ -214,7 +221,7 @@ struct ContextBuilder: Sendable {
             "content": .string(body?.html ?? ""),
             "pages": .list(pages),
         ]
-        if let summary = section.summary { values["summary"] = .string(summary) }
+        if let summary = Self.text(section.summary) { values["summary"] = .string(summary) }
         context["section"] = .map(values)
         let homeCrumb: TemplateValue = ["title": .string(strings["home"] ?? "Home"), "url": .string(link(from: section.urlPath, to: ""))]
         if let intro, let body {
@@ -273,19 +280,19 @@ struct ContextBuilder: Sendable {
             }),
             "sources": .list(front.sources.map { source -> TemplateValue in
                 var values: TemplateContext = ["title": .string(source.title)]
-                if let publisher = source.publisher { values["publisher"] = .string(publisher) }
+                if let publisher = Self.text(source.publisher) { values["publisher"] = .string(publisher) }
                 if let url = source.url { values["url"] = .string(url) }
                 if let date = source.date {
                     values["date"] = .string(date)
-                    values["date_display"] = .string(DateText.display(date, language: language))
+                    values["date_display"] = .string(format.fullDate(date))
                 }
                 return .map(values)
             }),
         ]
-        if let summary = front.summary { values["summary"] = .string(summary) }
+        if let summary = Self.text(front.summary) { values["summary"] = .string(summary) }
         if let date = front.date {
             values["date"] = .string(date)
-            values["date_display"] = .string(DateText.display(date, language: language))
+            values["date_display"] = .string(format.fullDate(date))
         }
         return values
     }
