@@ -34,6 +34,7 @@ struct ContextBuilder: Sendable {
         var siteValues: TemplateContext = [
             "title": .string(config.title),
             "language": .string(config.language),
+            "og_locale": .string(Self.openGraphLocale(config.language)),
         ]
         // Left out when empty, so that `{{#site.author}}` writes no empty tag or separator.
         if let description = Self.text(config.description) { siteValues["description"] = .string(description) }
@@ -88,12 +89,27 @@ struct ContextBuilder: Sendable {
 
     /// What every template receives.
     func base(urlPath: String, kind: String, title: String) -> TemplateContext {
-        if kind == "page", sharesFolderLinks(urlPath),
-           var context = folderBases[PathText.parent(String(urlPath.dropLast()))] {
+        var context: TemplateContext
+        if kind == "page", sharesFolderLinks(urlPath), let shared = folderBases[PathText.parent(String(urlPath.dropLast()))] {
+            context = shared
             context["title"] = .string(title)
-            return context
+        } else {
+            context = makeBase(urlPath: urlPath, kind: kind, title: title)
         }
-        return makeBase(urlPath: urlPath, kind: kind, title: title)
+        // The page's absolute address (`og:url`, `<link rel="canonical">`); the 404 page has none.
+        if kind != "404", let baseURL = site.config.baseURL { context["canonical_url"] = .string(baseURL + urlPath) }
+        return context
+    }
+
+    /// `og:locale` for a language tag: `fr_FR`, `en_US` and `de_DE` for `fr`, `en` and `de`,
+    /// otherwise the tag with `_` for `-` and its region in capitals (`en-gb` → `en_GB`).
+    static func openGraphLocale(_ tag: String) -> String {
+        let parts = tag.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let first = parts.first else { return tag }
+        let primary = first.lowercased()
+        if parts.count == 1, let region = ["fr": "FR", "en": "US", "de": "DE"][primary] { return primary + "_" + region }
+        let rest = parts.dropFirst().map { $0.count == 2 ? $0.uppercased() : String($0) }
+        return ([primary] + rest).joined(separator: "_")
     }
 
     func makeBase(urlPath: String, kind: String, title: String) -> TemplateContext {
@@ -101,6 +117,7 @@ struct ContextBuilder: Sendable {
         var context: TemplateContext = [
             "site": siteValue,
             "kind": .string(kind),
+            "og_type": .string(kind == "page" ? "article" : "website"),
             "is_home": .bool(kind == "home"),
             "is_section": .bool(kind == "section"),
             "is_page": .bool(kind == "page"),
