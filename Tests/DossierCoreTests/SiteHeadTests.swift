@@ -79,6 +79,20 @@ import Testing
         #expect(!(try site.read("index.html")).contains("description"))
     }
 
+    @Test func sitemapListsEveryPage() throws {
+        let (site, _) = try Self.build(siteYAML: "title: Essai\nlanguage: fr\nbase_url: https://example.org/\n")
+        defer { site.cleanUp() }
+        let sitemap = try site.read("sitemap.xml")
+        let locations = sitemap.components(separatedBy: "<loc>").dropFirst().compactMap { $0.components(separatedBy: "</loc>").first }
+        #expect(locations == [
+            "https://example.org/", "https://example.org/briefs/", "https://example.org/briefs/accord/",
+            "https://example.org/briefs/vide/", "https://example.org/data/", "https://example.org/data/parts/",
+        ])
+        // Every HTML page but the 404 is listed.
+        let pages = site.outputFiles().filter { $0.hasSuffix("index.html") }.map { "https://example.org/" + $0.dropLast("index.html".count) }
+        #expect(Set(pages) == Set(locations))
+    }
+
     @Test func aGermanSite() throws {
         let yaml = "title: Bericht\nlanguage: de\nstrings:\n  contents: Inhalt\n  home: Startseite\n"
         let body = "## Eins\n\nAnteil: `=parts.part[trimestre=2017Q4]`.\n"
