@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DEBIAN_FRONTEND := noninteractive
 
 PREFIX ?= /usr/local
-.PHONY: site test build release serve install embed deps static-libs clean
+.PHONY: site test build release serve install install-check embed deps static-libs clean
 
 # libcmark-dev (and pkg-config, which SwiftPM uses to find it) from Debian when missing.
 deps:
@@ -36,6 +36,18 @@ install: release serve
 	install -m 755 "$$($(RELEASE) --show-bin-path)/dossier" "$$($(RELEASE) --show-bin-path)/dossier-serve" "$(DESTDIR)$(PREFIX)/bin/"
 	@echo "Installed dossier $$("$(DESTDIR)$(PREFIX)/bin/dossier" --version) and dossier-serve into $(DESTDIR)$(PREFIX)/bin"
 
+# What `make install` promises: no library of the Swift toolchain and no libcmark among the
+# programs' dynamic libraries, and a build of the example with a minimal PATH and environment.
+install-check:
+	@prefix=$$(mktemp -d); trap 'rm -rf "$$prefix"' EXIT; \
+	$(MAKE) --no-print-directory install PREFIX="$$prefix" >/dev/null || exit 1; \
+	for program in dossier dossier-serve; do \
+		if ldd "$$prefix/bin/$$program" | grep -E 'swift|Foundation|libcmark|libdispatch|libBlocksRuntime'; then \
+			echo "install-check: $$program needs the libraries above at run time"; exit 1; fi; \
+	done; \
+	env -i PATH=/usr/bin:/bin HOME="$$prefix" "$$prefix/bin/dossier" build --root . --out "$$prefix/site" || exit 1; \
+	test -f "$$prefix/site/index.html" && echo "install-check: static programs, example built with PATH=/usr/bin:/bin"
+
 # The built-in theme (theme/) and the `dossier init` skeleton (skeleton/) are compiled into the
 # binary as generated Swift; `make test` fails when they are out of date.
 embed:
@@ -54,6 +66,7 @@ test: deps
 	$(SWIFT) build --product dossier
 	.build/debug/dossier check --root . --strict
 	$(MAKE) browser-check
+	$(MAKE) install-check
 
 # Real-browser checks of every built page (tools/browser-checks): the Nu HTML checker, axe-core 4.x
 # in headless Chromium (light and dark), no request outside the site, every internal link and
