@@ -3,7 +3,8 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DEBIAN_FRONTEND := noninteractive
 
-.PHONY: site test build release deps clean
+PREFIX ?= /usr/local
+.PHONY: site test build release serve install install-check embed deps static-libs clean
 
 # libcmark-dev (and pkg-config, which SwiftPM uses to find it) from Debian when missing.
 deps:
@@ -12,8 +13,45 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libcmark-dev >/dev/null; \
 	fi
 
-release: deps
-	$(SWIFT) build -c release --product dossier
+# Release builds link the Swift standard library, Foundation and cmark statically, so that the
+# programs run on a Debian machine without Swift: the -L folder holds only libcmark.a, which the
+# linker then finds before the shared library.
+STATIC_LIBS := $(CURDIR)/.build/static-libs
+RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xlinker -L$(STATIC_LIBS)
+
+static-libs: deps
+	@mkdir -p $(STATIC_LIBS) && ln -sf "$$(pkg-config --variable=libdir libcmark)/libcmark.a" $(STATIC_LIBS)/libcmark.a
+
+release: static-libs
+	$(RELEASE) --product dossier
+
+# The preview server (`dossier serve` runs it), a program of its own: `make site` never compiles
+# its networking stack.
+serve: static-libs
+	$(RELEASE) --product dossier-serve
+
+# `make install PREFIX=~/.local`: dossier and dossier-serve into PREFIX/bin.
+install: release serve
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 "$$($(RELEASE) --show-bin-path)/dossier" "$$($(RELEASE) --show-bin-path)/dossier-serve" "$(DESTDIR)$(PREFIX)/bin/"
+	@echo "Installed dossier $$("$(DESTDIR)$(PREFIX)/bin/dossier" --version) and dossier-serve into $(DESTDIR)$(PREFIX)/bin"
+
+# What `make install` promises: no library of the Swift toolchain and no libcmark among the
+# programs' dynamic libraries, and a build of the example with a minimal PATH and environment.
+install-check:
+	@prefix=$$(mktemp -d); trap 'rm -rf "$$prefix"' EXIT; \
+	$(MAKE) --no-print-directory install PREFIX="$$prefix" >/dev/null || exit 1; \
+	for program in dossier dossier-serve; do \
+		if ldd "$$prefix/bin/$$program" | grep -E 'swift|Foundation|libcmark|libdispatch|libBlocksRuntime'; then \
+			echo "install-check: $$program needs the libraries above at run time"; exit 1; fi; \
+	done; \
+	env -i PATH=/usr/bin:/bin HOME="$$prefix" "$$prefix/bin/dossier" build --root . --out "$$prefix/site" || exit 1; \
+	test -f "$$prefix/site/index.html" && echo "install-check: static programs, example built with PATH=/usr/bin:/bin"
+
+# The built-in theme (theme/) and the `dossier init` skeleton (skeleton/) are compiled into the
+# binary as generated Swift; `make test` fails when they are out of date.
+embed:
+	$(PYTHON) tools/embed.py
 
 build: deps
 	$(SWIFT) build
@@ -22,11 +60,13 @@ site: release
 	.build/release/dossier build --root . --out public
 
 test: deps
+	$(PYTHON) tools/embed.py --check
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --product dossier
 	.build/debug/dossier check --root . --strict
 	$(MAKE) browser-check
+	$(MAKE) install-check
 
 # Real-browser checks of every built page (tools/browser-checks): the Nu HTML checker, axe-core 4.x
 # in headless Chromium (light and dark), no request outside the site, every internal link and
@@ -49,13 +89,14 @@ BENCH_SIZES ?= 1000,10000
 BENCH_RUNS ?= 5
 BENCH_SERVE_PAGES ?= 1000
 .PHONY: bench
-bench: deps
+bench: static-libs
 	@command -v cmark >/dev/null || $(SUDO) apt-get install -y -qq cmark >/dev/null
-	$(SWIFT) build -c release --product dossier
+	$(RELEASE) --product dossier
+	$(RELEASE) --product dossier-serve
 	$(PYTHON) tools/bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
 	@echo
 	@echo "incremental rebuild in dossier serve, $(BENCH_SERVE_PAGES) briefs:"
-	DOSSIER="$$($(SWIFT) build -c release --show-bin-path)/dossier" PAGES=$(BENCH_SERVE_PAGES) RUNS=$(BENCH_RUNS) bash tools/serve-latency.sh
+	DOSSIER="$$($(RELEASE) --show-bin-path)/dossier" PAGES=$(BENCH_SERVE_PAGES) RUNS=$(BENCH_RUNS) bash tools/serve-latency.sh
 
 # Fuzzing (Sources/Fuzz/README.md): each libFuzzer target runs FUZZ_SECONDS with AddressSanitizer
 # (leaks included) on a temporary copy of its seed corpus, Tests/Fuzz/Corpus/NAME, with the tokens

@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
+        // The preview server, a program of its own: `dossier build` never compiles or links SwiftNIO.
+        .executable(name: "dossier-serve", targets: ["DossierServe"]),
         .library(name: "DossierCore", targets: ["DossierCore"]),
         .library(name: "DossierServer", targets: ["DossierServer"]),
     ],
@@ -46,11 +48,18 @@ let package = Package(
             name: "DossierCLI",
             dependencies: [
                 "DossierCore",
-                "DossierServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "dossier", dependencies: ["DossierCLI"]),
+        .executableTarget(
+            name: "DossierServe",
+            dependencies: [
+                "DossierCLI",
+                "DossierServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"], exclude: ["Charts/Golden"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "DossierCore"]),
         .testTarget(

@@ -15,6 +15,7 @@ PAGES="${PAGES:-1000}"
 RUNS="${RUNS:-5}"
 if [ -z "${DOSSIER:-}" ]; then
     swift build -c release --product dossier >&2
+    swift build -c release --product dossier-serve >/dev/null
     DOSSIER="$(swift build -c release --show-bin-path)/dossier"
 fi
 

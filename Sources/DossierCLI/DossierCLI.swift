@@ -23,7 +23,9 @@ public enum DossierCLI {
         case let build as BuildCommand: return build.execute(console, exiting: exiting)
         case let check as CheckCommand: return check.execute(console)
         case let new as NewCommand: return new.execute(console)
-        case let serve as ServeCommand: return serve.execute(console)
+        case let serve as ServeOptions: return serve.execute(console)
+        case let initialize as InitCommand: return initialize.execute(console)
+        case let eject as ThemeEjectCommand: return eject.execute(console)
         default:
             console.out(help(for: arguments) ?? DossierCommand.helpMessage())
             return 0
@@ -49,20 +51,23 @@ struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Build a data-backed report website from Markdown briefs, with charts drawn at build time.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self]
+        version: DossierVersion.current,
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, NewCommand.self, ServeOptions.self, ThemeCommand.self]
     )
 }
 
 /// Options shared by the commands that read a project.
-struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: "The project folder (holding content/ and templates/).")
-    var root: String = "."
+public struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "The project folder (holding content/ and, to override the built-in theme, templates/).")
+    public var root: String = "."
 
     @Flag(name: .long, help: "Include pages marked `draft: true`.")
-    var drafts = false
+    public var drafts = false
 
     @Flag(name: .long, help: "Treat warnings as errors.")
-    var strict = false
+    public var strict = false
+
+    public init() {}
 }
 
 /// Prints diagnostics compiler-style and returns whether the build may go on.

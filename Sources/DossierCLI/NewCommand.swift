@@ -54,7 +54,7 @@ struct NewCommand: ParsableCommand {
             console.err("error: \(relative) already exists; choose another title or edit that file")
             return ExitStatus.contentErrors
         }
-        let text = NewPageTemplate.text(title: title, date: Self.today())
+        let text = NewPageTemplate.text(title: title, date: Self.today(), language: Self.language(root: root))
         do {
             try manager.createDirectory(atPath: (root as NSString).appendingPathComponent(folder), withIntermediateDirectories: true)
             guard manager.createFile(atPath: path, contents: Data(text.utf8)) else {
@@ -68,6 +68,14 @@ struct NewCommand: ParsableCommand {
         return ExitStatus.success
     }
 
+    /// The primary language of the project's `site.yaml`; English when it cannot be read.
+    static func language(root: String) -> String {
+        let path = (root as NSString).appendingPathComponent("content/site.yaml")
+        guard let data = FileManager().contents(atPath: path) else { return "en" }
+        var ignored = Diagnostics()
+        return SiteConfigDecoder.decode(SourceFile(path: "content/site.yaml", bytes: Array(data)), diagnostics: &ignored)?.primaryLanguage ?? "en"
+    }
+
     static func today() -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -78,8 +86,9 @@ struct NewCommand: ParsableCommand {
 
 /// The text of a new page: front matter with every field, ready to fill in.
 enum NewPageTemplate {
-    static func text(title: String, date: String) -> String {
-        """
+    static func text(title: String, date: String, language: String = "fr") -> String {
+        let french = language == "fr"
+        return """
         ---
         title: \(yamlQuoted(title))
         date: \(date)
@@ -87,15 +96,15 @@ enum NewPageTemplate {
         tags: []
         draft: true
         sources:
-          # - title: "Titre de la source"
-          #   publisher: "Éditeur"
+          # - title: "\(french ? "Titre de la source" : "Title of the source")"
+          #   publisher: "\(french ? "Éditeur" : "Publisher")"
           #   url: "https://…"
           #   date: \(date)
         ---
 
-        Introduction.
+        \(french ? "Introduction." : "Introduction.")
 
-        ## Première partie
+        ## \(french ? "Première partie" : "First part")
 
         """
     }

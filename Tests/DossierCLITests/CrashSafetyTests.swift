@@ -165,7 +165,7 @@ final class CrashFixture {
         let repository = URL(fileURLWithPath: CrashSafetyTests.binary).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: repository + "/templates", toPath: site + "/templates")
+        try FileManager.default.copyItem(atPath: repository + "/theme", toPath: site + "/templates")
         for version in Version.allCases {
             for (path, text) in Self.content(version) {
                 let url = URL(fileURLWithPath: root + "/\(version.rawValue)/" + path)

@@ -24,7 +24,7 @@ import Testing
         let diagnostics = try site.buildAndWrite()
         #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
         #expect(site.outputFiles() == [
-            ".dossier", "404.html", "a-propos/index.html", "assets/style.css", "briefs/accord/index.html",
+            ".dossier", "404.html", "a-propos/index.html", "assets/favicon.svg", "assets/style.css", "briefs/accord/index.html",
             "briefs/index.html", "briefs/nokia/index.html", "index.html",
         ])
     }

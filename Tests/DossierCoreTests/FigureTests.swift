@@ -125,12 +125,16 @@ import Testing
         }
     }
 
-    @Test func missingDatasetTemplatesAreReportedWhenThereIsData() throws {
+    @Test func datasetTemplatesComeFromTheBuiltInThemeWhenTheProjectHasNone() throws {
         var files = Self.data
         files.removeValue(forKey: "templates/dataset.mustache")
         let site = try TestSite(files)
         defer { site.cleanUp() }
-        #expect(site.build().diagnostics.errors.map(\.file) == ["templates/dataset.mustache"])
+        let result = site.build()
+        #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.sorted)")
+        let builtin = String(decoding: try #require(BuiltinTheme.all.first { $0.path == "dataset.mustache" }).bytes, as: UTF8.self)
+        #expect(builtin.contains("dataset"))
+        #expect(result.site?.files.keys.contains { $0.hasPrefix("data/") && $0.hasSuffix("/index.html") } == true)
     }
 }
 

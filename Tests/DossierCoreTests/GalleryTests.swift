@@ -16,7 +16,7 @@ import Testing
         let site = try TestSite([:], siteYAML: nil, templates: false)
         let manager = FileManager.default
         try manager.copyItem(atPath: fixture.appendingPathComponent("content").path, toPath: site.root + "/content")
-        try manager.copyItem(atPath: repository.appendingPathComponent("templates").path, toPath: site.root + "/templates")
+        try manager.copyItem(atPath: repository.appendingPathComponent("theme").path, toPath: site.root + "/templates")
         let diagnostics = try site.buildAndWrite()
         #expect(diagnostics.items.isEmpty, "\(diagnostics.sorted)")
         return site

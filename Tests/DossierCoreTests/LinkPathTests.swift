@@ -64,7 +64,8 @@ import Testing
         #expect(resolve("//example.org/a.md") == .unchanged)
         #expect(resolve("mailto:x@example.org") == .unchanged)
         #expect(resolve("1x:b.md") == .broken("link to \"1x:b.md\": no page content/briefs/1x:b.md; did you mean \"b.md\"?"))
-        #expect(resolve("image.png") == .unchanged)
+        #expect(resolve("image.png") == .broken("link to \"image.png\": no file content/briefs/image.png"))
+        #expect(resolve("../briefs/") == .unchanged)
         #expect(resolve("b%2Emd") == .page(url: "../b/", page: "briefs/b.md", anchor: nil))
     }
 }

@@ -18,7 +18,7 @@ import Testing
     /// A site of `files` over `pages`, with the repository's templates, written to `public/`.
     static func build(_ files: [String: String] = [:], siteYAML: String) throws -> (TestSite, Diagnostics) {
         let site = try TestSite(pages.merging(files) { _, new in new }, siteYAML: siteYAML, templates: false)
-        try FileManager.default.copyItem(atPath: repository.appendingPathComponent("templates").path, toPath: site.root + "/templates")
+        try FileManager.default.copyItem(atPath: repository.appendingPathComponent("theme").path, toPath: site.root + "/templates")
         return (site, try site.buildAndWrite())
     }
 

@@ -150,7 +150,7 @@ import Testing
             "{{#first(page.toc)}}x{{/first(page.toc)}}", "é{{é}}è{{{à}}}ù", "{{ a } b }}", "{{ a }}} }}", "{{{ a }} }}}",
             "{{a}}{{b}}{{{c}}}{{!d}}", "{{{{a}}}}", "}{{a}}{", "{{> partials/x}}\n{{<layout}}{{$main}}m{{/main}}{{/layout}}",
         ]
-        let templates = URL(fileURLWithPath: GalleryTests.repository.path).appendingPathComponent("templates")
+        let templates = URL(fileURLWithPath: GalleryTests.repository.path).appendingPathComponent("theme")
         for name in try FileManager.default.subpathsOfDirectory(atPath: templates.path) where name.hasSuffix(".mustache") {
             sources.append(try String(contentsOf: templates.appendingPathComponent(name), encoding: .utf8))
         }

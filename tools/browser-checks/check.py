@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Real-browser checks of the example site (run by `make browser-check`, after install.py).
 
-Builds the site twice into a temporary folder, with .build/debug/dossier:
+Checks the example site and a report started with `dossier init` (English and French), each
+built twice into a temporary folder, with .build/debug/dossier:
   site/      a normal build, copied to served/rapport/ and served by Python's http.server
              at http://127.0.0.1:PORT/rapport/ (a sub-path, as on a shared host);
   portable/  a `--portable` build, opened from file://.
@@ -55,9 +56,10 @@ class Results:
 
     def __init__(self):
         self.outcomes = {}  # (check, page) -> list of failure messages
+        self.prefix = ""  # the project being checked, before each page's path
 
     def record(self, check, page, failures):
-        self.outcomes.setdefault((check, page), []).extend(failures)
+        self.outcomes.setdefault((check, self.prefix + page), []).extend(failures)
 
     def report(self):
         for check, page in sorted(self.outcomes, key=lambda key: (CHECKS.index(key[0]), key[1])):
@@ -74,9 +76,9 @@ class Results:
         return failed == 0
 
 
-def build(out, *flags):
-    """Build the example site into `out`; stop with dossier's output if it fails."""
-    done = subprocess.run([str(DOSSIER), "build", "--root", str(PROJECT), "--out", str(out), *flags],
+def build(root, out, *flags):
+    """Build the project at `root` into `out`; stop with dossier's output if it fails."""
+    done = subprocess.run([str(DOSSIER), "build", "--root", str(root), "--out", str(out), *flags],
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if done.returncode != 0:
         sys.exit(f"browser-checks: dossier build {' '.join(flags)} failed:\n{done.stdout}")
@@ -330,6 +332,23 @@ def axe_script():
     return found[0].read_text(encoding="utf-8")
 
 
+def check_project(results, driver, axe_source, root, temp):
+    """Every check on every page of the project at `root`, built into `temp`."""
+    build(root, temp / "site")
+    build(root, temp / "portable", "--portable")
+    shutil.copytree(temp / "site", temp / "served" / SUBPATH)
+    print(f"browser-checks: {results.prefix or 'example:'} {len(html_pages(temp / 'site'))} pages, axe-core "
+          f"{axe_source[:40].split('axe v', 1)[-1].split()[0]}, checks: {', '.join(CHECKS)}", flush=True)
+    check_nu(results, {"site": temp / "site", "portable": temp / "portable"})
+    server = serve(temp / "served")
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
+        check_served(results, driver, axe_source, temp / "site", base)
+        check_portable(results, driver, temp / "portable")
+    finally:
+        server.shutdown()
+
+
 def main():
     if not DOSSIER.exists():
         sys.exit(f"browser-checks: {DOSSIER} missing; run `swift build --product dossier` first")
@@ -337,22 +356,21 @@ def main():
     results = Results()
     with tempfile.TemporaryDirectory(prefix="browser-checks-") as temp:
         temp = Path(temp)
-        build(temp / "site")
-        build(temp / "portable", "--portable")
-        shutil.copytree(temp / "site", temp / "served" / SUBPATH)
-        print(f"browser-checks: {len(html_pages(temp / 'site'))} pages, axe-core "
-              f"{axe_source[:40].split('axe v', 1)[-1].split()[0]}, checks: {', '.join(CHECKS)}", flush=True)
-
-        check_nu(results, {"site": temp / "site", "portable": temp / "portable"})
-        server = serve(temp / "served")
+        projects = [("", PROJECT)]
+        for language in ["en", "fr"]:
+            started = temp / f"init-{language}"
+            done = subprocess.run([str(DOSSIER), "init", str(started), "--language", language],
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            if done.returncode != 0:
+                sys.exit(f"browser-checks: dossier init --language {language} failed:\n{done.stdout}")
+            projects.append((f"init-{language}:", started))
         driver = start_browser()
         try:
-            base = f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
-            check_served(results, driver, axe_source, temp / "site", base)
-            check_portable(results, driver, temp / "portable")
+            for label, root in projects:
+                results.prefix = label
+                check_project(results, driver, axe_source, root, temp / ("out-" + (label.rstrip(":") or "example")))
         finally:
             driver.quit()
-            server.shutdown()
     sys.exit(0 if results.report() else 1)
 
 

@@ -220,7 +220,14 @@ public struct SiteBuilder: Sendable {
                 counts.files += 2
             }
             for asset in tree.assets {
-                try sink.put("assets/" + asset, .copy(from: root + "/templates/assets/" + asset))
+                switch asset.source {
+                case .project(let path): try sink.put("assets/" + asset.path, .copy(from: root + "/" + path))
+                case .builtin(let bytes): try sink.put("assets/" + asset.path, .utf8(bytes))
+                }
+                counts.files += 1
+            }
+            for file in site.files {
+                try sink.put(file.outputPath, .copy(from: root + "/" + file.sourcePath))
                 counts.files += 1
             }
             timer.mark("templates render and write")
@@ -269,6 +276,8 @@ public struct SiteBuilder: Sendable {
         linkTable["\u{0}drafts"] = site.omittedDrafts.sorted().joined(separator: "\n")
         linkTable["\u{0}unreadable"] = site.unreadable.sorted().joined(separator: "\n")
         linkTable["\u{0}datasets"] = site.datasets.map(\.name).joined(separator: "\n")
+        linkTable["\u{0}files"] = site.files.map { "\($0.sourcePath)\u{0}\($0.outputPath)\u{0}\(String(describing: $0.imageSize))" }
+            .joined(separator: "\n")
         if cache.linkTable != linkTable {
             cache.linkTable = linkTable
             cache.linkVersion += 1
@@ -546,7 +555,8 @@ struct BodyRenderer: Sendable {
             drafts: site.omittedDrafts,
             unreadable: site.unreadable,
             datasets: Set(site.datasets.map(\.name)),
-            portable: site.config.portable
+            portable: site.config.portable,
+            files: site.files
         )
         let extensions = DataExtensions(datasets: site.datasets, config: site.config)
         renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage, extensions: extensions)

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads the project folder: `content/site.yaml`, the Markdown pages, the templates and assets.
+/// Reads the project folder: `content/site.yaml`, the Markdown pages, the data, the other files of
+/// `content/`, and the theme (built in, overridden file by file by the project's `templates/`).
 ///
 /// This is the only stage that reads the content from disk; later stages work on the values it returns.
 public struct ProjectLoader: Sendable {
@@ -28,49 +29,73 @@ public struct ProjectLoader: Sendable {
         var walker = FileWalker(root: root)
         walker.previous = previous
         walker.changed = changed
+        let (templates, assets) = loadTheme(walker, diagnostics: &diagnostics)
 
         guard walker.isDirectory("content") else {
-            diagnostics.error("no content/ folder: a Dossier project keeps its pages in content/ (run `dossier new brief \"Titre\"` to start one)", file: "content")
-            return (SourceTree(root: root, siteConfig: nil, pages: [], templates: [], assets: []), diagnostics)
+            diagnostics.error("no content/ folder: a Dossier project keeps its pages in content/ (run `dossier init` to start one)", file: "content")
+            return (SourceTree(root: root, siteConfig: nil, pages: [], templates: templates, assets: assets), diagnostics)
         }
 
         var siteConfig: SourceFile?
         if walker.isFile("content/site.yaml") {
             siteConfig = walker.read("content/site.yaml", diagnostics: &diagnostics)
         } else {
-            diagnostics.error("missing content/site.yaml (it holds the site's title and language)", file: "content/site.yaml")
+            diagnostics.error("missing content/site.yaml (it holds the site's title and language; `dossier init` writes one)", file: "content/site.yaml")
         }
 
-        let pagePaths = walker.files(under: "content", diagnostics: &diagnostics) { path in
-            path.hasSuffix(".md") && !path.hasPrefix("content/data/")
-        }
-        let pages = walker.read(pagePaths, diagnostics: &diagnostics)
-
-        var dataFiles: [SourceFile] = []
-        if walker.isDirectory("content/data") {
-            let dataPaths = walker.files(under: "content/data", diagnostics: &diagnostics) { path in
-                let name = String(path.dropFirst("content/data/".count))
-                return !name.contains("/") && [".csv", ".json", ".yaml", ".yml"].contains { name.hasSuffix($0) }
-            }
-            dataFiles = dataPaths.compactMap { walker.read($0, diagnostics: &diagnostics) }
+        let kinds = ContentKinds(walker.files(under: "content", diagnostics: &diagnostics) { _ in true })
+        let pages = walker.read(kinds.pages, diagnostics: &diagnostics)
+        let dataFiles = kinds.data.compactMap { walker.read($0, diagnostics: &diagnostics) }
+        let reader = walker
+        let contentFiles = kinds.others.parallelMap { path in
+            ContentFile(path: path, imageSize: ImageSize.isImagePath(path) ? ImageSize.readHeader(of: reader.absolute(path)) : nil)
         }
 
-        var templates: [SourceFile] = []
-        var assets: [String] = []
-        if walker.isDirectory("templates") {
-            let templatePaths = walker.files(under: "templates", diagnostics: &diagnostics) { path in
-                path.hasSuffix(".mustache") && !path.hasPrefix("templates/assets/")
-            }
-            templates = templatePaths.compactMap { walker.read($0, diagnostics: &diagnostics) }
-            if walker.isDirectory("templates/assets") {
-                assets = walker.files(under: "templates/assets", diagnostics: &diagnostics) { _ in true }
-                    .map { String($0.dropFirst("templates/assets/".count)) }
-            }
-        } else {
-            diagnostics.error("no templates/ folder: the site needs layout, home, section, page and 404 templates", file: "templates")
-        }
-
-        let tree = SourceTree(root: root, siteConfig: siteConfig, pages: pages, templates: templates, assets: assets, dataFiles: dataFiles)
+        let tree = SourceTree(root: root, siteConfig: siteConfig, pages: pages, templates: templates, assets: assets,
+                              dataFiles: dataFiles, contentFiles: contentFiles)
         return (tree, diagnostics)
+    }
+
+    /// The built-in theme, with each file the project's `templates/` has of the same path in its place.
+    func loadTheme(_ walker: FileWalker, diagnostics: inout Diagnostics) -> (templates: [SourceFile], assets: [AssetFile]) {
+        var templates = Dictionary(uniqueKeysWithValues: BuiltinTheme.templates.map { ($0.path, $0) })
+        var assets = Dictionary(uniqueKeysWithValues: BuiltinTheme.assets.map { ($0.path, AssetFile(path: $0.path, source: .builtin($0.bytes))) })
+        if walker.isDirectory("templates") {
+            let paths = walker.files(under: "templates", diagnostics: &diagnostics) { _ in true }
+            for path in paths where path.hasPrefix("templates/assets/") {
+                let name = String(path.dropFirst("templates/assets/".count))
+                assets[name] = AssetFile(path: name, source: .project(path))
+            }
+            for path in paths where BuiltinTheme.isTemplate(String(path.dropFirst("templates/".count))) {
+                if let file = walker.read(path, diagnostics: &diagnostics) { templates[path] = file }
+            }
+        }
+        return (templates.values.sorted { $0.path < $1.path }, assets.values.sorted { $0.path < $1.path })
+    }
+}
+
+/// The files of `content/`, sorted into pages, datasets and the files copied as they are.
+struct ContentKinds {
+    var pages: [String] = []
+    var data: [String] = []
+    var others: [String] = []
+
+    init(_ paths: [String]) {
+        for path in paths where path != "content/site.yaml" {
+            if path.hasSuffix(".md") {
+                if !path.hasPrefix("content/data/") { pages.append(path) }
+            } else if Self.isData(path) {
+                data.append(path)
+            } else {
+                others.append(path)
+            }
+        }
+    }
+
+    /// `.csv`, `.json` and `.yaml` files directly under `content/data/`.
+    static func isData(_ path: String) -> Bool {
+        guard path.hasPrefix("content/data/") else { return false }
+        let name = path.dropFirst("content/data/".count)
+        return !name.contains("/") && [".csv", ".json", ".yaml", ".yml"].contains { name.hasSuffix($0) }
     }
 }

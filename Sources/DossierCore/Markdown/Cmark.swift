@@ -125,6 +125,7 @@ struct CmarkNode {
         nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
     }
 
+    var title: String? { cmark_node_get_title(pointer).map { String(cString: $0) } }
     var fenceInfo: String? { cmark_node_get_fence_info(pointer).map { String(cString: $0) } }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }

@@ -7,6 +7,8 @@ public struct LinkResolver: Sendable {
         case unchanged
         /// Rewritten; when `anchor` is set it must exist on `page`.
         case page(url: String, page: String, anchor: String?)
+        /// A file of `content/` copied into the site (an image, a PDF): its URL from the page.
+        case file(url: String, file: SiteFile)
         case broken(String)
     }
 
@@ -19,8 +21,12 @@ public struct LinkResolver: Sendable {
     /// Names of the datasets: a link to `data/NAME.csv` leads to the dataset's page.
     let datasets: Set<String>
     let portable: Bool
+    /// The files of `content/` copied into the site, by path relative to `content/`.
+    let files: [String: SiteFile]
 
-    public init(pages: [String: String], drafts: Set<String>, unreadable: Set<String> = [], datasets: Set<String> = [], portable: Bool) {
+    public init(pages: [String: String], drafts: Set<String>, unreadable: Set<String> = [], datasets: Set<String> = [], portable: Bool,
+                files: [SiteFile] = []) {
+        self.files = Dictionary(files.map { ($0.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
         self.pages = pages
         self.drafts = drafts
         self.unreadable = unreadable
@@ -43,7 +49,7 @@ public struct LinkResolver: Sendable {
         if let dataLink = resolveData(normalized, destination: destination, urlPath: urlPath, fragment: fragment) {
             return dataLink
         }
-        guard path.hasSuffix(".md") else { return .unchanged }
+        guard path.hasSuffix(".md") else { return resolveFile(normalized, destination: destination, path: path, urlPath: urlPath, fragment: fragment) }
 
         guard let target = normalized else {
             return .broken("link to \"\(destination)\" leads outside content/")
@@ -78,6 +84,25 @@ public struct LinkResolver: Sendable {
         if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         if let value = fragment, value.utf8.contains(UInt8(ascii: "%")) { fragment = value.removingPercentEncoding ?? value }
         return ASCIIPath.Destination(leavesSite: false, path: path, fragment: fragment)
+    }
+
+    /// A link to any other file: it must be one of `content/`, copied into the site. A link to a
+    /// folder (`../briefs/`) is left as it is.
+    func resolveFile(_ target: String?, destination: String, path: String, urlPath: String, fragment: String?) -> Resolution {
+        if path.hasSuffix("/") { return .unchanged }
+        guard let target else { return .broken("link to \"\(destination)\" leads outside content/") }
+        guard let file = files[target] else {
+            var message = "link to \"\(destination)\": no file content/\(target)"
+            let sameKind = files.keys.filter { PathText.lastComponent($0).split(separator: ".").last == PathText.lastComponent(target).split(separator: ".").last }
+            if let suggestion = target.closest(among: sameKind).map(\.candidate),
+               target.editDistance(to: suggestion) <= max(3, target.count / 4) {
+                message += "; did you mean content/\(suggestion)?"
+            }
+            return .broken(message)
+        }
+        var url = RelativeURL.file(from: urlPath, to: file.outputPath)
+        if let fragment, !fragment.isEmpty { url += "#" + fragment }
+        return .file(url: url, file: file)
     }
 
     /// Links into `content/data/`: a dataset file leads to its page, the folder to the index.
@@ -150,6 +175,17 @@ public enum RelativeURL {
         url += b[common...].map { $0 + "/" }.joined()
         if portable { return url + "index.html" }
         return url.isEmpty ? "./" : url
+    }
+
+    /// The link from the page at `from` (a URL path ending in `/`) to the file at `to` (a path
+    /// relative to the output folder), percent-encoded.
+    public static func file(from: String, to: String) -> String {
+        let a = from.split(separator: "/"), b = to.split(separator: "/")
+        var common = 0
+        while common < a.count, common < b.count - 1, a[common] == b[common] { common += 1 }
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ";"))
+        let rest = b[common...].map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
+        return String(repeating: "../", count: a.count - common) + rest.joined(separator: "/")
     }
 
     /// A file path relative to another file's folder (for suggestions in messages).

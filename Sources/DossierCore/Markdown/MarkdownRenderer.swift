@@ -42,6 +42,7 @@ public struct MarkdownRenderer: Sendable {
             var diagnostics = Diagnostics()
             var headingNodes: [CmarkNode] = []
             var linkNodes: [CmarkNode] = []
+            var imageNodes: [CmarkNode] = []
             var codeBlocks: [CmarkNode] = []
             var codeSpans: [CmarkNode] = []
             var typography = Typography(language: language)
@@ -63,6 +64,8 @@ public struct MarkdownRenderer: Sendable {
                     typography.breakLine()
                 case CMARK_NODE_LINK:
                     if entering { linkNodes.append(node) }
+                case CMARK_NODE_IMAGE:
+                    if entering { imageNodes.append(node) }
                 case CMARK_NODE_HEADING:
                     if entering { typography.reset() } else { headingNodes.append(node) }
                 default:
@@ -78,6 +81,8 @@ public struct MarkdownRenderer: Sendable {
                 switch links.resolve(url, from: contentPath, urlPath: urlPath) {
                 case .unchanged:
                     break
+                case .file(let newURL, _):
+                    node.url = newURL
                 case .page(let newURL, let page, let anchor):
                     node.url = newURL
                     if let anchor {
@@ -87,6 +92,9 @@ public struct MarkdownRenderer: Sendable {
                     diagnostics.error(message, file: file, line: line, column: position.startColumn)
                 }
             }
+
+            let location = PageLocation(file: file, firstLine: firstLine, contentPath: contentPath, urlPath: urlPath)
+            ImageMarkup.rewrite(imageNodes, page: location, links: links, diagnostics: &diagnostics)
 
             var datasets = Set<String>()
             if let extensions {

@@ -12,6 +12,8 @@ public struct ParsedSite: Sendable {
     public var unreadable: Set<String>
     /// Datasets of `content/data/`, sorted by name.
     public var datasets: [Dataset] = []
+    /// The other files of `content/`, copied into the site (images, PDFs, `static/`), sorted by source path.
+    public var files: [SiteFile] = []
 
     public init(config: SiteConfig, pages: [Page], sections: [Section], omittedDrafts: Set<String> = [], unreadable: Set<String> = []) {
         self.config = config

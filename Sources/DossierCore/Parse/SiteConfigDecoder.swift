@@ -1,10 +1,10 @@
 import Yams
 
 /// Reads `content/site.yaml`.
-struct SiteConfigDecoder {
+public struct SiteConfigDecoder {
     static let knownKeys = ["title", "language", "description", "author", "base_url", "menu", "unsafe_html", "portable", "strings"]
 
-    static func decode(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
+    public static func decode(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let text = UTF8Text.decode(file, diagnostics: &diagnostics) else { return nil }
         guard let document = YAMLDocument.parse(text, file: file.path, firstLine: 1, what: "site.yaml", diagnostics: &diagnostics) else {
             return nil

@@ -70,9 +70,15 @@ public struct SiteParser: Sendable {
         }
         let datasets = cache.datasets
         diagnostics.append(contentsOf: cache.datasetDiagnostics)
+        let files = FilePlacement.place(tree.contentFiles, pages: pages)
+        let generated = Self.generatedPaths(pages: pages, sections: sections, datasets: datasets, assets: tree.assets)
+        checkGeneratedCollisions(pages, generated: generated, diagnostics: &diagnostics)
+        FilePlacement.checkCollisions(files, generated: generated.merging(pages.map { ($0.outputPath, $0.sourcePath) }) { a, _ in a },
+                                      diagnostics: &diagnostics)
         guard let config else { return (nil, diagnostics) }
         var site = ParsedSite(config: config, pages: pages, sections: sections, omittedDrafts: drafts, unreadable: unreadable)
         site.datasets = datasets
+        site.files = files
         return (site, diagnostics)
     }
 
@@ -114,6 +120,32 @@ public struct SiteParser: Sendable {
         case .failure(.unclosed):
             diagnostics.error("front matter is not closed: add a `---` line after it", file: file.path, line: 1, column: 1)
             return nil
+        }
+    }
+
+    /// The files the build makes itself (listings, data pages, feeds, assets), with what makes them.
+    static func generatedPaths(pages: [Page], sections: [Section], datasets: [Dataset], assets: [AssetFile]) -> [String: String] {
+        var paths: [String: String] = ["404.html": "the 404 page", "feed.xml": "the feed", "sitemap.xml": "the sitemap"]
+        if !pages.contains(where: { $0.kind == .home }) { paths["index.html"] = "the home page" }
+        for section in sections where section.indexPage == nil {
+            paths[section.urlPath + "index.html"] = "the listing of section `\(section.name)`"
+        }
+        for asset in assets { paths["assets/" + asset.path] = "the theme's asset assets/\(asset.path)" }
+        if !datasets.isEmpty { paths[DatasetPages.indexPath + "index.html"] = "the data index" }
+        for dataset in datasets {
+            paths[DatasetPages.urlPath(dataset.name) + "index.html"] = "the page of dataset \(dataset.sourcePath)"
+            paths[DatasetPages.urlPath(dataset.name) + DatasetPages.fileName(dataset)] = dataset.sourcePath
+        }
+        return paths
+    }
+
+    /// A page that would write a file the build makes itself (`content/data.md` and the data index).
+    func checkGeneratedCollisions(_ pages: [Page], generated: [String: String], diagnostics: inout Diagnostics) {
+        for page in pages {
+            // A page on a section's listing is reported by `checkCollisions`.
+            guard let other = generated[page.outputPath], !other.hasPrefix("the listing of section") else { continue }
+            diagnostics.error("page would be written to \(page.outputPath), where \(other) goes; give it another `slug` or move it",
+                              file: page.sourcePath, line: 1, column: 1)
         }
     }
 

@@ -1,0 +1,3 @@
+import Foundation
+
+exit(ServeMain.run(Array(CommandLine.arguments.dropFirst())))
