@@ -119,25 +119,19 @@ public struct MarkdownRenderer: Sendable {
             }
 
             var headings: [Heading] = []
-            var usedIDs = reservedIDs
+            var ids = HeadingIDs(reserved: reservedIDs)
             for node in headingNodes {
                 let explicitID = Self.takeExplicitID(from: node)
                 let single = Self.onlyText(of: node)
                 let text = Self.trimmingWhitespace(single ?? node.plainText)
                 var base = explicitID ?? Slug.make(text)
                 if base.isEmpty { base = "section" }
-                var id = base
-                var counter = 1
-                while usedIDs.contains(id) {
-                    id = "\(base)-\(counter)"
-                    counter += 1
-                }
+                let id = ids.take(base)
                 if let explicitID, id != explicitID {
                     let position = node.positioned
                     diagnostics.error("heading id \"\(explicitID)\" is already used on this page", file: file,
                                       line: firstLine - 1 + position.startLine, column: position.startColumn)
                 }
-                usedIDs.insert(id)
                 let level = node.headingLevel
                 headings.append(Heading(level: level, text: text, id: id))
                 let inner = single.flatMap(Self.escapedText) ?? Self.innerHTML(of: node, level: level, options: options)
