@@ -29,34 +29,68 @@ struct FileWalker {
     }
 
     /// Files below `folder` (relative paths from the root, sorted), skipping hidden entries.
+    ///
+    /// A link to a folder is followed unless it leads outside the project, or back to a folder of
+    /// the walk that led to it (or a parent of one): a loop, which would be walked forever.
     func files(under folder: String, diagnostics: inout Diagnostics, where keep: (String) -> Bool) -> [String] {
         var result: [String] = []
-        var pending = [folder]
+        var pending = [Visit(path: folder, real: FileWalker.realPath(absolute(folder)) ?? absolute(folder), walked: [])]
         while let current = pending.popLast() {
-            guard let entries = Self.entries(of: absolute(current)) else {
-                diagnostics.error("cannot read folder: \(String(cString: strerror(errno)))", file: current)
+            guard let entries = Self.entries(of: absolute(current.path)) else {
+                diagnostics.error("cannot read folder: \(String(cString: strerror(errno)))", file: current.path)
                 continue
             }
             for entry in entries where !entry.name.hasPrefix(".") && !entry.name.hasSuffix("~") {
-                let relative = current + "/" + entry.name
-                var isFolder = entry.kind == .folder
+                let relative = current.path + "/" + entry.name
                 // A plain file or folder found in a folder inside the root is inside the root;
                 // only a link (or an entry of unknown kind) needs resolving.
-                if entry.kind == .other {
-                    guard isInsideRoot(relative) else {
+                switch entry.kind {
+                case .folder:
+                    pending.append(Visit(path: relative, real: current.real + "/" + entry.name, walked: current.chain))
+                case .file:
+                    if keep(relative) { result.append(relative) }
+                case .other:
+                    guard let real = FileWalker.realPath(absolute(relative)), isInsideRoot(real: real) else {
                         diagnostics.error("\(relative) is a link that leads outside the project; copy the file in instead", file: relative)
                         continue
                     }
-                    isFolder = isDirectory(relative)
-                }
-                if isFolder {
-                    pending.append(relative)
-                } else if keep(relative) {
-                    result.append(relative)
+                    if !isDirectory(relative) {
+                        if keep(relative) { result.append(relative) }
+                    } else if current.chain.contains(where: { Self.contains(real, $0) }) {
+                        diagnostics.error("symbolic link loops back to \(shown(real)) (already read); remove it", file: relative)
+                    } else {
+                        pending.append(Visit(path: relative, real: real, walked: current.chain))
+                    }
                 }
             }
         }
         return result.sorted()
+    }
+
+    /// A folder to read: its path from the root, its canonical path (links resolved), and the
+    /// canonical paths of the folders the walk went through to reach it, itself included.
+    private struct Visit {
+        let path: String
+        let real: String
+        let chain: [String]
+
+        init(path: String, real: String, walked: [String]) {
+            self.path = path
+            self.real = real
+            self.chain = walked + [real]
+        }
+    }
+
+    /// Whether canonical path `folder` is `path` or one of its parents.
+    static func contains(_ folder: String, _ path: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
+    /// A canonical path inside the project as the user knows it: `content/`, or `./` for the root.
+    private func shown(_ real: String) -> String {
+        guard real != realRoot else { return "./" }
+        let prefix = realRoot.hasSuffix("/") ? realRoot : realRoot + "/"
+        return real.hasPrefix(prefix) ? String(real.dropFirst(prefix.count)) + "/" : real + "/"
     }
 
     struct Entry {
@@ -112,9 +146,8 @@ struct FileWalker {
         return files
     }
 
-    private func isInsideRoot(_ relative: String) -> Bool {
-        guard let real = FileWalker.realPath(absolute(relative)) else { return false }
-        return real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
+    private func isInsideRoot(real: String) -> Bool {
+        Self.contains(realRoot, real)
     }
 
     /// The canonical path with every symbolic link resolved, or nil if it does not exist.
