@@ -20,9 +20,12 @@ public struct TemplateSet: Sendable {
     /// `TemplateUsage.firstKeys`; nil when the templates could not be read with certainty.
     private let firstKeys: Set<String>?
     private let stamps = StampCache()
+    /// True when the templates include or inherit from themselves, or nest too deep: rendering
+    /// would recurse until the stack overflows, so nothing is rendered (the errors say why).
+    private let refused: Bool
 
-    /// Parses every template; reports syntax errors, missing required templates and references to
-    /// partials or parents that do not exist.
+    /// Parses every template; reports syntax errors, missing required templates, references to
+    /// partials or parents that do not exist, cycles of references and too deep a nesting.
     /// - Parameter stamping: render pages of a repeated shape from a checked stamp (see
     ///   `TemplateStamp`); the output is the same either way.
     /// - Parameter listMinimum: the least length of a list for a list stamp (tests lower it).
@@ -31,14 +34,26 @@ public struct TemplateSet: Sendable {
         var names = Set<String>()
         var sources: [String] = []
         var references: [(name: String, file: String, line: Int, column: Int)] = []
+        var graph = TemplateGraph()
+        var refused = false
         for file in files {
             let name = Self.name(of: file.path)
             guard let text = UTF8Text.decode(file, diagnostics: &diagnostics) else { continue }
+            // swift-mustache parses a section by recursing: too deep a nesting is refused unparsed.
+            let tags = TemplateTags.scan(text)
+            if let deep = TemplateTags.firstTooDeep(tags, limit: TemplateGraph.depthLimit) {
+                diagnostics.error("sections nested more than \(TemplateGraph.depthLimit) levels deep",
+                                  file: file.path, line: deep.line, column: deep.column)
+                names.insert(name)
+                refused = true
+                continue
+            }
             sources.append(text)
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
-                for reference in PartialReferences.find(in: text) {
+                graph.add(name, file: file.path, tags: tags)
+                for reference in PartialReferences.find(in: tags) {
                     references.append((reference.name, file.path, reference.line, reference.column))
                 }
             } catch let error as MustacheTemplate.ParserError {
@@ -54,6 +69,12 @@ public struct TemplateSet: Sendable {
         for name in Self.required where !names.contains(name) {
             diagnostics.error("missing template \"\(name)\": create templates/\(name).mustache", file: "templates/\(name).mustache")
         }
+        if graph.checkCycles(diagnostics: &diagnostics) {
+            refused = !graph.checkDepth(diagnostics: &diagnostics) || refused
+        } else {
+            refused = true
+        }
+        self.refused = refused
         self.library = library
         self.names = names
         let usage = TemplateUsage.scan(sources)
@@ -79,6 +100,7 @@ public struct TemplateSet: Sendable {
     ///   a long list (a section's listing): it is filled from a list stamp (`ListStamp`) when it
     ///   has one, and rendered by swift-mustache otherwise.
     public func render(_ name: String, context: TemplateContext, listing: Bool = false) throws(TemplateMissing) -> String {
+        guard !refused else { throw TemplateMissing(name: name) }
         if listing { return try renderListing(name, context: context) }
         return try renderPage(name, context: context, fill: { $0.fill($1) }, rendered: { $0 })
     }
@@ -86,7 +108,8 @@ public struct TemplateSet: Sendable {
     /// `render` as UTF-8 bytes, for a file: a page filled from a stamp never becomes a string,
     /// and values held as bytes (`TemplateValue.utf8`) are copied as they are.
     func renderUTF8(_ name: String, context: TemplateContext) throws(TemplateMissing) -> [UInt8] {
-        try renderPage(name, context: context, fill: { $0.fillUTF8($1) }, rendered: { Array($0.utf8) })
+        guard !refused else { throw TemplateMissing(name: name) }
+        return try renderPage(name, context: context, fill: { $0.fillUTF8($1) }, rendered: { Array($0.utf8) })
     }
 
     /// A page filled from the stamp of its shape, or rendered by swift-mustache (`rendered`
@@ -161,32 +184,14 @@ enum PartialReferences {
     }
 
     static func find(in text: String) -> [Reference] {
-        var references: [Reference] = []
-        var line = 1
-        var column = 1
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == "{", i + 2 < scalars.count, scalars[i + 1] == "{", scalars[i + 2] == ">" || scalars[i + 2] == "<" {
-                var j = i + 3
-                var name = ""
-                while j + 1 < scalars.count, !(scalars[j] == "}" && scalars[j + 1] == "}") {
-                    name.unicodeScalars.append(scalars[j])
-                    j += 1
-                }
-                let trimmed = name.trimmingCharacters(in: .whitespaces)
-                if !trimmed.isEmpty && !trimmed.hasPrefix("*") {
-                    references.append(Reference(name: trimmed, line: line, column: column))
-                }
-            }
-            if scalars[i] == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            i += 1
+        find(in: TemplateTags.scan(text))
+    }
+
+    /// The references among tags found by `TemplateTags.scan` (dynamic partials, `*name`, left out).
+    static func find(in tags: [TemplateTags.Tag]) -> [Reference] {
+        tags.compactMap { tag in
+            guard tag.sigil == ">" || tag.sigil == "<", !tag.name.isEmpty, !tag.name.hasPrefix("*") else { return nil }
+            return Reference(name: tag.name, line: tag.line, column: tag.column)
         }
-        return references
     }
 }
