@@ -62,6 +62,15 @@ import DossierCore
         Case("unknown site.yaml key, strict", ["content/site.yaml": "title: Essai\nlanguge: fr\n"], "content/site.yaml:2:1: error: unknown key `languge` in site.yaml; did you mean `language`?", arguments: ["--strict"]),
         Case("unsafe slug", ["content/x.md": "---\ntitle: X\nslug: ../../x\n---\n"], "content/x.md:3:7: error: `slug` \"../../x\" is not usable in a URL"),
         Case("dataset path", chart("type: bar\ndata: ../../../etc/passwd\nx: annee\ny: part"), "content/x.md:8:1: error: chart: no dataset \"../../../etc/passwd\" in content/data/"),
+        Case("partial includes itself", ["templates/partials/loop.mustache": "x{{> partials/loop}}", "templates/404.mustache": "{{> partials/loop}}"],
+             "templates/partials/loop.mustache:1:2: error: template cycle: partials/loop → partials/loop"),
+        Case("layout inherits itself", ["templates/layout.mustache": "<html>\n{{<layout}}{{/layout}}</html>"],
+             "templates/layout.mustache:2:1: error: template cycle: layout → layout"),
+        Case("layouts inherit each other", ["templates/a.mustache": "{{<b}}{{/b}}", "templates/b.mustache": "{{<a}}{{/a}}",
+                                             "templates/404.mustache": "{{<a}}{{/a}}"],
+             "templates/b.mustache:1:1: error: template cycle: a → b → a"),
+        Case("5,000 nested sections", ["templates/404.mustache": String(repeating: "{{#x}}", count: 5_000) + String(repeating: "{{/x}}", count: 5_000)],
+             "templates/404.mustache:1:601: error: sections nested more than 100 levels deep"),
         Case("javascript source URL", ["content/x.md": "---\ntitle: X\nsources:\n  - title: S\n    url: javascript:alert(1)\n---\n"], "content/x.md:5:10: error: a source's `url` must start with http:// or https://"),
     ]
 
@@ -104,6 +113,53 @@ import DossierCore
         let result = run(["build", "--root", project.root])
         #expect(result.status == 1)
         #expect(result.err.hasPrefix("content/passwd.md: error: content/passwd.md is a link that leads outside the project"))
+    }
+
+    @Test func symlinkLoopIsRefused() throws {
+        let project = try Project(["content/x.md": "---\ntitle: X\n---\n"])
+        defer { project.cleanUp() }
+        try FileManager.default.createSymbolicLink(atPath: project.path("content/a"), withDestinationPath: ".")
+        let result = run(["build", "--root", project.root])
+        #expect(result.status == 1)
+        #expect(result.err.hasPrefix("content/a: error: symbolic link loops back to content/ (already read); remove it\n"), "\(result.err)")
+    }
+
+    /// Two links make the walk branch at every level: it must still end at once.
+    @Test func twoSymlinkLoopsAreRefused() throws {
+        let project = try Project(["content/x.md": "---\ntitle: X\n---\n"])
+        defer { project.cleanUp() }
+        try FileManager.default.createSymbolicLink(atPath: project.path("content/a"), withDestinationPath: ".")
+        try FileManager.default.createSymbolicLink(atPath: project.path("content/b"), withDestinationPath: ".")
+        let result = run(["build", "--root", project.root])
+        #expect(result.status == 1)
+        let lines = result.err.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(2) == [
+            "content/a: error: symbolic link loops back to content/ (already read); remove it",
+            "content/b: error: symbolic link loops back to content/ (already read); remove it",
+        ], "\(result.err)")
+    }
+
+    /// A loop through a folder outside `content/`, and a link to the project folder itself.
+    @Test func loopsThroughOtherFoldersAreRefused() throws {
+        let project = try Project(["content/x.md": "---\ntitle: X\n---\n", "shared/y.md": "---\ntitle: Y\n---\n"])
+        defer { project.cleanUp() }
+        try FileManager.default.createSymbolicLink(atPath: project.path("content/shared"), withDestinationPath: "../shared")
+        try FileManager.default.createSymbolicLink(atPath: project.path("shared/back"), withDestinationPath: "../content")
+        try FileManager.default.createSymbolicLink(atPath: project.path("content/up"), withDestinationPath: "..")
+        let result = run(["build", "--root", project.root])
+        #expect(result.status == 1)
+        #expect(result.err.contains("content/shared/back: error: symbolic link loops back to content/ (already read)"), "\(result.err)")
+        #expect(result.err.contains("content/up: error: symbolic link loops back to ./ (already read)"), "\(result.err)")
+    }
+
+    /// A link to another folder of the project that is no loop is still followed.
+    @Test func symlinkToAnotherFolderIsFollowed() throws {
+        let project = try Project(["content/x.md": "---\ntitle: X\n---\n", "shared/y.md": "---\ntitle: Y\n---\n"])
+        defer { project.cleanUp() }
+        try FileManager.default.createSymbolicLink(atPath: project.path("content/shared"), withDestinationPath: "../shared")
+        let result = run(["build", "--root", project.root])
+        #expect(result.status == 0, "\(result.err)")
+        #expect(project.exists("public/shared/y/index.html"))
     }
 
     @Test func nothingIsWrittenOutsideTheOutputFolder() throws {
