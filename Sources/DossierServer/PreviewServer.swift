@@ -46,6 +46,8 @@ public struct PreviewServer: Service {
         let onReady = self.onReady
         let app = Application(
             responder: PreviewResponder(state: state, root: configuration.root),
+            // Each connection learns when its client closes (`PeerCloseHandler`).
+            server: .http1(configuration: .init(additionalChannelHandlers: [PeerCloseHandler()])),
             configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port), serverName: nil),
             services: [WatchService(watcher: watcher, rebuilder: rebuilder, state: state)],
             onServerRunning: { channel in

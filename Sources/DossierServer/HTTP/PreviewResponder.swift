@@ -9,7 +9,7 @@ import ServiceLifecycle
 /// Only keys of the site's dictionary are ever served. A `.copy(from:)` file is read from the
 /// path the build recorded, and only if that path, links resolved, is still inside the project.
 struct PreviewResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = PreviewContext
 
     let state: PreviewState
     /// The project root with links resolved.
@@ -28,7 +28,8 @@ struct PreviewResponder: HTTPResponder {
         }
         let target = request.head.path ?? "/"
         if Self.path(of: target) == LiveReloadScript.eventsPath {
-            return request.method == .head ? Self.eventStreamHead() : events(since: Self.since(in: target))
+            guard request.method == .get else { return Self.eventStreamHead() }
+            return events(since: Self.since(in: target), peer: await PeerCloseHandler.peer(of: context.channel))
         }
         let response = file(target)
         return request.method == .head ? response.createHeadResponse() : response
@@ -103,11 +104,14 @@ struct PreviewResponder: HTTPResponder {
 
     // MARK: - Events
 
-    private func events(since: Int?) -> Response {
+    /// The stream ends when the server shuts down, and when the client closes its side of the
+    /// connection (`peer`), which it would otherwise notice only at the next event.
+    private func events(since: Int?, peer: PeerClosing?) -> Response {
         let state = self.state
         let body = ResponseBody { writer in
             let (id, events) = state.listen(since: since)
             defer { state.stopListening(id) }
+            peer?.onClose { state.stopListening(id) }
             try await withTaskCancellationHandler {
                 // The server waits for open responses before it stops: end this one when the
                 // server is asked to shut down.
