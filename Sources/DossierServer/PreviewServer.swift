@@ -45,7 +45,7 @@ public struct PreviewServer: Service {
         let log = self.log
         let onReady = self.onReady
         let app = Application(
-            responder: PreviewResponder(state: state, root: configuration.root),
+            responder: PreviewResponder(state: state, root: configuration.root, hosts: AllowedHosts(listeningOn: host)),
             // Each connection learns when its client closes (`PeerCloseHandler`).
             server: .http1(configuration: .init(additionalChannelHandlers: [PeerCloseHandler()])),
             configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port), serverName: nil),

@@ -8,19 +8,25 @@ import ServiceLifecycle
 ///
 /// Only keys of the site's dictionary are ever served. A `.copy(from:)` file is read from the
 /// path the build recorded, and only if that path, links resolved, is still inside the project.
+/// Only requests for a `Host` of `AllowedHosts` are answered.
 struct PreviewResponder: HTTPResponder {
     typealias Context = PreviewContext
 
     let state: PreviewState
     /// The project root with links resolved.
     let realRoot: String
+    let hosts: AllowedHosts
 
-    init(state: PreviewState, root: String) {
+    init(state: PreviewState, root: String, hosts: AllowedHosts) {
         self.state = state
         self.realRoot = Self.realPath(root) ?? root
+        self.hosts = hosts
     }
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        guard hosts.allows(request.head.authority) else {
+            return Self.plain(.misdirectedRequest, "This server answers only to localhost, 127.0.0.1 and [::1] (and its --host): not to the name in this request's Host header.\n")
+        }
         guard request.method == .get || request.method == .head else {
             var response = Self.plain(.methodNotAllowed, "Only GET and HEAD are served.\n")
             response.headers[.allow] = "GET, HEAD"

@@ -24,18 +24,20 @@ enum RawHTTP {
         var body: String
     }
 
-    static func get(_ port: Int, _ target: String, method: String = "GET") async throws -> Response {
+    /// - Parameter host: the `Host` header, `127.0.0.1:port` when nil; none at all when empty.
+    static func get(_ port: Int, _ target: String, method: String = "GET", host: String? = nil) async throws -> Response {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try fetch(port, target, method: method) })
+                continuation.resume(with: Result { try fetch(port, target, method: method, host: host) })
             }
         }
     }
 
-    private static func fetch(_ port: Int, _ target: String, method: String) throws -> Response {
+    private static func fetch(_ port: Int, _ target: String, method: String, host: String?) throws -> Response {
         let socket = try connect(port)
         defer { close(socket) }
-        try send(socket, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+        let hostLine = host.map { $0.isEmpty ? "" : "Host: \($0)\r\n" } ?? "Host: 127.0.0.1:\(port)\r\n"
+        try send(socket, "\(method) \(target) HTTP/1.1\r\n\(hostLine)Connection: close\r\n\r\n")
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
