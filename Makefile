@@ -98,6 +98,15 @@ bench: static-libs
 	@echo "incremental rebuild in dossier serve, $(BENCH_SERVE_PAGES) briefs:"
 	DOSSIER="$$($(RELEASE) --show-bin-path)/dossier" PAGES=$(BENCH_SERVE_PAGES) RUNS=$(BENCH_RUNS) bash tools/serve-latency.sh
 
+# Soak of `dossier serve` over loopback (Tests/DossierServerTests/SoakTests.swift): 5,000 event
+# streams opened and closed, and 1,000 concurrent page requests during rebuilds; prints the
+# test process's descriptors and VmRSS before and after. Not part of `make test` (which runs the
+# same tests with 300 streams and 100 requests).
+.PHONY: soak
+soak: deps
+	$(SWIFT) build --build-tests
+	DOSSIER_SOAK=1 $(SWIFT) test --skip-build --filter SoakTests
+
 # Fuzzing (Sources/Fuzz/README.md): each libFuzzer target runs FUZZ_SECONDS with AddressSanitizer
 # (leaks included) on a temporary copy of its seed corpus, Tests/Fuzz/Corpus/NAME, with the tokens
 # of Tests/Fuzz/Dictionaries/NAME.dict. A crash, leak, timeout (FUZZ_TIMEOUT seconds for one input)
