@@ -180,6 +180,21 @@ import Testing
         }
     }
 
+    /// Saving a template that includes itself used to overflow the stack and kill the server.
+    @Test func savingARecursiveTemplateKeepsServing() async throws {
+        try await serving { site, server in
+            let events = try await server.events()
+            defer { events.close() }
+            try site.write("templates/partials/loop.mustache", "{{> partials/loop}}")
+            try site.write("templates/page.mustache", "{{<layout}}{{$main}}{{> partials/loop}}{{/main}}{{/layout}}")
+            let errors = try #require(await events.next("errors"))
+            #expect(errors.data.contains("templates/partials/loop.mustache:1:1: error: template cycle: partials/loop → partials/loop"), "\(errors.data)")
+            let page = try await server.get("/briefs/accord/")
+            #expect(page.status == 200, "the last good build is still served")
+            #expect(page.body.contains("Première version."))
+        }
+    }
+
     @Test func pagesLoadedBeforeARebuildCatchUpWhenTheyConnect() async throws {
         try await serving { site, server in
             let watcher = try await server.events(since: 1)
