@@ -14,13 +14,19 @@ deps:
 	fi
 
 # Release builds link the Swift standard library, Foundation and cmark statically, so that the
-# programs run on a Debian machine without Swift: the -L folder holds only libcmark.a, which the
-# linker then finds before the shared library.
+# programs run on a Debian machine without Swift: pkg-config reads a libcmark.pc of our own,
+# whose library folder holds only libcmark.a (the system's .pc would put the folder of the
+# shared library first).
 STATIC_LIBS := $(CURDIR)/.build/static-libs
-RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xlinker -L$(STATIC_LIBS)
+RELEASE := PKG_CONFIG_PATH=$(STATIC_LIBS)/pkgconfig $(SWIFT) build -c release --static-swift-stdlib
 
 static-libs: deps
-	@mkdir -p $(STATIC_LIBS) && ln -sf "$$(pkg-config --variable=libdir libcmark)/libcmark.a" $(STATIC_LIBS)/libcmark.a
+	@mkdir -p $(STATIC_LIBS)/pkgconfig; \
+	ln -sf "$$(pkg-config --variable=libdir libcmark)/libcmark.a" $(STATIC_LIBS)/libcmark.a; \
+	printf 'libdir=%s\nincludedir=%s\nName: libcmark\nDescription: cmark, linked statically\nVersion: %s\nLibs: -L$${libdir} -lcmark\nCflags: -I$${includedir}\n' \
+		"$(STATIC_LIBS)" "$$(pkg-config --variable=includedir libcmark)" "$$(pkg-config --modversion libcmark)" > $(STATIC_LIBS)/pkgconfig/libcmark.pc.new; \
+	cmp -s $(STATIC_LIBS)/pkgconfig/libcmark.pc.new $(STATIC_LIBS)/pkgconfig/libcmark.pc || mv $(STATIC_LIBS)/pkgconfig/libcmark.pc.new $(STATIC_LIBS)/pkgconfig/libcmark.pc; \
+	rm -f $(STATIC_LIBS)/pkgconfig/libcmark.pc.new
 
 release: static-libs
 	$(RELEASE) --product dossier
@@ -33,7 +39,7 @@ serve: static-libs
 # `make install PREFIX=~/.local`: dossier and dossier-serve into PREFIX/bin.
 install: release serve
 	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 755 "$$($(RELEASE) --show-bin-path)/dossier" "$$($(RELEASE) --show-bin-path)/dossier-serve" "$(DESTDIR)$(PREFIX)/bin/"
+	install -s -m 755 "$$($(RELEASE) --show-bin-path)/dossier" "$$($(RELEASE) --show-bin-path)/dossier-serve" "$(DESTDIR)$(PREFIX)/bin/"
 	@echo "Installed dossier $$("$(DESTDIR)$(PREFIX)/bin/dossier" --version) and dossier-serve into $(DESTDIR)$(PREFIX)/bin"
 
 # What `make install` promises: no library of the Swift toolchain and no libcmark among the
