@@ -558,7 +558,7 @@ struct BodyRenderer: Sendable {
             portable: site.config.portable,
             files: site.files
         )
-        let extensions = DataExtensions(datasets: site.datasets, language: site.config.primaryLanguage, portable: site.config.portable)
+        let extensions = DataExtensions(datasets: site.datasets, config: site.config)
         renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage, extensions: extensions)
     }
 

@@ -76,7 +76,7 @@ public enum ChartRenderer {
 
     /// Plain-text description generated from the data, for <desc> and screen readers.
     ///
-    /// French when `format.language` is `fr` (with its typography), English otherwise. Not escaped.
+    /// French when `format.primaryLanguage` is `fr` (with its typography), English otherwise. Not escaped.
     public static func describe(_ chart: ChartData, format: LocaleFormat) -> String {
         ChartDescription(chart: chart, format: format).text
     }

@@ -3,7 +3,7 @@ struct ChartStrings {
     let french: Bool
 
     init(format: LocaleFormat) {
-        french = format.language == "fr"
+        french = format.primaryLanguage == "fr"
     }
 
     var noData: String { french ? "Aucune donnée" : "No data" }

@@ -8,11 +8,16 @@ struct DataExtensions: MarkdownExtensions {
     static let narrowWidth = 360.0
 
     init(datasets: [Dataset], language: String, portable: Bool) {
+        self.init(datasets: datasets, config: SiteConfig(language: language, portable: portable))
+    }
+
+    /// Numbers, dates and words in the site's language, its `strings:` over the built-in ones.
+    init(datasets: [Dataset], config: SiteConfig) {
         var byName: [String: Dataset] = [:]
         for dataset in datasets { byName[dataset.name] = dataset }
         self.datasets = byName
-        self.format = LocaleFormat(language: language)
-        self.figure = FigureHTML(format: format, strings: InterfaceStrings.table(for: language), portable: portable)
+        self.format = config.localeFormat
+        self.figure = FigureHTML(format: format, strings: InterfaceStrings.table(for: config), portable: config.portable)
     }
 
     func fencedBlock(info: String, body: String, at location: BlockLocation, index: Int) -> ExtensionOutput? {

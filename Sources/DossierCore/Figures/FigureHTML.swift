@@ -5,7 +5,7 @@ struct FigureHTML {
     let portable: Bool
 
     func text(_ value: String) -> String {
-        var typography = Typography(language: format.language)
+        var typography = Typography(language: format.primaryLanguage)
         return typography.correct(value).xmlEscaped
     }
 

@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var unsafeHTML: Bool
     /// Links name `index.html` so the site opens from `file://`.
     public var portable: Bool
+    /// Interface strings from `strings:`, by name, over the language's own (`InterfaceStrings`).
+    public var strings: [String: String]
 
     public init(
         title: String = "Dossier",
@@ -21,7 +23,8 @@ public struct SiteConfig: Sendable, Equatable {
         baseURL: String? = nil,
         menu: [MenuEntry] = [],
         unsafeHTML: Bool = false,
-        portable: Bool = false
+        portable: Bool = false,
+        strings: [String: String] = [:]
     ) {
         self.title = title
         self.language = language
@@ -31,11 +34,17 @@ public struct SiteConfig: Sendable, Equatable {
         self.menu = menu
         self.unsafeHTML = unsafeHTML
         self.portable = portable
+        self.strings = strings
     }
 
     /// The primary language subtag, lowercased: `fr` for `fr-CA`.
     public var primaryLanguage: String {
-        String(language.split(separator: "-").first ?? "").lowercased()
+        LocaleFormat.primarySubtag(language)
+    }
+
+    /// How numbers and dates are written: the language's way, with its `quarter_prefix`.
+    public var localeFormat: LocaleFormat {
+        LocaleFormat(language: language, quarterPrefix: strings["quarter_prefix"])
     }
 }
 

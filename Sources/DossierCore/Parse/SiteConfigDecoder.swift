@@ -1,6 +1,8 @@
+import Yams
+
 /// Reads `content/site.yaml`.
 public struct SiteConfigDecoder {
-    static let knownKeys = ["title", "language", "description", "author", "base_url", "menu", "unsafe_html", "portable"]
+    static let knownKeys = ["title", "language", "description", "author", "base_url", "menu", "unsafe_html", "portable", "strings"]
 
     public static func decode(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let text = UTF8Text.decode(file, diagnostics: &diagnostics) else { return nil }
@@ -42,8 +44,45 @@ public struct SiteConfigDecoder {
             }
             config.menu.append(MenuEntry(title: title, target: url, line: entry.line(of: nil)))
         }
+        config.strings = decodeStrings(document, &local)
+        warnAboutFallback(config, document, &local)
         let failed = local.hasErrors
         diagnostics.append(contentsOf: local)
         return failed ? nil : config
+    }
+
+    /// `strings:`, a mapping of interface string names to text. Unknown names are warnings,
+    /// values that are not text (numbers, lists, nothing) errors.
+    static func decodeStrings(_ document: YAMLDocument, _ diagnostics: inout Diagnostics) -> [String: String] {
+        guard let node = document.node("strings"), !node.isNull else { return [:] }
+        guard case .mapping(let mapping) = node else {
+            document.report("`strings` must be a mapping of interface string names to text, found \(node.kindName)", at: node, &diagnostics)
+            return [:]
+        }
+        let child = document.child(mapping)
+        child.warnUnknownKeys(InterfaceStrings.names, what: "`strings`", &diagnostics)
+        var strings: [String: String] = [:]
+        for (name, _) in child.keys where InterfaceStrings.names.contains(name) {
+            guard let value = child.node(name) else { continue }
+            if case .scalar(let scalar) = value, value.tag.rawValue == Tag.Name.str.rawValue {
+                strings[name] = scalar.string
+            } else {
+                child.report("`strings.\(name)` must be text (in quotes if it looks like a number), found \(value.isNull ? "nothing" : value.shortDescription)",
+                             at: value, &diagnostics)
+            }
+        }
+        return strings
+    }
+
+    /// A language without built-in interface strings gets the English ones: says so, on the
+    /// `language` line, unless `strings:` gives every one of them.
+    static func warnAboutFallback(_ config: SiteConfig, _ document: YAMLDocument, _ diagnostics: inout Diagnostics) {
+        guard !InterfaceStrings.hasBuiltInTable(config.language) else { return }
+        let missing = InterfaceStrings.names.filter { config.strings[$0] == nil }
+        guard !missing.isEmpty else { return }
+        var message = "language `\(config.language)` has no built-in interface strings: they fall back to English; "
+            + "add `strings:` to site.yaml to translate them"
+        if missing.count < InterfaceStrings.names.count { message += " (still in English: \(missing.joined(separator: ", ")))" }
+        document.report(message, at: document.node("language"), &diagnostics, severity: .warning)
     }
 }

@@ -82,17 +82,15 @@ public struct SiteParser: Sendable {
         return (site, diagnostics)
     }
 
-    /// - Parameter language: the site's primary language, for the typography of titles and summaries.
+    /// - Parameter language: the site's primary language subtag, for the typography of titles and summaries.
     func parsePage(_ file: SourceFile, language: String?, diagnostics: inout Diagnostics) -> Page? {
         guard let split = Self.split(file, diagnostics: &diagnostics) else { return nil }
         guard var frontMatter = FrontMatterDecoder.decode(split.yaml, file: file.path, firstLine: split.yamlStartLine, diagnostics: &diagnostics) else {
             return nil
         }
         if let language {
-            var typography = Typography(language: language)
-            frontMatter.title = typography.correct(frontMatter.title)
-            typography.reset()
-            frontMatter.summary = frontMatter.summary.map { typography.correct($0) }
+            frontMatter.title = SmartPunctuation.correct(frontMatter.title, language: language)
+            frontMatter.summary = frontMatter.summary.map { SmartPunctuation.correct($0, language: language) }
         }
         let contentPath = String(file.path.dropFirst("content/".count))
         let placement = PagePlacement(contentPath: contentPath, slug: frontMatter.slug)

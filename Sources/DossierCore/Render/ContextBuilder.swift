@@ -27,16 +27,18 @@ struct ContextBuilder: Sendable {
         self.site = site
         self.menu = menu
         self.homeSectionPages = homeSectionPages
-        self.language = site.config.primaryLanguage
-        self.strings = InterfaceStrings.table(for: language)
+        self.format = site.config.localeFormat
+        self.strings = InterfaceStrings.table(for: site.config)
         self.stringsValue = .shared(SharedTemplateValue(.map(strings.mapValues(TemplateValue.string))))
         let config = site.config
         var siteValues: TemplateContext = [
             "title": .string(config.title),
-            "description": .string(config.description),
-            "author": .string(config.author),
             "language": .string(config.language),
+            "og_locale": .string(Self.openGraphLocale(config.language)),
         ]
+        // Left out when empty, so that `{{#site.author}}` writes no empty tag or separator.
+        if let description = Self.text(config.description) { siteValues["description"] = .string(description) }
+        if let author = Self.text(config.author) { siteValues["author"] = .string(author) }
         if let baseURL = config.baseURL { siteValues["base_url"] = .string(baseURL) }
         self.siteValue = .shared(SharedTemplateValue(.map(siteValues)))
         var targets = site.sections.map(\.urlPath) + [""]
@@ -66,8 +68,14 @@ struct ContextBuilder: Sendable {
     }
 
     var portable: Bool { site.config.portable }
-    /// `site.config.primaryLanguage`, worked out once (every page and card asks for it).
-    let language: String
+    /// How the site's language writes numbers and dates, worked out once (every card asks for it).
+    let format: LocaleFormat
+
+    /// `text` unless it is empty or only spaces: an empty summary is no summary.
+    static func text(_ text: String?) -> String? {
+        guard let text, text.contains(where: { !$0.isWhitespace }) else { return nil }
+        return text
+    }
 
     func link(from: String, to: String) -> String {
         RelativeURL.link(from: from, to: to, portable: portable)
@@ -81,12 +89,27 @@ struct ContextBuilder: Sendable {
 
     /// What every template receives.
     func base(urlPath: String, kind: String, title: String) -> TemplateContext {
-        if kind == "page", sharesFolderLinks(urlPath),
-           var context = folderBases[PathText.parent(String(urlPath.dropLast()))] {
+        var context: TemplateContext
+        if kind == "page", sharesFolderLinks(urlPath), let shared = folderBases[PathText.parent(String(urlPath.dropLast()))] {
+            context = shared
             context["title"] = .string(title)
-            return context
+        } else {
+            context = makeBase(urlPath: urlPath, kind: kind, title: title)
         }
-        return makeBase(urlPath: urlPath, kind: kind, title: title)
+        // The page's absolute address (`og:url`, `<link rel="canonical">`); the 404 page has none.
+        if kind != "404", let baseURL = site.config.baseURL { context["canonical_url"] = .string(baseURL + urlPath) }
+        return context
+    }
+
+    /// `og:locale` for a language tag: `fr_FR`, `en_US` and `de_DE` for `fr`, `en` and `de`,
+    /// otherwise the tag with `_` for `-` and its region in capitals (`en-gb` → `en_GB`).
+    static func openGraphLocale(_ tag: String) -> String {
+        let parts = tag.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let first = parts.first else { return tag }
+        let primary = first.lowercased()
+        if parts.count == 1, let region = ["fr": "FR", "en": "US", "de": "DE"][primary] { return primary + "_" + region }
+        let rest = parts.dropFirst().map { $0.count == 2 ? $0.uppercased() : String($0) }
+        return ([primary] + rest).joined(separator: "_")
     }
 
     func makeBase(urlPath: String, kind: String, title: String) -> TemplateContext {
@@ -94,6 +117,7 @@ struct ContextBuilder: Sendable {
         var context: TemplateContext = [
             "site": siteValue,
             "kind": .string(kind),
+            "og_type": .string(kind == "page" ? "article" : "website"),
             "is_home": .bool(kind == "home"),
             "is_section": .bool(kind == "section"),
             "is_page": .bool(kind == "page"),
@@ -126,7 +150,7 @@ struct ContextBuilder: Sendable {
             "current": .bool(urlPath == section.urlPath),
             "active": .bool(urlPath.hasPrefix(section.urlPath)),
         ]
-        if let summary = section.summary { values["summary"] = .string(summary) }
+        if let summary = Self.text(section.summary) { values["summary"] = .string(summary) }
         return values
     }
 
@@ -146,10 +170,10 @@ struct ContextBuilder: Sendable {
             "url": .string(link(from: urlPath, to: page.urlPath)),
             "tags": .strings(page.frontMatter.tags),
         ]
-        if let summary = page.frontMatter.summary { values["summary"] = .string(summary) }
+        if let summary = Self.text(page.frontMatter.summary) { values["summary"] = .string(summary) }
         if let date = page.frontMatter.date {
             values["date"] = .string(date)
-            values["date_display"] = .string(DateText.display(date, language: language))
+            values["date_display"] = .string(format.fullDate(date))
         }
         return .map(values)
     }
@@ -214,7 +238,7 @@ struct ContextBuilder: Sendable {
             "content": .string(body?.html ?? ""),
             "pages": .list(pages),
         ]
-        if let summary = section.summary { values["summary"] = .string(summary) }
+        if let summary = Self.text(section.summary) { values["summary"] = .string(summary) }
         context["section"] = .map(values)
         let homeCrumb: TemplateValue = ["title": .string(strings["home"] ?? "Home"), "url": .string(link(from: section.urlPath, to: ""))]
         if let intro, let body {
@@ -273,19 +297,19 @@ struct ContextBuilder: Sendable {
             }),
             "sources": .list(front.sources.map { source -> TemplateValue in
                 var values: TemplateContext = ["title": .string(source.title)]
-                if let publisher = source.publisher { values["publisher"] = .string(publisher) }
+                if let publisher = Self.text(source.publisher) { values["publisher"] = .string(publisher) }
                 if let url = source.url { values["url"] = .string(url) }
                 if let date = source.date {
                     values["date"] = .string(date)
-                    values["date_display"] = .string(DateText.display(date, language: language))
+                    values["date_display"] = .string(format.fullDate(date))
                 }
                 return .map(values)
             }),
         ]
-        if let summary = front.summary { values["summary"] = .string(summary) }
+        if let summary = Self.text(front.summary) { values["summary"] = .string(summary) }
         if let date = front.date {
             values["date"] = .string(date)
-            values["date_display"] = .string(DateText.display(date, language: language))
+            values["date_display"] = .string(format.fullDate(date))
         }
         return values
     }

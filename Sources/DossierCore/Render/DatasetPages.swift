@@ -16,7 +16,6 @@ extension ContextBuilder {
         let urlPath = DatasetPages.urlPath(dataset.name)
         let title = dataset.metadata.title ?? dataset.name
         var context = base(urlPath: urlPath, kind: "dataset", title: fullTitle(title))
-        let format = LocaleFormat(language: language)
         var values: TemplateContext = [
             "name": .string(dataset.name),
             "title": .string(title),
@@ -34,7 +33,7 @@ extension ContextBuilder {
             "used_by": .list(usedBy.map { ["title": .string($0.frontMatter.title), "url": .string(link(from: urlPath, to: $0.urlPath))] }),
         ]
         let metadata = dataset.metadata
-        if let description = metadata.description { values["description"] = .string(description) }
+        if let description = Self.text(metadata.description) { values["description"] = .string(description) }
         if let source = metadata.source { values["source"] = .string(source) }
         if let url = metadata.sourceURL { values["source_url"] = .string(url) }
         if let license = metadata.license { values["license"] = .string(license) }
@@ -50,7 +49,6 @@ extension ContextBuilder {
         let urlPath = DatasetPages.indexPath
         let title = strings["datasets"] ?? "Data"
         var context = base(urlPath: urlPath, kind: "datasets", title: fullTitle(title))
-        let format = LocaleFormat(language: language)
         context["datasets"] = .list(datasets.map { dataset -> TemplateValue in
             var values: TemplateContext = [
                 "name": .string(dataset.name),
@@ -58,8 +56,8 @@ extension ContextBuilder {
                 "url": .string(link(from: urlPath, to: DatasetPages.urlPath(dataset.name))),
                 "rows_count": .string(format.number(Double(dataset.rows.count))),
             ]
-            if let description = dataset.metadata.description { values["description"] = .string(description) }
-            if let source = dataset.metadata.source { values["source"] = .string(source) }
+            if let description = Self.text(dataset.metadata.description) { values["description"] = .string(description) }
+            if let source = Self.text(dataset.metadata.source) { values["source"] = .string(source) }
             return .map(values)
         })
         context["page"] = ["title": .string(title), "url": .string(link(from: urlPath, to: urlPath)), "breadcrumbs": [

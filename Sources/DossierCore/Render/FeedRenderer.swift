@@ -6,12 +6,14 @@ enum FeedRenderer {
         let config = site.config
         // Positions are sorted, not pages: a page is a large value to move.
         let pages = site.pages
-        let dated = pages.indices.filter { pages[$0].kind == .page && pages[$0].frontMatter.date != nil }
+        let dated = pages.indices.compactMap { index in
+            pages[index].frontMatter.date.flatMap { pages[index].kind == .page ? (index: index, date: $0) : nil }
+        }
         let entries = dated
-            .sorted { (pages[$0].frontMatter.date!, pages[$1].sourcePath) > (pages[$1].frontMatter.date!, pages[$0].sourcePath) }
+            .sorted { ($0.date, pages[$1.index].sourcePath) > ($1.date, pages[$0.index].sourcePath) }
             .prefix(maximumEntries)
-            .map { pages[$0] }
-        let updated = entries.first.map { timestamp($0.frontMatter.date!) } ?? "1970-01-01T00:00:00Z"
+            .map { (page: pages[$0.index], date: $0.date) }
+        let updated = entries.first.map { timestamp($0.date) } ?? "1970-01-01T00:00:00Z"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(config.language.xmlEscaped)">
@@ -28,14 +30,14 @@ enum FeedRenderer {
           <generator>Dossier</generator>
 
         """
-        for page in entries {
+        for (page, date) in entries {
             let url = (baseURL + page.urlPath).xmlEscaped
             xml += "  <entry>\n"
             xml += "    <title>\(page.frontMatter.title.xmlEscaped)</title>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
             xml += "    <id>\(url)</id>\n"
-            xml += "    <updated>\(timestamp(page.frontMatter.date!))</updated>\n"
-            if let summary = page.frontMatter.summary {
+            xml += "    <updated>\(timestamp(date))</updated>\n"
+            if let summary = ContextBuilder.text(page.frontMatter.summary) {
                 xml += "    <summary>\(summary.xmlEscaped)</summary>\n"
             }
             xml += "  </entry>\n"
@@ -45,10 +47,7 @@ enum FeedRenderer {
     }
 
     static func sitemap(_ site: ParsedSite, baseURL: String) -> String {
-        var entries: [(path: String, date: String?)] = [("", site.home?.frontMatter.date)]
-        for section in site.sections { entries.append((section.urlPath, nil)) }
-        for page in site.pages where page.kind == .page { entries.append((page.urlPath, page.frontMatter.date)) }
-        entries.sort { $0.path < $1.path }
+        let entries = sitemapEntries(site)
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -61,6 +60,25 @@ enum FeedRenderer {
         }
         xml += "</urlset>\n"
         return xml
+    }
+
+    /// Every page the site writes but the 404 (which has no address of its own): the home page,
+    /// the section listings, the pages, and with datasets the data index and each dataset's page.
+    /// Sorted by path, each once, with the date of the page when it has one.
+    static func sitemapEntries(_ site: ParsedSite) -> [(path: String, date: String?)] {
+        var paths: Set<String> = [""]
+        var dates: [String: String] = [:]
+        if let date = site.home?.frontMatter.date { dates[""] = date }
+        for section in site.sections { paths.insert(section.urlPath) }
+        for page in site.pages where page.kind == .page {
+            paths.insert(page.urlPath)
+            if let date = page.frontMatter.date { dates[page.urlPath] = date }
+        }
+        if !site.datasets.isEmpty {
+            paths.insert(DatasetPages.indexPath)
+            for dataset in site.datasets { paths.insert(DatasetPages.urlPath(dataset.name)) }
+        }
+        return paths.sorted().map { (path: $0, date: dates[$0]) }
     }
 
     static func timestamp(_ date: String) -> String {

@@ -35,19 +35,25 @@ public enum DateText {
         }
     }
 
-    /// `5 juillet 2017` (`1er` for the first of the month) in French, `July 5, 2017` in English.
+    /// The date in full in the language of `language` (a BCP 47 tag): `5 juillet 2017` (`1er`
+    /// for the first of the month), `July 5, 2017` in English, `5 July 2017` for `en-GB`.
+    /// See `LocaleFormat.fullDate(_:)`.
     public static func display(_ text: String, language: String) -> String {
-        guard let (year, month, day) = parse(text) else { return text }
-        switch language {
-        case "fr":
-            let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-                          "août", "septembre", "octobre", "novembre", "décembre"]
-            let dayText = day == 1 ? "1er" : String(day)
-            return "\(dayText)\u{00A0}\(months[month - 1]) \(year)"
-        default:
-            let months = ["January", "February", "March", "April", "May", "June", "July",
-                          "August", "September", "October", "November", "December"]
-            return "\(months[month - 1]) \(day), \(year)"
-        }
+        LocaleFormat(language: language).fullDate(text)
+    }
+
+    /// `5 juillet 2017`, `1er juillet 2017`: a no-break space after the day.
+    static func frenchFullDate(year: Int, month: Int, day: Int) -> String {
+        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+                      "août", "septembre", "octobre", "novembre", "décembre"]
+        let dayText = day == 1 ? "1er" : String(day)
+        return "\(dayText)\u{00A0}\(months[max(0, min(11, month - 1))]) \(year)"
+    }
+
+    /// `July 5, 2017`.
+    static func englishFullDate(year: Int, month: Int, day: Int) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July",
+                      "August", "September", "October", "November", "December"]
+        return "\(months[max(0, min(11, month - 1))]) \(day), \(year)"
     }
 }

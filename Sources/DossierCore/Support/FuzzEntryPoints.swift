@@ -37,7 +37,7 @@ public enum FuzzEntryPoints {
         let datasets = DatasetParser.parse(files, diagnostics: &diagnostics)
         consume(diagnostics)
         guard let dataset = datasets.first else { return }
-        for language in ["fr", "en"] {
+        for language in ["fr", "en", "de"] {
             let format = LocaleFormat(language: language)
             var length = 0
             for row in dataset.rows.prefix(DatasetPages.maximumRowsShown) {

@@ -1,7 +1,25 @@
 /// Words the templates print around the content, in the site's language (`t.*` in templates).
+///
+/// Built in for French and English (any tag whose primary subtag is `fr` or `en`); other
+/// languages get the English words, and `strings:` in `site.yaml` replaces any of them.
 public enum InterfaceStrings {
+    /// Every interface string's name, sorted: the keys `strings:` accepts.
+    public static let names: [String] = english.keys.sorted()
+
+    /// The built-in words of `language` (a BCP 47 tag): French for `fr-CA`, English for `de`.
     public static func table(for language: String) -> [String: String] {
-        language == "fr" ? french : english
+        LocaleFormat.primarySubtag(language) == "fr" ? french : english
+    }
+
+    /// The words of the site: its language's, with `strings:` from `site.yaml` over them.
+    public static func table(for config: SiteConfig) -> [String: String] {
+        guard !config.strings.isEmpty else { return table(for: config.language) }
+        return table(for: config.language).merging(config.strings) { _, override in override }
+    }
+
+    /// Whether `language` has built-in words (its primary subtag is `fr` or `en`).
+    public static func hasBuiltInTable(_ language: String) -> Bool {
+        ["fr", "en"].contains(LocaleFormat.primarySubtag(language))
     }
 
     static let french: [String: String] = [
@@ -32,6 +50,7 @@ public enum InterfaceStrings {
         "dataset_rows": "lignes",
         "dataset_columns": "Colonnes",
         "license": "Licence",
+        "quarter_prefix": "T",
     ]
 
     static let english: [String: String] = [
@@ -62,5 +81,6 @@ public enum InterfaceStrings {
         "dataset_rows": "rows",
         "dataset_columns": "Columns",
         "license": "License",
+        "quarter_prefix": "Q",
     ]
 }

@@ -1101,7 +1101,8 @@ EmbeddedFile(path: "layout.mustache", text: ##"""
   layout.mustache: the HTML shell shared by every page.
   Child templates inherit from it ("<layout" tag) and override these blocks:
     title        text of the title element (default: the prepared `title`)
-    description  meta description (default: page summary, else site description)
+    description  meta description and og:description (default: page summary, else
+                 site description; nothing when both are empty)
     head         extra tags at the end of head (default: nothing)
     main         everything inside the main element
   All internal URLs come from the context and are relative.
@@ -1116,7 +1117,16 @@ EmbeddedFile(path: "layout.mustache", text: ##"""
 {{$description}}
 {{#page.summary}}<meta name="description" content="{{page.summary}}">{{/page.summary}}
 {{^page.summary}}{{#site.description}}<meta name="description" content="{{site.description}}">{{/site.description}}{{/page.summary}}
+{{#page.summary}}<meta property="og:description" content="{{page.summary}}">{{/page.summary}}
+{{^page.summary}}{{#site.description}}<meta property="og:description" content="{{site.description}}">{{/site.description}}{{/page.summary}}
 {{/description}}
+<meta property="og:title" content="{{page.title}}">
+<meta property="og:site_name" content="{{site.title}}">
+<meta property="og:locale" content="{{site.og_locale}}">
+<meta property="og:type" content="{{og_type}}">
+{{#canonical_url}}<meta property="og:url" content="{{canonical_url}}">
+<link rel="canonical" href="{{canonical_url}}">{{/canonical_url}}
+<meta name="twitter:card" content="summary">
 {{#site.author}}<meta name="author" content="{{site.author}}">{{/site.author}}
 <meta name="generator" content="Dossier">
 <link rel="stylesheet" href="{{assets_url}}style.css">
