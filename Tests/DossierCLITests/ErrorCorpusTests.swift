@@ -62,6 +62,9 @@ import DossierCore
         Case("unknown site.yaml key, strict", ["content/site.yaml": "title: Essai\nlanguge: fr\n"], "content/site.yaml:2:1: error: unknown key `languge` in site.yaml; did you mean `language`?", arguments: ["--strict"]),
         Case("unsafe slug", ["content/x.md": "---\ntitle: X\nslug: ../../x\n---\n"], "content/x.md:3:7: error: `slug` \"../../x\" is not usable in a URL"),
         Case("dataset path", chart("type: bar\ndata: ../../../etc/passwd\nx: annee\ny: part"), "content/x.md:8:1: error: chart: no dataset \"../../../etc/passwd\" in content/data/"),
+        Case("undefined footnote", ["content/x.md": "---\ntitle: X\n---\nTexte[^n].\n"], "content/x.md:4:6: error: footnote [^n] is not defined"),
+        Case("footnote never cited", ["content/x.md": "---\ntitle: X\n---\nTexte.\n\n[^n]: Note.\n"], "content/x.md:6:1: error: footnote [^n] is never cited"),
+        Case("missing image", ["content/x.md": "---\ntitle: X\n---\n![Photo](photo.png)\n"], "content/x.md:4:1: error: image \"photo.png\": no file content/photo.png"),
         Case("javascript source URL", ["content/x.md": "---\ntitle: X\nsources:\n  - title: S\n    url: javascript:alert(1)\n---\n"], "content/x.md:5:10: error: a source's `url` must start with http:// or https://"),
     ]
 
