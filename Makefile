@@ -6,21 +6,28 @@ export DEBIAN_FRONTEND := noninteractive
 PREFIX ?= /usr/local
 .PHONY: site test build release serve install install-check embed deps static-libs clean
 
-# libcmark-dev (and pkg-config, which SwiftPM uses to find it) from Debian when missing.
+# cmark-gfm and its extensions (and pkg-config, which SwiftPM uses to find them) from Debian when missing.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
-		echo "Installing libcmark-dev with apt-get…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libcmark-dev >/dev/null; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
+		echo "Installing libcmark-gfm-dev and libcmark-gfm-extensions-dev with apt-get…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev >/dev/null; \
 	fi
 
-# Release builds link the Swift standard library, Foundation and cmark statically, so that the
-# programs run on a Debian machine without Swift: the -L folder holds only libcmark.a, which the
-# linker then finds before the shared library.
+# Release builds link the Swift standard library, Foundation and cmark-gfm statically, so that
+# the programs run on a Debian machine without Swift: pkg-config reads a libcmark-gfm.pc of our
+# own, whose library folder holds only the two archives (the system's .pc would put the folder
+# of the shared libraries first).
 STATIC_LIBS := $(CURDIR)/.build/static-libs
-RELEASE := $(SWIFT) build -c release --static-swift-stdlib -Xlinker -L$(STATIC_LIBS)
+RELEASE := PKG_CONFIG_PATH=$(STATIC_LIBS)/pkgconfig $(SWIFT) build -c release --static-swift-stdlib
 
 static-libs: deps
-	@mkdir -p $(STATIC_LIBS) && ln -sf "$$(pkg-config --variable=libdir libcmark)/libcmark.a" $(STATIC_LIBS)/libcmark.a
+	@mkdir -p $(STATIC_LIBS)/pkgconfig; libdir="$$(pkg-config --variable=libdir libcmark-gfm)"; \
+	ln -sf "$$libdir/libcmark-gfm.a" $(STATIC_LIBS)/libcmark-gfm.a; \
+	ln -sf "$$libdir/libcmark-gfm-extensions.a" $(STATIC_LIBS)/libcmark-gfm-extensions.a; \
+	printf 'libdir=%s\nincludedir=%s\nName: libcmark-gfm\nDescription: cmark-gfm and its extensions, linked statically\nVersion: %s\nLibs: -L$${libdir} -lcmark-gfm-extensions -lcmark-gfm\nCflags: -I$${includedir}\n' \
+		"$(STATIC_LIBS)" "$$(pkg-config --variable=includedir libcmark-gfm)" "$$(pkg-config --modversion libcmark-gfm)" > $(STATIC_LIBS)/pkgconfig/libcmark-gfm.pc.new; \
+	cmp -s $(STATIC_LIBS)/pkgconfig/libcmark-gfm.pc.new $(STATIC_LIBS)/pkgconfig/libcmark-gfm.pc || mv $(STATIC_LIBS)/pkgconfig/libcmark-gfm.pc.new $(STATIC_LIBS)/pkgconfig/libcmark-gfm.pc; \
+	rm -f $(STATIC_LIBS)/pkgconfig/libcmark-gfm.pc.new
 
 release: static-libs
 	$(RELEASE) --product dossier
@@ -33,10 +40,10 @@ serve: static-libs
 # `make install PREFIX=~/.local`: dossier and dossier-serve into PREFIX/bin.
 install: release serve
 	install -d "$(DESTDIR)$(PREFIX)/bin"
-	install -m 755 "$$($(RELEASE) --show-bin-path)/dossier" "$$($(RELEASE) --show-bin-path)/dossier-serve" "$(DESTDIR)$(PREFIX)/bin/"
+	install -s -m 755 "$$($(RELEASE) --show-bin-path)/dossier" "$$($(RELEASE) --show-bin-path)/dossier-serve" "$(DESTDIR)$(PREFIX)/bin/"
 	@echo "Installed dossier $$("$(DESTDIR)$(PREFIX)/bin/dossier" --version) and dossier-serve into $(DESTDIR)$(PREFIX)/bin"
 
-# What `make install` promises: no library of the Swift toolchain and no libcmark among the
+# What `make install` promises: no library of the Swift toolchain and no cmark-gfm among the
 # programs' dynamic libraries, and a build of the example with a minimal PATH and environment.
 install-check:
 	@prefix=$$(mktemp -d); trap 'rm -rf "$$prefix"' EXIT; \

@@ -1,4 +1,6 @@
 #ifndef DOSSIER_CCMARK_SHIM_H
 #define DOSSIER_CCMARK_SHIM_H
-#include <cmark.h>
+#include <cmark-gfm.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm-core-extensions.h>
 #endif

@@ -71,6 +71,9 @@ import DossierCore
              "templates/b.mustache:1:1: error: template cycle: a → b → a"),
         Case("5,000 nested sections", ["templates/404.mustache": String(repeating: "{{#x}}", count: 5_000) + String(repeating: "{{/x}}", count: 5_000)],
              "templates/404.mustache:1:601: error: sections nested more than 100 levels deep"),
+        Case("undefined footnote", ["content/x.md": "---\ntitle: X\n---\nTexte[^n].\n"], "content/x.md:4:6: error: footnote [^n] is not defined"),
+        Case("footnote never cited", ["content/x.md": "---\ntitle: X\n---\nTexte.\n\n[^n]: Note.\n"], "content/x.md:6:1: error: footnote [^n] is never cited"),
+        Case("missing image", ["content/x.md": "---\ntitle: X\n---\n![Photo](photo.png)\n"], "content/x.md:4:1: error: image \"photo.png\": no file content/photo.png"),
         Case("javascript source URL", ["content/x.md": "---\ntitle: X\nsources:\n  - title: S\n    url: javascript:alert(1)\n---\n"], "content/x.md:5:10: error: a source's `url` must start with http:// or https://"),
     ]
 

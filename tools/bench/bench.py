@@ -21,7 +21,7 @@ import sys
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-BINARY = os.path.join(ROOT, ".build", "release", "dossier")
+BINARY = os.environ.get("DOSSIER_BIN") or os.path.join(ROOT, ".build", "release", "dossier")
 
 
 def timed(command, env=None):

@@ -559,7 +559,8 @@ struct BodyRenderer: Sendable {
             files: site.files
         )
         let extensions = DataExtensions(datasets: site.datasets, config: site.config)
-        renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage, extensions: extensions)
+        renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage, extensions: extensions,
+                                    strings: InterfaceStrings.table(for: site.config))
     }
 
     func render(_ page: Page, utf8: Bool = false) -> RenderedMarkdown {

@@ -1,11 +1,12 @@
 import CCmark
 import Foundation
 
-/// The only code that calls libcmark.
+/// The only code that calls cmark-gfm (GitHub's fork of the CommonMark reference library).
 ///
-/// Ownership: `Cmark.withDocument` parses into the thread's arena (`CmarkArena`), hands the tree
-/// to its closure and releases it when the closure returns or throws. `CmarkNode` values are borrowed views into that tree: they must not
-/// outlive the closure, so nothing in the rest of the program ever holds a C pointer.
+/// Ownership: `Cmark.withDocument` parses a tree with cmark-gfm's own allocator, hands it to its
+/// closure and frees it, with its parser, when the closure returns or throws. `CmarkNode` values
+/// are borrowed views into that tree: they must not outlive the closure, so nothing in the rest
+/// of the program ever holds a C pointer.
 enum Cmark {
     struct Options: OptionSet {
         let rawValue: Int32
@@ -13,6 +14,33 @@ enum Cmark {
         static let unsafe = Options(rawValue: CMARK_OPT_UNSAFE)
         static let smart = Options(rawValue: CMARK_OPT_SMART)
         static let validateUTF8 = Options(rawValue: CMARK_OPT_VALIDATE_UTF8)
+        static let footnotes = Options(rawValue: CMARK_OPT_FOOTNOTES)
+        /// Table cells aligned with `style="text-align: …"`: HTML5 has no `align` attribute.
+        static let tableStyleAttributes = Options(rawValue: CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES)
+        /// Strikethrough only with two tildes (`~~struck~~`), as GitHub writes it.
+        static let doubleTildeStrikethrough = Options(rawValue: CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE)
+    }
+
+    /// The GitHub extensions every page is parsed with.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    /// The extensions, registered once for the process; the same list serves every parse and render.
+    private static let extensions: Extensions = Extensions(names: extensionNames)
+
+    /// cmark-gfm's extension list (a C linked list, kept for the life of the process).
+    private final class Extensions: @unchecked Sendable {
+        let found: [OpaquePointer]
+        let list: UnsafeMutablePointer<cmark_llist>?
+
+        init(names: [String]) {
+            cmark_gfm_core_extensions_ensure_registered()
+            found = names.compactMap { cmark_find_syntax_extension($0) }
+            var list: UnsafeMutablePointer<cmark_llist>?
+            for extensionPointer in found {
+                list = cmark_llist_append(cmark_get_default_mem_allocator(), list, UnsafeMutableRawPointer(extensionPointer))
+            }
+            self.list = list
+        }
     }
 
     /// Parses `markdown` and runs `body` on the document node; the tree is released afterwards.
@@ -26,34 +54,29 @@ enum Cmark {
         try markdown.withUnsafeBufferPointer { try withDocument($0, options: options, body) }
     }
 
-    /// Parses into the thread's arena (`CmarkArena`) and runs `body` on the tree. The tree is not
-    /// freed node by node: everything it holds, down to the parser, was allocated in the arena,
-    /// which is emptied when the outermost of these calls on the thread returns.
     private static func withDocument<Result>(_ utf8: UnsafeBufferPointer<UInt8>, options: Options, _ body: (CmarkNode) throws -> Result) rethrows -> Result? {
-        try CmarkArena.withScope {
-            guard let root = parse(utf8, options: options) else { return nil }
-            return try body(CmarkNode(root))
-        }
-    }
-
-    /// What `cmark_parse_document` does, with the arena's allocator (the parser is left to the
-    /// arena too).
-    private static func parse(_ utf8: UnsafeBufferPointer<UInt8>, options: Options) -> OpaquePointer? {
-        guard let parser = cmark_parser_new_with_mem(options.rawValue, CmarkArena.allocator) else { return nil }
+        guard let parser = cmark_parser_new(options.rawValue) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for extensionPointer in extensions.found { cmark_parser_attach_syntax_extension(parser, extensionPointer) }
         utf8.withMemoryRebound(to: CChar.self) { chars in
             cmark_parser_feed(parser, chars.baseAddress, chars.count)
         }
-        return cmark_parser_finish(parser)
+        guard let root = cmark_parser_finish(parser) else { return nil }
+        defer { cmark_node_free(root) }
+        return try body(CmarkNode(root))
     }
+
+    /// The allocator every node and buffer of these trees comes from.
+    static var allocator: UnsafeMutablePointer<cmark_mem> { cmark_get_default_mem_allocator() }
 
     /// Frees what cmark returned (rendered HTML), with the allocator it came from.
     private static func release(_ buffer: UnsafeMutablePointer<CChar>) {
-        CmarkArena.allocator.pointee.free(buffer)
+        allocator.pointee.free(buffer)
     }
 
     /// HTML for `node` and its descendants.
     static func renderHTML(_ node: CmarkNode, options: Options) -> String {
-        guard let buffer = cmark_render_html(node.pointer, options.rawValue) else { return "" }
+        guard let buffer = cmark_render_html(node.pointer, options.rawValue, extensions.list) else { return "" }
         defer { release(buffer) }
         // One copy, straight from the C buffer (invalid UTF-8 would be repaired, as `String(cString:)` does).
         return buffer.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
@@ -63,12 +86,18 @@ enum Cmark {
 
     /// `renderHTML` as UTF-8 bytes, checked (bytes that are not UTF-8 are repaired, as there).
     static func renderHTMLUTF8(_ node: CmarkNode, options: Options) -> [UInt8] {
-        guard let buffer = cmark_render_html(node.pointer, options.rawValue) else { return [] }
+        guard let buffer = cmark_render_html(node.pointer, options.rawValue, extensions.list) else { return [] }
         defer { release(buffer) }
         return buffer.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
             let html = UnsafeBufferPointer(start: bytes, count: strlen(buffer))
             return UTF8Check.isValid(html) ? Array(html) : Array(String(decoding: html, as: UTF8.self).utf8)
         }
+    }
+
+    /// cmark-gfm's own rendering of a whole document with the same extensions and options: the
+    /// reference the Markdown stage is tested against.
+    static func referenceHTML(_ markdown: String, options: Options) -> String {
+        withDocument(markdown, options: options) { renderHTML($0, options: options) } ?? ""
     }
 
     /// Calls `visit` for every node in document order; `entering` is false on the way out of a
@@ -136,8 +165,11 @@ struct CmarkNode {
     var next: CmarkNode? { cmark_node_next(pointer).map(CmarkNode.init) }
 
     var isBlock: Bool {
-        type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
+        (type.rawValue & UInt32(CMARK_NODE_TYPE_MASK)) == UInt32(CMARK_NODE_TYPE_BLOCK)
     }
+
+    /// The name of the node's type, for the extensions' types (`table`, `table_cell`, `strikethrough`, `tasklist`).
+    var typeName: String { cmark_node_get_type_string(pointer).map { String(cString: $0) } ?? "" }
 
     /// The nearest node, this one or an ancestor, that knows its position in the source.
     var positioned: CmarkNode {
@@ -165,7 +197,7 @@ struct CmarkNode {
 
     /// Replaces this inline node by raw HTML (a custom inline); this node is released with the tree.
     func replace(withInlineHTML html: String) {
-        guard let inline = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, CmarkArena.allocator) else { return }
+        guard let inline = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, Cmark.allocator) else { return }
         _ = cmark_node_set_on_enter(inline, html)
         _ = cmark_node_set_on_exit(inline, "")
         if cmark_node_replace(pointer, inline) == 1 {
@@ -179,7 +211,7 @@ struct CmarkNode {
     /// the tree.
     /// This is how generated markup enters the document while author HTML stays under safe mode.
     func replace(withHTMLBlock html: String) {
-        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { return }
+        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, Cmark.allocator) else { return }
         _ = cmark_node_set_on_enter(block, html)
         replace(withBlock: block)
     }
@@ -187,7 +219,7 @@ struct CmarkNode {
     /// `replace(withHTMLBlock:)` from UTF-8 bytes (cmark copies them; like a C string, they end
     /// at a NUL byte).
     func replace(withHTMLBlock html: [UInt8]) {
-        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, CmarkArena.allocator) else { return }
+        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, Cmark.allocator) else { return }
         var terminated = html
         terminated.append(0)
         _ = terminated.withUnsafeBufferPointer { buffer in

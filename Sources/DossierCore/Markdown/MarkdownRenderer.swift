@@ -11,17 +11,22 @@ public struct MarkdownRenderer: Sendable {
     /// Heading ids the templates already use on every page.
     public var reservedIDs: Set<String>
     public var extensions: (any MarkdownExtensions)?
+    /// The interface strings of the site (footnotes' title and links back, task boxes' names).
+    public var strings: [String: String]
 
-    public init(unsafeHTML: Bool, language: String, reservedIDs: Set<String> = ["contenu", "content", "main", "sommaire", "toc", "sources"],
-                extensions: (any MarkdownExtensions)? = nil) {
+    public init(unsafeHTML: Bool, language: String,
+                reservedIDs: Set<String> = ["contenu", "content", "main", "sommaire", "toc", "sources", "footnotes-title"],
+                extensions: (any MarkdownExtensions)? = nil, strings: [String: String]? = nil) {
         self.unsafeHTML = unsafeHTML
         self.language = language
         self.reservedIDs = reservedIDs
         self.extensions = extensions
+        self.strings = strings ?? InterfaceStrings.table(for: language)
     }
 
+    /// GitHub-flavoured Markdown: smart punctuation, footnotes, table alignment as CSS, `~~strikethrough~~`.
     var options: Cmark.Options {
-        var options: Cmark.Options = [.smart]
+        var options: Cmark.Options = [.smart, .footnotes, .tableStyleAttributes, .doubleTildeStrikethrough]
         if unsafeHTML { options.insert(.unsafe) }
         return options
     }
@@ -45,11 +50,16 @@ public struct MarkdownRenderer: Sendable {
             var imageNodes: [CmarkNode] = []
             var codeBlocks: [CmarkNode] = []
             var codeSpans: [CmarkNode] = []
+            var tables: [CmarkNode] = []
+            var tasks: [CmarkNode] = []
+            var codeLines: [ClosedRange<Int>] = []
+            var footnotes = Footnotes()
             var typography = Typography(language: language)
             // The corrected text of one node, reused from node to node.
             var corrected: [UInt8] = []
 
             Cmark.walk(document) { node, entering in
+                footnotes.collect(node, entering: entering)
                 switch node.type {
                 case CMARK_NODE_TEXT:
                     if typography.isActive, node.withLiteralUTF8({ typography.correct(utf8: $0, into: &corrected) }) {
@@ -60,6 +70,7 @@ public struct MarkdownRenderer: Sendable {
                     codeSpans.append(node)
                 case CMARK_NODE_CODE_BLOCK:
                     if let info = node.fenceInfo, !info.isEmpty { codeBlocks.append(node) }
+                    codeLines.append(node.startLine...max(node.startLine, node.endLine))
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                     typography.breakLine()
                 case CMARK_NODE_LINK:
@@ -70,6 +81,16 @@ public struct MarkdownRenderer: Sendable {
                     if entering { typography.reset() } else { headingNodes.append(node) }
                 default:
                     if node.isBlock && entering { typography.reset() }
+                    // The extensions' blocks (tables) have types after the core ones; a task is an item
+                    // that the task list extension marked.
+                    if entering, node.isBlock, node.type == CMARK_NODE_ITEM || node.type.rawValue > CMARK_NODE_FOOTNOTE_DEFINITION.rawValue {
+                        switch node.typeName {
+                        case "table": tables.append(node)
+                        case "tasklist": tasks.append(node)
+                        case "table_cell": typography.reset()
+                        default: break
+                        }
+                    }
                 }
             }
 
@@ -117,6 +138,11 @@ public struct MarkdownRenderer: Sendable {
                     if let html = output.html { node.replace(withInlineHTML: html) }
                 }
             }
+
+            footnotes.rewrite(document: document, source: markdown, codeLines: codeLines, page: location, strings: strings,
+                              options: options, diagnostics: &diagnostics)
+            TaskItems.rewrite(tasks, strings: strings)
+            PipeTables.rewrite(tables, options: options)
 
             var headings: [Heading] = []
             var ids = HeadingIDs(reserved: reservedIDs)

@@ -50,6 +50,10 @@ public enum InterfaceStrings {
         "dataset_rows": "lignes",
         "dataset_columns": "Colonnes",
         "license": "Licence",
+        "footnotes": "Notes",
+        "footnote_back": "Retour au texte, appel",
+        "task_done": "Fait",
+        "task_open": "À faire",
         "quarter_prefix": "T",
     ]
 
@@ -81,6 +85,10 @@ public enum InterfaceStrings {
         "dataset_rows": "rows",
         "dataset_columns": "Columns",
         "license": "License",
+        "footnotes": "Notes",
+        "footnote_back": "Back to the text, reference",
+        "task_done": "Done",
+        "task_open": "To do",
         "quarter_prefix": "Q",
     ]
 }

@@ -575,6 +575,40 @@ tbody tr:nth-child(even) {
   margin-bottom: 0;
 }
 
+/* ---------- Footnotes ---------- */
+
+.footnote-ref {
+  font-size: 0.75em;
+  line-height: 0;
+}
+
+.footnote-ref a {
+  padding-inline: 0.1em;
+  text-decoration: none;
+}
+
+.prose .footnotes {
+  margin-top: 2.5rem;
+  padding-top: 0.5rem;
+  border-top: 1px solid var(--border);
+  font-size: 0.92rem;
+}
+
+.prose .footnotes h2 {
+  margin-top: 0;
+  padding-top: 0;
+  border-top: 0;
+  font-size: 1rem;
+}
+
+.footnotes li:target {
+  background: var(--bg-soft);
+}
+
+.footnote-back {
+  text-decoration: none;
+}
+
 /* ---------- Figures and charts ---------- */
 
 figure {

@@ -1,0 +1,82 @@
+import CCmark
+import Foundation
+
+/// GitHub pipe tables, as cmark-gfm parses them, made into the site's tables: a column whose
+/// every cell is a number is aligned right, a paragraph `Table: …` just before the table becomes
+/// its `<caption>`, and the table scrolls sideways inside its box on a narrow screen.
+enum PipeTables {
+    /// The words that start a caption paragraph (`Table: Ventes par année`), before a colon.
+    static let captionWords = ["Table", "Tableau"]
+
+    /// The text after `Table:` (or `Tableau :`, whatever the spaces typography put before the
+    /// colon), or nil when the text is no caption.
+    static func captionRemainder(_ literal: String) -> String? {
+        for word in captionWords where literal.hasPrefix(word) {
+            let rest = literal.dropFirst(word.count).drop { $0 == " " || $0 == "\u{202F}" || $0 == "\u{00A0}" }
+            guard rest.hasPrefix(":") else { continue }
+            return String(rest.dropFirst().drop { $0 == " " || $0 == "\u{00A0}" })
+        }
+        return nil
+    }
+
+    static func rewrite(_ tables: [CmarkNode], options: Cmark.Options) {
+        for (index, table) in tables.enumerated() {
+            alignNumbers(table)
+            let caption = takeCaption(before: table, options: options)
+            var html = Cmark.renderHTML(table, options: options)
+            var open = "<div class=\"table-scroll\" tabindex=\"0\">"
+            if let caption, html.hasPrefix("<table>\n") {
+                let id = "table-caption-\(index + 1)"
+                open = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(id)\" tabindex=\"0\">"
+                html = "<table>\n<caption id=\"\(id)\">\(caption)</caption>\n" + html.dropFirst("<table>\n".count)
+            }
+            table.replace(withHTMLBlock: open + "\n" + html + "</div>\n")
+        }
+    }
+
+    /// Right-aligns the columns without an alignment of their own whose body cells are all numbers.
+    static func alignNumbers(_ table: CmarkNode) {
+        var alignments = table.tableAlignments
+        guard !alignments.isEmpty else { return }
+        let rows = table.children.dropFirst()  // the header row
+        guard !rows.isEmpty else { return }
+        var changed = false
+        for column in alignments.indices where alignments[column] == 0 {
+            let cells = rows.map { row in row.children.count > column ? row.children[column].plainText : "" }
+            if cells.allSatisfy(isNumber) {
+                alignments[column] = UInt8(ascii: "r")
+                changed = true
+            }
+        }
+        if changed { table.setTableAlignments(alignments) }
+    }
+
+    /// `1 234,5`, `-12.5 %`, `+3`, `2 100`: digits with signs, separators and a trailing percent.
+    static func isNumber(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var digits = 0
+        for (offset, scalar) in trimmed.unicodeScalars.enumerated() {
+            switch scalar {
+            case "0"..."9": digits += 1
+            case ".", ",", " ", "\u{00A0}", "\u{202F}", "%": continue
+            case "-", "+", "\u{2212}": if offset != 0 { return false }
+            default: return false
+            }
+        }
+        return digits > 0
+    }
+
+    /// The caption's HTML when the paragraph before `table` starts with a caption prefix; that
+    /// paragraph is then taken out of the document.
+    static func takeCaption(before table: CmarkNode, options: Cmark.Options) -> String? {
+        guard let paragraph = table.previous, paragraph.type == CMARK_NODE_PARAGRAPH,
+              let first = paragraph.firstChild, first.type == CMARK_NODE_TEXT, let literal = first.literal,
+              let remainder = captionRemainder(literal) else { return nil }
+        first.literal = remainder
+        var html = Cmark.renderHTML(paragraph, options: options)
+        while html.last == "\n" { html.removeLast() }
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
+        paragraph.unlinkAndFree()
+        return html
+    }
+}
