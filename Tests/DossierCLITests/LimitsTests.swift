@@ -56,6 +56,26 @@ import DossierCLI
         #expect(status == 0 || err.contains("too many"), "\(err)")
     }
 
+    /// `a,5e-324` charted as bars stopped the build with "Double value cannot be converted to Int"
+    /// (exit 132), and 2.2250738585072014e-308 never finished: every chart type of subnormal,
+    /// tiny and huge values builds.
+    @Test func subnormalTinyAndHugeValuesBuildEveryChartType() throws {
+        let csv = "k,v,w\na,5e-324,2.2250738585072014e-308\nb,1e-310,-5e-324\nc,1e308,-1e308\n"
+        let charts = ["bar", "hbar", "grouped-bar", "stacked-bar", "line", "area", "pie", "donut", "scatter"].flatMap { type in
+            ["v", "w"].map { y in "```chart\ntype: \(type)\ndata: h\nx: \(type == "scatter" ? "w" : "k")\ny: \(y)\nwhere: {k: a}\n```\n" }
+        }
+        let (status, err, project) = try build([
+            "content/data/h.csv": csv,
+            "content/data/t.csv": "k,v\na,5e-324\n",
+            "content/x.md": "---\ntitle: X\n---\n" + charts.joined(separator: "\n")
+                + "\n```chart\ntype: bar\ndata: t\nx: k\ny: v\n```\n\n```chart\ntype: line\ndata: h\nx: k\ny: [v, w]\n```\n",
+        ])
+        defer { project.cleanUp() }
+        #expect(status == 0, "\(err)")
+        let html = try project.read("public/x/index.html")
+        #expect(html.components(separatedBy: "<figure class=\"figure figure-chart").count == charts.count + 3, "\(html)")
+    }
+
     @Test func chartWithFiveHundredSeriesIsRefusedClearly() throws {
         var csv = "annee,serie,valeur\n"
         for s in 0..<500 { for year in 2015...2017 { csv += "\(year),S\(s),\(s)\n" } }
