@@ -76,6 +76,29 @@ import DossierCLI
         #expect(html.components(separatedBy: "<figure class=\"figure figure-chart").count == charts.count + 3, "\(html)")
     }
 
+    /// A 200 MB CSV took 164 s and 3.15 GB to build. A dataset file over 10 MB is refused before
+    /// it is read (the file here is sparse: its size is all that is looked at), and so is its
+    /// metadata, without a second error.
+    @Test func datasetFileOverTheSizeLimitIsRefusedClearly() throws {
+        let (_, _, project) = try build([
+            "content/data/grand.yaml": "title: Grand\n",
+            "content/data/petit.csv": "a,b\n1,2\n",
+            "content/x.md": "---\ntitle: X\n---\n`=petit.b[a=1]`\n",
+        ])
+        defer { project.cleanUp() }
+        let path = project.path("content/data/grand.csv")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("a,b\n".utf8)))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 52_400_001)
+        try handle.close()
+        let result = run(["build", "--root", project.root])
+        #expect(result.status == 1)
+        let lines = result.err.split(separator: "\n").map(String.init)
+        #expect(lines.first == "content/data/grand.csv: error: dataset file is 52.4 MB (52400001 bytes), over the limit of 10 MB a dataset may have; "
+                + "keep only the rows and columns the report uses, or split it into several datasets", "\(result.err)")
+        #expect(lines.count == 2 && lines.last?.hasPrefix("error: build failed with 1 error") == true, "\(result.err)")
+    }
+
     @Test func chartWithFiveHundredSeriesIsRefusedClearly() throws {
         var csv = "annee,serie,valeur\n"
         for s in 0..<500 { for year in 2015...2017 { csv += "\(year),S\(s),\(s)\n" } }

@@ -183,3 +183,27 @@ func parseDatasets(_ files: [SourceFile]) -> ([Dataset], Diagnostics) {
         #expect(InlineValue.parse("==") != nil)
     }
 }
+
+/// The size limit on dataset files (docs/commands.md, "Limits").
+@Suite struct DataFileLimitTests {
+    @Test func filesUpToTheLimitAreRead() {
+        #expect(DataFileLimit.check("content/data/a.csv", size: DataFileLimit.maximumBytes) == nil)
+        #expect(DataFileLimit.check("content/data/a.json", size: 0) == nil)
+        #expect(DataFileLimit.check("content/data/a.yaml", size: 50_000_000) == nil, "metadata is not a dataset")
+        let error = DataFileLimit.check("content/data/a.json", size: DataFileLimit.maximumBytes + 1)
+        #expect(error?.description.hasPrefix("content/data/a.json: error: dataset file is 10 MB (10000001 bytes), over the limit of 10 MB") == true)
+    }
+
+    @Test func sizesAreWrittenInMegabytes() {
+        #expect(DataFileLimit.megabytes(10_000_000) == "10 MB")
+        #expect(DataFileLimit.megabytes(52_428_857) == "52.4 MB")
+        #expect(DataFileLimit.megabytes(209_950_000) == "210 MB")
+        #expect(DataFileLimit.megabytes(10_049_999) == "10 MB")
+        #expect(DataFileLimit.megabytes(10_050_000) == "10.1 MB")
+    }
+
+    @Test func stemsPairADatasetWithItsMetadata() {
+        #expect(DataFileLimit.stem("content/data/ventes.csv") == DataFileLimit.stem("content/data/ventes.yaml"))
+        #expect(DataFileLimit.stem("content/data/v.2017.csv") == "content/data/v.2017")
+    }
+}
