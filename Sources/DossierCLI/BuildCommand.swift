@@ -28,7 +28,7 @@ struct BuildCommand: ParsableCommand {
         do {
             try OutputGuard.check(output: output, root: root)
         } catch {
-            console.err("error: \(error.message)")
+            console.err(TerminalText.escaped("error: \(error.message)"))
             return ExitStatus.usage
         }
         let options = BuildOptions(includeDrafts: project.drafts, portable: portable, strict: project.strict)
@@ -36,7 +36,7 @@ struct BuildCommand: ParsableCommand {
         if exiting { result.workingSet?.leave() }
         report(result.diagnostics, console: console)
         guard !result.diagnostics.hasErrors else {
-            console.err("error: build failed with \(plural(result.diagnostics.errors.count, "error")); \(output) was left as it was")
+            console.err(TerminalText.escaped("error: build failed with \(plural(result.diagnostics.errors.count, "error")); \(output) was left as it was"))
             return ExitStatus.contentErrors
         }
         let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)

@@ -73,7 +73,7 @@ public struct ProjectOptions: ParsableArguments {
 /// Prints diagnostics compiler-style and returns whether the build may go on.
 func report(_ diagnostics: Diagnostics, console: Console) {
     for diagnostic in diagnostics.sorted {
-        console.err(diagnostic.description)
+        console.err(diagnostic.printed)
     }
 }
 

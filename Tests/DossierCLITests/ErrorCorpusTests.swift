@@ -52,7 +52,20 @@ import DossierCore
         Case("text in a number column", data.merging(["content/data/parts.csv": "a,b\n1,2\n3,quatre\n", "content/data/parts.yaml": "columns:\n  b: {type: number}\n"]) { $1 },
              "content/data/parts.csv:3:3: error: column \"b\" holds numbers, but \"quatre\" is not a number"),
         Case("empty CSV", data.merging(["content/data/parts.csv": ""]) { $1 }, "content/data/parts.csv:1:1: error: dataset is empty"),
-        Case("malformed JSON", data.merging(["content/data/ventes.json": "[{\"a\": 1,]"]) { $1 }, "content/data/ventes.json:1:1: error: malformed JSON"),
+        Case("malformed JSON", data.merging(["content/data/ventes.json": "[{\"a\": 1,]"]) { $1 }, "content/data/ventes.json:1:10: error: malformed JSON: expected a key in double quotes, found `]`"),
+        Case("JSON trailing comma", data.merging(["content/data/ventes.json": "[\n  {\"a\": 1},\n  {\"a\": 2,}\n]"]) { $1 },
+             "content/data/ventes.json:3:10: error: malformed JSON: trailing comma before `}`: JSON allows none"),
+        Case("JSON duplicate key", data.merging(["content/data/ventes.json": "[\n  {\"a\": 1,\n   \"a\": 2}\n]"]) { $1 },
+             "content/data/ventes.json:3:4: error: malformed JSON: key \"a\" appears twice in the same object (first at line 2, column 4)"),
+        Case("negative value in a pie", chart("type: pie\ndata: parts\nx: annee\ny: part").merging(["content/data/parts.csv": "annee,constructeur,part\n2016,Xiaomi,8.9\n2017,Xiaomi,-12.4\n"]) { $1 },
+             "content/x.md:10:1: error: chart: a pie chart cannot show the negative value \u{2212}12,4 of \"part\" for annee = 2017 (content/data/parts.csv:3); its slices are shares of a positive total"),
+        Case("negative value in a donut series", chart("type: donut\ndata: parts\nx: constructeur\ny: part\nseries: annee").merging(["content/data/parts.csv": "annee,constructeur,part\n2016,Xiaomi,8.9\n2017,Xiaomi,-12.4\n2016,OPPO,-1\n"]) { $1 },
+             "content/x.md:10:1: error: chart: a donut chart cannot show the negative value \u{2212}1 of \"part\" for constructeur = OPPO (content/data/parts.csv:4); its slices are shares of a positive total"),
+        Case("control characters in a file name", ["content/\u{1B}[2Jx\u{9B}.md": "---\ntitle: [X\n---\n"], "content/\\u{1B}[2Jx\\u{9B}.md:3:1: error: front matter: invalid YAML"),
+        Case("control characters in a CSV cell", data.merging(["content/data/parts.csv": "a,b\n1,2\n3,qu\u{1B}]0;pwned\u{07}atre\u{7F}\n", "content/data/parts.yaml": "columns:\n  b: {type: number}\n"]) { $1 },
+             "content/data/parts.csv:3:3: error: column \"b\" holds numbers, but \"qu\\u{1B}]0;pwned\\u{07}atre\\u{7F}\" is not a number"),
+        Case("control characters in a link target", ["content/x.md": "---\ntitle: X\n---\n\nVoir [ici](<abs\u{1B}[31ment.md>).\n"],
+             "content/x.md:5:6: error: link to \"abs\\u{1B}[31ment.md\": no page content/abs\\u{1B}[31ment.md"),
         Case("broken page link", ["content/x.md": "---\ntitle: X\n---\n\nVoir [ici](absent.md).\n"], "content/x.md:5:6: error: link to \"absent.md\": no page content/absent.md"),
         Case("broken anchor", ["content/x.md": "---\ntitle: X\n---\n## Un\n\n[ici](#deux)\n"], "content/x.md:6:1: error: link to missing anchor \"#deux\" on content/x.md; did you mean \"#un\"?"),
         Case("duplicate output path", ["content/a/x.md": "---\ntitle: X\n---\n", "content/a/y.md": "---\ntitle: Y\nslug: x\n---\n"],
@@ -88,6 +101,10 @@ import DossierCore
         #expect(result.status == test.status, "\(result.err)")
         let first = result.err.split(separator: "\n").first.map(String.init) ?? ""
         #expect(first.hasPrefix(test.diagnostic), "\(result.err)")
+        // Nothing from the input reaches the terminal as a control character (TerminalText).
+        for line in result.err.split(separator: "\n") {
+            #expect(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "\(line)")
+        }
         if test.status != 0 {
             #expect(!project.exists("public"), "a failed build must not write the output")
         }

@@ -89,6 +89,28 @@ import Testing
         #expect(!plain.outputFiles().contains("sitemap.xml"))
     }
 
+    /// A title or summary holding U+FFFE or U+FFFF (or a C0 control) made feed.xml not
+    /// well-formed: XML 1.0 has no such characters, and they are dropped.
+    @Test func feedAndSitemapAreWellFormedWhateverTheTitles() throws {
+        var files = Self.report
+        // YAML refuses the characters written as they are, but not escaped in a quoted string.
+        files["content/briefs/accord.md"] = page(#""L'accord\uFFFE \uFFFF""#, "## Le contenu\n",
+                                                extra: "date: 2017-07-05\n" + #"summary: "R\uFFFFésumé\u0007 \uFFFD""# + "\n")
+        let site = try TestSite(files, siteYAML: #"title: "Essai\uFFFE""# + "\nlanguage: fr\nbase_url: https://example.org/r/\n")
+        defer { site.cleanUp() }
+        let diagnostics = try site.buildAndWrite()
+        #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
+        let feed = try site.read("feed.xml")
+        #expect(feed.contains("<title>L’accord </title>") || feed.contains("<title>L'accord </title>"), "\(feed)")
+        #expect(feed.contains("<title>Essai</title>"), "\(feed)")
+        #expect(feed.contains("<summary>Résumé \u{FFFD}</summary>"), "\(feed)")
+        for name in ["feed.xml", "sitemap.xml"] {
+            let xml = try site.read(name)
+            #expect(SVGInspector.parse(xml) != nil, "\(name) is not well-formed: \(xml)")
+            #expect(!xml.unicodeScalars.contains { $0.value == 0xFFFE || $0.value == 0xFFFF || ($0.value < 0x20 && $0 != "\n") })
+        }
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let site = try TestSite(Self.report, siteYAML: "title: Essai\nlanguage: fr\nbase_url: https://example.org/\n")
         defer { site.cleanUp() }

@@ -92,6 +92,59 @@ func parseDatasets(_ files: [SourceFile]) -> ([Dataset], Diagnostics) {
         #expect(diagnostics.errors.first?.message.hasPrefix("malformed JSON") == true)
     }
 
+    /// Foundation's reader on Linux takes `[1,]` and `{"a": 1,}`; RFC 8259 does not, and neither
+    /// does a build: the error points at the comma.
+    @Test(arguments: [
+        ("[{\"a\": 1,}]", 1, 9, "trailing comma before `}`"),
+        ("[{\"a\": 1},]", 1, 10, "trailing comma before `]`"),
+        ("[\n  {\"a\": 1},\n  {\"a\": 2},\n]\n", 3, 11, "trailing comma before `]`"),
+        ("[{\"é\": \"à\",\n }]", 1, 11, "trailing comma before `}`"),
+    ])
+    func trailingCommasAreErrorsWithLineAndColumn(text: String, line: Int, column: Int, message: String) {
+        let (datasets, diagnostics) = parseDatasets([dataFile("content/data/j.json", text)])
+        #expect(datasets.isEmpty)
+        #expect(diagnostics.errors.map(\.description) == ["content/data/j.json:\(line):\(column): error: malformed JSON: \(message): JSON allows none"])
+    }
+
+    @Test func duplicateKeysAreErrorsNamingTheKey() {
+        let text = "[\n  {\"a\": 1, \"b\": 2},\n  {\"a\": 1, \"b\": 2, \"\\u0061\": 3}\n]"
+        let (datasets, diagnostics) = parseDatasets([dataFile("content/data/j.json", text)])
+        #expect(datasets.isEmpty)
+        #expect(diagnostics.errors.map(\.description) == [
+            "content/data/j.json:3:20: error: malformed JSON: key \"a\" appears twice in the same object (first at line 3, column 4)"
+        ])
+    }
+
+    @Test(arguments: [
+        ("", 1, 1, "the text ends where a value was expected"),
+        ("[01]", 1, 2, "malformed number: no leading zero is allowed"),
+        ("[1.]", 1, 2, "malformed number: a digit must follow the decimal point"),
+        ("[+1]", 1, 2, "expected a value (a string, number, object, array, true, false or null), found `+`"),
+        ("[{'a': 1}]", 1, 3, "expected a key in double quotes, found `'`"),
+        ("[{\"a\" 1}]", 1, 7, "expected `:` after the key \"a\", found `1`"),
+        ("[{\"a\": tru}]", 1, 8, "expected a value, found `t`"),
+        ("[\"a\tb\"]", 1, 4, "control character U+0009 in a string: write it as an escape such as \\n or \\u0009"),
+        ("[\"\\x\"]", 1, 3, "unknown escape `\\x` in a string (use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX)"),
+        ("[1] [2]", 1, 5, "unexpected `[` after the end of the JSON value"),
+        ("[{\"a\": 1}", 1, 10, "the text ends before the array is closed with `]`"),
+        ("[1 2]", 1, 4, "expected `,` or `]`, found `2`"),
+        ("/* c */ []", 1, 1, "expected a value (a string, number, object, array, true, false or null), found `/`"),
+    ])
+    func otherSyntaxErrorsHaveTheirPosition(text: String, line: Int, column: Int, message: String) {
+        let failure = JSONSyntax.firstError(in: text)
+        #expect(failure == JSONSyntax.Failure(message: message, line: line, column: column))
+    }
+
+    @Test func validJSONPassesTheStrictCheck() {
+        let texts = ["[]", "{}", "0", "-0.5e+10", "\"\\ud83d\\ude00\"", "[{\"a\": [1, {\"a\": 2}], \"b\": {\"a\": null}}]",
+                     "\u{FEFF}[true, false, null]", " \r\n\t[ 1 , 2 ]\n", "{\"a\": 1, \"A\": 2, \"a \": 3}"]
+        for text in texts {
+            #expect(JSONSyntax.firstError(in: text) == nil, "\(text)")
+        }
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(JSONSyntax.firstError(in: deep)?.message == "arrays and objects are nested more than 512 deep")
+    }
+
     @Test func nestedValuesAreRefused() {
         let (_, diagnostics) = parseDatasets([dataFile("content/data/j.json", "[{\"a\": {\"b\": 1}}]")])
         #expect(diagnostics.errors.first?.message.contains("flat") == true)
@@ -128,5 +181,29 @@ func parseDatasets(_ files: [SourceFile]) -> ([Dataset], Diagnostics) {
         #expect(value.filters.map(\.values) == [["Xiaomi"], ["2017Q3"]])
         #expect(InlineValue.parse("plain code") == nil)
         #expect(InlineValue.parse("==") != nil)
+    }
+}
+
+/// The size limit on dataset files (docs/commands.md, "Limits").
+@Suite struct DataFileLimitTests {
+    @Test func filesUpToTheLimitAreRead() {
+        #expect(DataFileLimit.check("content/data/a.csv", size: DataFileLimit.maximumBytes) == nil)
+        #expect(DataFileLimit.check("content/data/a.json", size: 0) == nil)
+        #expect(DataFileLimit.check("content/data/a.yaml", size: 50_000_000) == nil, "metadata is not a dataset")
+        let error = DataFileLimit.check("content/data/a.json", size: DataFileLimit.maximumBytes + 1)
+        #expect(error?.description.hasPrefix("content/data/a.json: error: dataset file is 10 MB (10000001 bytes), over the limit of 10 MB") == true)
+    }
+
+    @Test func sizesAreWrittenInMegabytes() {
+        #expect(DataFileLimit.megabytes(10_000_000) == "10 MB")
+        #expect(DataFileLimit.megabytes(52_428_857) == "52.4 MB")
+        #expect(DataFileLimit.megabytes(209_950_000) == "210 MB")
+        #expect(DataFileLimit.megabytes(10_049_999) == "10 MB")
+        #expect(DataFileLimit.megabytes(10_050_000) == "10.1 MB")
+    }
+
+    @Test func stemsPairADatasetWithItsMetadata() {
+        #expect(DataFileLimit.stem("content/data/ventes.csv") == DataFileLimit.stem("content/data/ventes.yaml"))
+        #expect(DataFileLimit.stem("content/data/v.2017.csv") == "content/data/v.2017")
     }
 }

@@ -4,6 +4,30 @@ import Testing
 
 /// One test per bug the fuzz targets (Sources/Fuzz, `make fuzz`) found, with the input that found it.
 @Suite struct FuzzRegressionTests {
+    /// Tests/Fuzz/Corpus/NAME: the seed inputs of a fuzz target.
+    static func seeds(_ target: String) throws -> [(name: String, bytes: [UInt8])] {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/Corpus/\(target)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        return try names.map { ($0, [UInt8](try Data(contentsOf: folder.appendingPathComponent($0)))) }
+    }
+
+    // The dataset seeds, subnormal and tiny floats, trailing commas and duplicate JSON keys among
+    // them, run as FuzzCSV and FuzzJSON run them, charted as every chart type: none crashes or hangs.
+    @Test(arguments: ["FuzzCSV", "FuzzJSON"])
+    func datasetSeedsRunAsTheirTargetRunsThem(_ target: String) throws {
+        let seeds = try Self.seeds(target)
+        #expect(seeds.count >= 4)
+        for (_, bytes) in seeds {
+            let nul = bytes.firstIndex(of: 0)
+            let data = nul.map { Array(bytes[..<$0]) } ?? bytes
+            let metadata = nul.map { Array(bytes[($0 + 1)...]) }
+            for selector in ChartType.allCases.indices {
+                FuzzEntryPoints.dataset(data, metadata: metadata, json: target == "FuzzJSON", chartSelector: selector)
+            }
+        }
+    }
+
     static let templates: [String: String] = [
         "templates/dataset.mustache": "{{<layout}}{{$main}}<h1>{{dataset.title}}</h1>{{{dataset.table}}}{{/main}}{{/layout}}",
         "templates/datasets.mustache": "{{<layout}}{{$main}}{{#datasets}}<a href=\"{{url}}\">{{title}}</a>{{/datasets}}{{/main}}{{/layout}}",

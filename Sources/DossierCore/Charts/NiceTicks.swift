@@ -13,9 +13,7 @@ public enum NiceTicks {
     public static func ticks(min: Double, max: Double, maxCount: Int = 6, includeZero: Bool = false) -> [Double] {
         guard let (low, high) = domain(min: min, max: max, includeZero: includeZero) else { return [0, 1] }
         let limit = Swift.max(2, Swift.min(10, maxCount))
-        let range = high - low
-        // Start one decade below the step that would give `limit` ticks, so the search meets every candidate.
-        let startExponent = Int(floor(log10(range / Double(limit)))) - 1
+        guard let startExponent = startExponent(range: high - low, limit: limit) else { return [low, high] }
         var best: [Double]?
         for exponent in startExponent...(startExponent + 4) {
             for mantissa in mantissas {
@@ -31,15 +29,36 @@ public enum NiceTicks {
         return best ?? [low, high]
     }
 
+    /// Beyond this magnitude values are clamped, so that steps, their powers of ten and the
+    /// ticks (a few steps past the data) stay finite.
+    static let largest = 1e300
+    /// Below this magnitude values count as zero: a step near the data would need a power of ten
+    /// past 1e308 as divisor (infinite), and no tick label prints that many decimals anyway.
+    /// Subnormal numbers (below 2.2e-308) would also lose the precision the tick search needs.
+    static let smallest = 1e-290
+
+    /// One decade below the exponent of the step that would give `limit` ticks over `range`, so
+    /// the search meets every candidate; nil when the range is not a positive finite number.
+    static func startExponent(range: Double, limit: Int) -> Int? {
+        let exponent = floor(log10(range / Double(limit)))
+        guard range > 0, exponent.isFinite, abs(exponent) < 400 else { return nil }
+        return Int(exponent) - 1
+    }
+
+    /// `value` clamped to ±`largest`, and zero when smaller than `smallest`.
+    static func tame(_ value: Double) -> Double {
+        abs(value) < smallest ? 0 : Swift.min(Swift.max(-largest, value), largest)
+    }
+
     /// The interval to cover: finite, ordered, with zero if asked, and never empty.
     static func domain(min: Double, max: Double, includeZero: Bool) -> (Double, Double)? {
         var values = [min, max].filter(\.isFinite)
         if includeZero { values.append(0) }
         guard var low = values.min(), var high = values.max() else { return nil }
-        // Clamp absurd magnitudes so every computation below stays finite. Both ends on both
+        // Tame absurd magnitudes so every computation below stays finite. Both ends on both
         // sides: values all above 1e300 (or all below -1e300) must not give a reversed interval.
-        low = Swift.min(Swift.max(-1e300, low), 1e300)
-        high = Swift.min(Swift.max(-1e300, high), 1e300)
+        low = tame(low)
+        high = tame(high)
         let magnitude = Swift.max(abs(low), abs(high))
         if high - low <= magnitude * 1e-12 {
             if magnitude == 0 {
@@ -65,14 +84,19 @@ public enum NiceTicks {
         var last = ceil(high / step)
         guard first.isFinite, last.isFinite, last - first <= 1000 else { return [] }
         // Division rounding can land one step off either way: settle on the exact tick values.
+        // A few steps at most; more means the arithmetic has broken down (no ticks, then).
         let tolerance = step * 1e-9
-        if value(n: first + 1, mantissa: mantissa, exponent: exponent) <= low + tolerance { first += 1 }
-        while value(n: first, mantissa: mantissa, exponent: exponent) > low + tolerance { first -= 1 }
-        if value(n: last - 1, mantissa: mantissa, exponent: exponent) >= high - tolerance { last -= 1 }
-        while value(n: last, mantissa: mantissa, exponent: exponent) < high - tolerance { last += 1 }
-        guard last >= first else { return [] }
+        func tick(_ n: Double) -> Double { value(n: n, mantissa: mantissa, exponent: exponent) }
+        if tick(first + 1) <= low + tolerance { first += 1 }
+        if tick(last - 1) >= high - tolerance { last -= 1 }
+        for _ in 0..<maximumAdjustments where tick(first) > low + tolerance { first -= 1 }
+        for _ in 0..<maximumAdjustments where tick(last) < high - tolerance { last += 1 }
+        guard tick(first) <= low + tolerance, tick(last) >= high - tolerance, last >= first, last - first <= 1000 else { return [] }
         return (0...Int(last - first)).map { i in value(n: first + Double(i), mantissa: mantissa, exponent: exponent) }
     }
+
+    /// How many steps `ticksFor` may move an end to settle it.
+    static let maximumAdjustments = 3
 
     static func value(n: Double, mantissa: Double, exponent: Int) -> Double {
         let units = n * mantissa

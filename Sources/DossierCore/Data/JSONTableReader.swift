@@ -4,6 +4,11 @@ import Foundation
 /// the first object that has them; the line of each object is found by scanning the text.
 enum JSONTableReader {
     static func read(_ text: String, file: String, diagnostics: inout Diagnostics) -> RawTable? {
+        // Strict RFC 8259 first (no trailing comma, no duplicate key), with the mistake's position.
+        if let failure = JSONSyntax.firstError(in: text) {
+            diagnostics.error("malformed JSON: \(failure.message)", file: file, line: failure.line, column: failure.column)
+            return nil
+        }
         let value: Any
         do {
             value = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])

@@ -115,6 +115,10 @@ struct ChartBuilder {
             }
         }
 
+        if type == .pie || type == .donut, let error = negativeSlice(type, rows: rows, x: x, y: yColumns[0], seriesColumn: seriesColumn) {
+            return .failure(error)
+        }
+
         var order = Array(categories.indices)
         let xType = dataset.columns[x].type
         switch spec.sort {
@@ -196,6 +200,27 @@ struct ChartBuilder {
         return .success(ChartData(type: .scatter, id: id, title: title, unit: unit, valueLabel: dataset.columns[y].label,
                                   categoryLabel: xColumn.label, categories: [], series: seriesNames.map { ChartSeries(name: $0, values: []) },
                                   points: points, xUnit: xColumn.unit))
+    }
+
+    /// A pie or donut shows shares of a total, so a negative value among the ones it draws (the
+    /// first series: column `y`, or with `series:` the rows of the first series) is a mistake in
+    /// the data or in the choice of chart, not something to leave out silently. The error names
+    /// the dataset row by file and line.
+    func negativeSlice(_ type: ChartType, rows: [Int], x: Int, y: Int, seriesColumn: Int?) -> Diagnostic? {
+        let firstSeries = seriesColumn.flatMap { column in rows.lazy.map { dataset.rows[$0][column] }.first { !$0.isEmpty } }
+        for row in rows {
+            let cells = dataset.rows[row]
+            if cells[x].isEmpty { continue }
+            if let seriesColumn, cells[seriesColumn] != firstSeries { continue }
+            guard let value = cells[y].number, value < 0 else { continue }
+            let rowLine = row < dataset.rowLines.count ? dataset.rowLines[row] : 0
+            let xName = dataset.columns[x].name
+            return .error("chart: a \(type.rawValue) chart cannot show the negative value \(format.cell(cells[y], type: dataset.columns[y].type)) "
+                          + "of \"\(dataset.columns[y].name)\" for \(xName) = \(format.cell(cells[x], type: dataset.columns[x].type)) "
+                          + "(\(dataset.sourcePath):\(rowLine)); its slices are shares of a positive total",
+                          file: file, line: line("y"))
+        }
+        return nil
     }
 
     static func less(_ a: DataValue, _ b: DataValue) -> Bool {

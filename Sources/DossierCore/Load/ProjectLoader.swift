@@ -45,7 +45,8 @@ public struct ProjectLoader: Sendable {
 
         let kinds = ContentKinds(walker.files(under: "content", diagnostics: &diagnostics) { _ in true })
         let pages = walker.read(kinds.pages, diagnostics: &diagnostics)
-        let dataFiles = kinds.data.compactMap { walker.read($0, diagnostics: &diagnostics) }
+        let dataPaths = DataFileLimit.filter(kinds.data, absolute: walker.absolute, diagnostics: &diagnostics)
+        let dataFiles = dataPaths.compactMap { walker.read($0, diagnostics: &diagnostics) }
         let reader = walker
         let contentFiles = kinds.others.parallelMap { path in
             ContentFile(path: path, imageSize: ImageSize.isImagePath(path) ? ImageSize.readHeader(of: reader.absolute(path)) : nil)

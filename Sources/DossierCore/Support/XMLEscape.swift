@@ -10,33 +10,68 @@ extension String {
     }
 }
 
-/// XML escaping on UTF-8 bytes (every byte it changes is ASCII, so multi-byte characters pass through).
+/// XML escaping on UTF-8 bytes. Markup characters are escaped, and the characters XML 1.0 does not
+/// allow (outside #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]) are
+/// dropped, so every feed, sitemap and SVG is well-formed whatever its text. A Swift string holds
+/// no surrogate, so those characters are the C0 controls but tab, line feed and carriage return,
+/// and the noncharacters U+FFFE and U+FFFF (UTF-8 `EF BF BE` and `EF BF BF`).
 enum XMLText {
-    /// Whether `byte` is escaped or dropped.
+    /// Whether `byte` is escaped or dropped, or may start a sequence that is (the lead byte of
+    /// U+F000…U+FFFF: the caller then takes the careful path).
     @inline(__always)
     static func changes(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
         case 0x0A, 0x09, 0x0D: return false
         case ..<0x20: return true
+        case 0xEF: return true
         default: return false
         }
     }
 
     /// `text.xmlEscaped`, appended as UTF-8.
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        appendReplacing(text, to: &bytes) { byte in
-            switch byte {
-            case UInt8(ascii: "&"): return "&amp;"
-            case UInt8(ascii: "<"): return "&lt;"
-            case UInt8(ascii: ">"): return "&gt;"
-            case UInt8(ascii: "\""): return "&quot;"
-            case UInt8(ascii: "'"): return "&#39;"
-            case 0x0A, 0x09, 0x0D: return nil
-            case ..<0x20: return ""  // Control characters are not allowed in XML 1.0.
-            default: return nil
+        var text = text
+        text.withUTF8 { source in
+            var start = 0
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                let length = byte == 0xEF ? nonCharacterLength(source, at: index) : 1
+                guard let replaced = length == 3 ? "" : escape(byte) else {
+                    index += 1
+                    continue
+                }
+                if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index])) }
+                replaced.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                index += length
+                start = index
             }
+            if start < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...])) }
         }
+    }
+
+    /// The replacement of one ASCII byte: an entity, "" for a control character XML 1.0 does not
+    /// allow, nil to keep it.
+    @inline(__always)
+    static func escape(_ byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "\""): return "&quot;"
+        case UInt8(ascii: "'"): return "&#39;"
+        case 0x0A, 0x09, 0x0D: return nil
+        case ..<0x20: return ""
+        default: return nil
+        }
+    }
+
+    /// 3 when the bytes at `index` are U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`), else 1.
+    @inline(__always)
+    static func nonCharacterLength(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        guard index + 2 < source.count, source[index + 1] == 0xBF, source[index + 2] >= 0xBE else { return 1 }
+        return 3
     }
 
     /// Appends `text` as UTF-8 with each byte that `replacement` maps replaced by its text (nil:

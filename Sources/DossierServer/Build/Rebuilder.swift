@@ -37,14 +37,14 @@ final class Rebuilder: Sendable {
         let diagnostics = result.diagnostics.sorted
 
         guard let site = result.site, !result.diagnostics.hasErrors else {
-            for diagnostic in diagnostics { log.error(diagnostic.description) }
+            for diagnostic in diagnostics { log.error(diagnostic.printed) }
             state.fail(diagnostics.map(\.description))
             let errors = result.diagnostics.errors.count
             let serving = state.current.site == nil ? "nothing to serve until it is fixed" : "still serving the last good build"
             log.error("Build failed with \(plural(errors, "error")) in \(elapsed) ms; \(serving)")
             return
         }
-        for diagnostic in diagnostics { log.error(diagnostic.description) }
+        for diagnostic in diagnostics { log.error(diagnostic.printed) }
 
         let previous = state.current
         guard let changes else {

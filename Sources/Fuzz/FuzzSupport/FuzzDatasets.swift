@@ -1,8 +1,8 @@
 import DossierCore
 
 /// The datasets every chart and Markdown input is drawn against: six from the chart gallery
-/// fixture (Tests/Fixtures/gallery) and a small one with negatives, gaps, percents written with
-/// `%`, hostile text and a column for scatter plots.
+/// fixture (Tests/Fixtures/gallery), a small one with negatives, gaps, percents written with
+/// `%`, hostile text and a column for scatter plots, and one of subnormal, tiny and huge numbers.
 public let fuzzDatasetFiles: [SourceFile] = [
     SourceFile(path: "content/data/chine-parts-trimestrielles.csv", bytes: Array(#"""
 trimestre,constructeur,part
@@ -225,6 +225,13 @@ columns:
   valeur: {label: Valeur, unit: M€}
   part: {label: Part, type: percent}
   taille: Taille
+"""#.utf8)),
+    // Subnormal, tiny and huge numbers, and a column across zero (pies refuse its negatives).
+    SourceFile(path: "content/data/extremes.csv", bytes: Array(#"""
+k,tiny,subnormal,huge,mixed
+a,2.2250738585072014e-308,5e-324,1e308,-1e308
+b,1e-310,4.9e-324,1.7976931348623157e308,5e-324
+c,1e-300,-5e-324,-1e308,2.2250738585072014e-308
 """#.utf8)),
 ]
 

@@ -90,6 +90,41 @@ import Testing
         }
     }
 
+    /// Subnormal and tiny values (5e-324 crashed, 1e-310…2.2e-308 never ended), values near Double's
+    /// limit and ranges spanning zero: a few ticks, finite, increasing and evenly spaced, that cover
+    /// the data (values past ±1e300 are clamped to it, values under 1e-290 count as zero).
+    static let extremeRanges: [(Double, Double)] = [
+        (5e-324, 5e-324), (0, 5e-324), (-5e-324, 5e-324), (-5e-324, 0), (1e-310, 1e-310), (1e-310, 2.2250738585072014e-308),
+        (2.2250738585072014e-308, 2.2250738585072014e-308), (-2.2250738585072014e-308, 1e-309), (1e-300, 1e-299),
+        (1e-289, 1e-289 * (1 + 1e-11)), (1e-289, 1e-289 * (1 + 1.01e-12)), (-3e-289, 1e-289), (1e-289, 1e-288),
+        (-1e308, 1e308), (0, 1e308), (1e308, 1e308), (-.greatestFiniteMagnitude, .greatestFiniteMagnitude),
+        (5e-324, 1e308), (-1e308, -5e-324), (1e-300, 1e300), (-1e299, 1e-299), (1e299, 1e299 * (1 + 1e-11)),
+    ]
+
+    @Test func subnormalTinyAndHugeRangesGetTicks() {
+        for (low, high) in Self.extremeRanges {
+            for includeZero in [false, true] {
+                for maxCount in [2, 5, 6, 10] {
+                    let ticks = NiceTicks.ticks(min: low, max: high, maxCount: maxCount, includeZero: includeZero)
+                    let context = "ticks(\(low), \(high), maxCount: \(maxCount), includeZero: \(includeZero)) = \(ticks)"
+                    #expect(ticks.count >= 2 && ticks.count <= 10, "\(context)")
+                    #expect(ticks.allSatisfy { $0.isFinite }, "\(context)")
+                    #expect(zip(ticks, ticks.dropFirst()).allSatisfy { $0 < $1 }, "\(context): not increasing")
+                    let (first, last) = (ticks.first ?? 0, ticks.last ?? 0)
+                    // Past 1e22 powers of ten are inexact: a tick may miss the data by an ulp.
+                    let tolerance = (ticks.count >= 2 ? ticks[1] - ticks[0] : 0) * 1e-6
+                    #expect(first <= NiceTicks.tame(low) + tolerance && last >= NiceTicks.tame(high) - tolerance, "\(context): the data is not covered")
+                    // The full check where the range is not clamped, snapped to zero, or so narrow
+                    // beside its magnitude that the ticks' differences lose their digits.
+                    let magnitude = Swift.max(abs(low), abs(high))
+                    if magnitude <= 1e300, Swift.min(abs(low), abs(high)) >= 1e-290, high - low >= magnitude * 1e-6 {
+                        Self.check(ticks, min: low, max: high, maxCount: maxCount, includeZero: includeZero)
+                    }
+                }
+            }
+        }
+    }
+
     @Test func decimalsFollowTheStep() {
         #expect(NiceTicks.decimals(for: [0, 20, 40]) == 0)
         #expect(NiceTicks.decimals(for: [0, 2.5, 5]) == 1)

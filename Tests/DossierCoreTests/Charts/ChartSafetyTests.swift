@@ -73,6 +73,29 @@ import Testing
         }
     }
 
+    /// Subnormal, tiny and huge values, alone, mixed and across zero: every chart type draws them
+    /// (5e-324 crashed the ticks, 2.2250738585072014e-308 made them loop forever).
+    @Test(arguments: ChartType.allCases)
+    func subnormalTinyAndHugeValuesAreDrawn(_ type: ChartType) throws {
+        let sets: [[Double]] = [
+            [5e-324], [2.2250738585072014e-308], [1e-310, 2.2250738585072014e-308], [-5e-324, 5e-324], [1e-300, 1e-299],
+            [1e308], [1e308, 1e308], [-1e308, 1e308], [1e308, -5e-324], [.greatestFiniteMagnitude, 5e-324], [1e-289, 1e-289 * (1 + 1e-11)],
+        ]
+        for values in sets {
+            let chart = ChartData(type: type, id: "c", title: "T", unit: nil, valueLabel: "V", categoryLabel: "C",
+                                  categories: ChartFixtures.texts(values.indices.map { "k\($0)" }),
+                                  series: [ChartSeries(name: "s", values: values), ChartSeries(name: "t", values: values.reversed())],
+                                  points: values.map { ScatterPoint(x: $0, y: $0) } + values.map { ScatterPoint(x: -$0, y: $0, series: 1) })
+            for width in [640.0, 360] {
+                let svg = ChartRenderer.svg(chart, format: ChartFixtures.fr, width: width)
+                #expect(SVGInspector.parse(svg) != nil, "\(type) of \(values): \(svg.prefix(200))")
+                #expect(!svg.contains("nan") && !svg.contains("inf"), "\(type) of \(values) at \(width): non-finite coordinate")
+            }
+            _ = ChartRenderer.describe(chart, format: ChartFixtures.en)
+            #expect(SVGInspector.parse(ChartRenderer.dataTable(chart, format: ChartFixtures.fr)) != nil)
+        }
+    }
+
     @Test func manySeriesCycleThePalette() throws {
         let chart = ChartData(type: .line, id: "c", title: "T", unit: nil, valueLabel: "V", categoryLabel: "C",
                               categories: ChartFixtures.texts(["a", "b", "c"]),

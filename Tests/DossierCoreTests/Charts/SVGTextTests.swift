@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DossierCore
 
@@ -30,6 +31,8 @@ import Testing
             case "'": result += "&#39;"
             default:
                 if c.value < 0x20 && c != "\n" && c != "\t" && c != "\r" { continue }
+                // Outside XML 1.0's characters too: the noncharacters U+FFFE and U+FFFF.
+                if c.value == 0xFFFE || c.value == 0xFFFF { continue }
                 result.unicodeScalars.append(c)
             }
         }
@@ -54,12 +57,38 @@ import Testing
     }
 
     @Test func escaping() {
-        let samples = ["", "plain", "a & b", "<tag attr=\"x\">'", "\u{1}\u{1F}\t\n\r", "é « » \u{202F}", "😀&😀", "\u{7F}", "x\u{0}y"]
+        let samples = ["", "plain", "a & b", "<tag attr=\"x\">'", "\u{1}\u{1F}\t\n\r", "é « » \u{202F}", "😀&😀", "\u{7F}", "x\u{0}y",
+                       "\u{FFFE}", "a\u{FFFF}b", "\u{FFFE}\u{FFFF}&\u{FFFF}", "\u{FFFD}\u{F000}\u{EFFF}\u{FFEF}\u{FEFF}\u{10FFFF}", "\u{FFFF}"]
         for text in samples {
             #expect(text.xmlEscaped == Self.referenceEscaped(text))
             var svg = SVGBuilder()
             svg.text("text", text, [("data-x", text)])
             #expect(svg.output == "<text data-x=\"\(Self.referenceEscaped(text))\">\(Self.referenceEscaped(text))</text>\n")
+        }
+    }
+
+    /// Text with every kind of character XML 1.0 forbids, from titles and data, gives well-formed XML
+    /// in every place the builder writes it; the characters it allows survive.
+    @Test func charactersXMLForbidsAreDroppedEverywhere() throws {
+        let hostile = "A\u{FFFE}B\u{FFFF}C\u{1}D\u{1B}[31mE\u{FFFD}\u{10000}"
+        let kept = "ABCD[31mE\u{FFFD}\u{10000}"
+        #expect(hostile.xmlEscaped == kept)
+        var svg = SVGBuilder()
+        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("aria-label", hostile)])
+        svg.text("text", hostile, [("class", hostile)])
+        svg.multilineText([hostile, hostile], x: 1, lineHeight: 2, [("id", hostile)])
+        svg.close("svg")
+        let xml = try #require(SVGInspector.parse(svg.output), "\(svg.output)")
+        #expect(xml.elements[1].text == kept)
+        #expect(xml.elements[0].attributes["aria-label"] == kept)
+        var chart = ChartFixtures.line()
+        chart.title = hostile
+        chart.series[0].name = hostile
+        chart.categories[0] = ChartCategory(label: hostile, value: .text(hostile))
+        for type in ChartType.allCases {
+            chart.type = type
+            #expect(SVGInspector.parse(ChartRenderer.svg(chart, format: ChartFixtures.fr)) != nil, "\(type)")
+            #expect(SVGInspector.parse(ChartRenderer.dataTable(chart, format: ChartFixtures.fr)) != nil, "\(type) table")
         }
     }
 
