@@ -70,6 +70,17 @@ import Testing
         #expect(!html.contains("<p>Table"))
     }
 
+    @Test func generatedMarkupWorksInCellsAndAuthorsHTMLStaysOut() {
+        let markdown = "| a | b |\n| --- | --- |\n| note[^n] | <b>raw</b> [x](javascript:alert(1)) |\n\n[^n]: La note.\n"
+        let rendered = Self.render(markdown)
+        #expect(rendered.diagnostics.items.isEmpty, "\(rendered.diagnostics.sorted)")
+        #expect(rendered.html.contains("<td>note<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\">1</a></sup></td>"), "\(rendered.html)")
+        #expect(rendered.html.contains("<!-- raw HTML omitted -->raw<!-- raw HTML omitted -->"))
+        #expect(rendered.html.contains("<a href=\"\">x</a>"))
+        #expect(!rendered.html.contains("javascript"))
+        #expect(rendered.html.contains("<li id=\"fn-1\">"))
+    }
+
     @Test func frenchTypographyAppliesInCellsAndNotesButNotInCode() {
         let markdown = "| Question | Code |\n| --- | --- |\n| Pourquoi ? | `a ? b : c` |\n\nTexte[^n].\n\n[^n]: « Note » : oui !\n"
         let html = Self.render(markdown, language: "fr").html

@@ -54,17 +54,68 @@ enum Cmark {
         try markdown.withUnsafeBufferPointer { try withDocument($0, options: options, body) }
     }
 
+    /// cmark-gfm is not re-entrant while it parses: its inline parser adds the extensions'
+    /// characters (`~`, `w`, `:`…) to a table shared by the whole process, and takes them out
+    /// again when a document is done, so two documents parsed at once on two threads can read a
+    /// half-changed table (wrong output) or crash (github/cmark-gfm#176). Parsing is done under
+    /// this lock; what follows (the tree's changes, the HTML) runs in parallel.
+    private static let parseLock = NSLock()
+
     private static func withDocument<Result>(_ utf8: UnsafeBufferPointer<UInt8>, options: Options, _ body: (CmarkNode) throws -> Result) rethrows -> Result? {
         guard let parser = cmark_parser_new(options.rawValue) else { return nil }
         defer { cmark_parser_free(parser) }
         for extensionPointer in extensions.found { cmark_parser_attach_syntax_extension(parser, extensionPointer) }
-        utf8.withMemoryRebound(to: CChar.self) { chars in
-            cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        let parsed: OpaquePointer? = parseLock.withLock {
+            utf8.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+            return cmark_parser_finish(parser)
         }
-        guard let root = cmark_parser_finish(parser) else { return nil }
+        guard let root = parsed else { return nil }
         defer { cmark_node_free(root) }
+        if mayHoldAutolinks(utf8) { ownStrings(CmarkNode(root)) }
         return try body(CmarkNode(root))
     }
+
+    /// Whether the text may hold a link the autolink extension makes (`https://…`, `www.…`, `a@b`).
+    static func mayHoldAutolinks(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard utf8.count >= 3 else { return false }
+        for index in 0..<(utf8.count - 2) {
+            switch utf8[index] {
+            case UInt8(ascii: "@"): return true
+            case UInt8(ascii: ":") where utf8[index + 1] == UInt8(ascii: "/") && utf8[index + 2] == UInt8(ascii: "/"): return true
+            case UInt8(ascii: "w") where utf8[index + 1] == UInt8(ascii: "w") && utf8[index + 2] == UInt8(ascii: "w"): return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// The autolink extension cuts a text node around the link it finds, and leaves the link's
+    /// URL and the text after it pointing into the first node's string (github/cmark-gfm
+    /// `cmark_chunk_dup`): changing that node's text (typography) would free them. Every text
+    /// and URL is read first, then given to its node as a string of its own.
+    static func ownStrings(_ root: CmarkNode) {
+        var texts: [(CmarkNode, String?)] = []
+        var links: [(CmarkNode, String?, String?)] = []
+        walk(root) { node, entering in
+            guard entering else { return }
+            switch node.type {
+            case CMARK_NODE_TEXT: texts.append((node, node.literal))
+            case CMARK_NODE_LINK: links.append((node, node.url, node.title))
+            default: break
+            }
+        }
+        for (node, literal) in texts { node.literal = literal }
+        for (node, url, title) in links {
+            node.url = url
+            _ = cmark_node_set_title(node.pointer, title)
+        }
+    }
+
+    /// The user data of the HTML inlines this program makes (in table cells), to tell them from
+    /// an author's raw HTML.
+    static var generatedMarker: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 0xD055_1E42) }
 
     /// The allocator every node and buffer of these trees comes from.
     static var allocator: UnsafeMutablePointer<cmark_mem> { cmark_get_default_mem_allocator() }
@@ -197,6 +248,15 @@ struct CmarkNode {
 
     /// Replaces this inline node by raw HTML (a custom inline); this node is released with the tree.
     func replace(withInlineHTML html: String) {
+        // A table cell may hold raw HTML but no custom inline (cmark-gfm's table extension):
+        // there the markup goes into an HTML inline marked as generated (`PipeTables` renders it).
+        if let parent, parent.type.rawValue > CMARK_NODE_FOOTNOTE_DEFINITION.rawValue, parent.typeName == "table_cell" {
+            guard let inline = cmark_node_new_with_mem(CMARK_NODE_HTML_INLINE, Cmark.allocator) else { return }
+            _ = cmark_node_set_literal(inline, html)
+            _ = cmark_node_set_user_data(inline, Cmark.generatedMarker)
+            if cmark_node_replace(pointer, inline) == 1 { cmark_node_free(pointer) } else { cmark_node_free(inline) }
+            return
+        }
         guard let inline = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, Cmark.allocator) else { return }
         _ = cmark_node_set_on_enter(inline, html)
         _ = cmark_node_set_on_exit(inline, "")

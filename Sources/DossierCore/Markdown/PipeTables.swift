@@ -23,7 +23,10 @@ enum PipeTables {
         for (index, table) in tables.enumerated() {
             alignNumbers(table)
             let caption = takeCaption(before: table, options: options)
-            var html = Cmark.renderHTML(table, options: options)
+            // Rendered with raw HTML let through, for the markup made in its cells; the author's
+            // own raw HTML and dangerous URLs are dealt with first, as safe mode would.
+            if !options.contains(.unsafe) { applySafeMode(to: table) }
+            var html = Cmark.renderHTML(table, options: options.union(.unsafe))
             var open = "<div class=\"table-scroll\" tabindex=\"0\">"
             if let caption, html.hasPrefix("<table>\n") {
                 let id = "table-caption-\(index + 1)"
@@ -32,6 +35,29 @@ enum PipeTables {
             }
             table.replace(withHTMLBlock: open + "\n" + html + "</div>\n")
         }
+    }
+
+    /// What cmark's safe mode does, for a table rendered without it: raw HTML the author wrote
+    /// is left out, and links and images to `javascript:`, `vbscript:`, `file:` or `data:`
+    /// (but for images of the web's formats) lose their URL.
+    static func applySafeMode(to table: CmarkNode) {
+        var nodes: [CmarkNode] = []
+        Cmark.walk(table) { node, entering in
+            if entering, [CMARK_NODE_HTML_INLINE, CMARK_NODE_LINK, CMARK_NODE_IMAGE].contains(node.type) { nodes.append(node) }
+        }
+        for node in nodes {
+            if node.type == CMARK_NODE_HTML_INLINE {
+                if cmark_node_get_user_data(node.pointer) != Cmark.generatedMarker { node.literal = "<!-- raw HTML omitted -->" }
+            } else if let url = node.url, isDangerous(url) {
+                node.url = ""
+            }
+        }
+    }
+
+    static func isDangerous(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        if ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lower.hasPrefix) { return false }
+        return ["javascript:", "vbscript:", "file:", "data:"].contains(where: lower.hasPrefix)
     }
 
     /// Right-aligns the columns without an alignment of their own whose body cells are all numbers.
