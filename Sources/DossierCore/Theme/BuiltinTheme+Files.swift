@@ -584,7 +584,6 @@ tbody tr:nth-child(even) {
 
 .footnote-ref a {
   padding-inline: 0.1em;
-  text-decoration: none;
 }
 
 .prose .footnotes {
@@ -603,10 +602,6 @@ tbody tr:nth-child(even) {
 
 .footnotes li:target {
   background: var(--bg-soft);
-}
-
-.footnote-back {
-  text-decoration: none;
 }
 
 /* ---------- Figures and charts ---------- */
