@@ -29,7 +29,7 @@ trap cleanup EXIT
 
 SITE="$WORK/site"
 mkdir -p "$SITE"
-cp -R templates "$SITE/templates"
+cp -R theme "$SITE/templates"
 
 python3 - "$SITE" "$PAGES" <<'PY'
 import os, random, sys

@@ -5,7 +5,7 @@
 
 OUT_DIR gets content/ (COUNT briefs of 600-900 words in content/briefs/, with headings, lists,
 links between briefs, a code block, front matter with sources, and a chart in every tenth
-brief over a few datasets) and a copy of the repository's templates/. It also writes
+brief over a few datasets) and a copy of the repository's theme/ as its templates/. It also writes
 OUT_DIR/bodies.md: every brief's Markdown body, concatenated, for timing the cmark command on
 the same text. The same COUNT always gives the same bytes.
 """
@@ -69,7 +69,8 @@ def main():
         shutil.rmtree(out)
     os.makedirs(os.path.join(out, "content", "briefs"))
     os.makedirs(os.path.join(out, "content", "data"))
-    shutil.copytree(os.path.join(root, "templates"), os.path.join(out, "templates"))
+    # The built-in theme, ejected: the same templates as the binary carries, read from disk.
+    shutil.copytree(os.path.join(root, "theme"), os.path.join(out, "templates"))
     with open(os.path.join(out, "content", "site.yaml"), "w") as f:
         f.write("title: Banc d’essai\nlanguage: fr\nbase_url: https://example.org/banc/\n")
     with open(os.path.join(out, "content", "index.md"), "w") as f:
