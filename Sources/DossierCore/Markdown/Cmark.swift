@@ -73,45 +73,9 @@ enum Cmark {
         }
         guard let root = parsed else { return nil }
         defer { cmark_node_free(root) }
-        if mayHoldAutolinks(utf8) { ownStrings(CmarkNode(root)) }
         return try body(CmarkNode(root))
     }
 
-    /// Whether the text may hold a link the autolink extension makes (`https://…`, `www.…`, `a@b`).
-    static func mayHoldAutolinks(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard utf8.count >= 3 else { return false }
-        for index in 0..<(utf8.count - 2) {
-            switch utf8[index] {
-            case UInt8(ascii: "@"): return true
-            case UInt8(ascii: ":") where utf8[index + 1] == UInt8(ascii: "/") && utf8[index + 2] == UInt8(ascii: "/"): return true
-            case UInt8(ascii: "w") where utf8[index + 1] == UInt8(ascii: "w") && utf8[index + 2] == UInt8(ascii: "w"): return true
-            default: continue
-            }
-        }
-        return false
-    }
-
-    /// The autolink extension cuts a text node around the link it finds, and leaves the link's
-    /// URL and the text after it pointing into the first node's string (github/cmark-gfm
-    /// `cmark_chunk_dup`): changing that node's text (typography) would free them. Every text
-    /// and URL is read first, then given to its node as a string of its own.
-    static func ownStrings(_ root: CmarkNode) {
-        var texts: [(CmarkNode, String?)] = []
-        var links: [(CmarkNode, String?, String?)] = []
-        walk(root) { node, entering in
-            guard entering else { return }
-            switch node.type {
-            case CMARK_NODE_TEXT: texts.append((node, node.literal))
-            case CMARK_NODE_LINK: links.append((node, node.url, node.title))
-            default: break
-            }
-        }
-        for (node, literal) in texts { node.literal = literal }
-        for (node, url, title) in links {
-            node.url = url
-            _ = cmark_node_set_title(node.pointer, title)
-        }
-    }
 
     /// The user data of the HTML inlines this program makes (in table cells), to tell them from
     /// an author's raw HTML.
