@@ -30,7 +30,7 @@ import Testing
         #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
         let html = try site.read("briefs/chine/index.html")
         #expect(html.contains("<figure class=\"figure figure-chart figure-line\" id=\"chart-1\">"))
-        #expect(html.contains("<p class=\"figure-title\">Parts en Chine</p>"))
+        #expect(html.contains("<p class=\"figure-title\"><span class=\"figure-number\">Figure\u{00A0}1</span> — Parts en Chine</p>"))
         #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(html.contains("<details class=\"figure-data\"><summary>Données du graphique</summary>"))
         #expect(html.contains("<figcaption><span class=\"figure-caption\">Xiaomi remonte.</span> <span class=\"figure-source\">Source\u{202F}: <a href=\"../../data/parts/\">Counterpoint</a></span></figcaption>\n</figure>"))
@@ -60,12 +60,18 @@ import Testing
         #expect(html.contains("<tr><th scope=\"row\">OPPO</th><td class=\"num\">18,9\u{202F}%</td></tr>\n<tr><th scope=\"row\">Xiaomi</th><td class=\"num\">13,0\u{202F}%</td></tr>"))
     }
 
-    @Test func inlineValueIsFormattedLikeTheCharts() throws {
-        let site = try site("Xiaomi a `=parts.part[constructeur=Xiaomi, trimestre=2017Q2]` du marché.\n")
+    /// Formatted like the charts, but without the trailing zeros the column keeps for its tables.
+    @Test func inlineValueIsFormattedLikeTheChartsWithoutTrailingZeros() throws {
+        let site = try site("Xiaomi a `=parts.part[constructeur=Xiaomi, trimestre=2017Q2]` du marché, OPPO `=parts.part[constructeur=OPPO, trimestre=2017Q1]`.\n")
         defer { site.cleanUp() }
         try site.buildAndWrite()
         let html = try site.read("briefs/chine/index.html")
-        #expect(html.contains("Xiaomi a <data class=\"datum\" value=\"13\">13,0\u{202F}%</data> du marché."))
+        #expect(html.contains("Xiaomi a <data class=\"datum\" value=\"13\">13\u{202F}%</data> du marché, OPPO <data class=\"datum\" value=\"17.4\">17,4\u{202F}%</data>."))
+    }
+
+    @Test(arguments: [(13.0, 1, 0), (12.4, 1, 1), (12.40, 2, 1), (0.05, 2, 2), (1_000.0, 3, 0), (-2.50, 2, 1)])
+    func inlineDecimalsDropTrailingZeros(value: Double, column: Int, expected: Int) {
+        #expect(InlineValue.decimals(of: .number(value), column: column) == expected)
     }
 
     @Test func inlineValueMustSelectExactlyOneRow() throws {

@@ -63,7 +63,7 @@ import Testing
     @Test func aCaptionParagraphBecomesTheTablesCaptionAndNumbersAlignRight() {
         let markdown = "Table: Ventes *par année*\n\n| Année | Ventes | Pays |\n| --- | --- | --- |\n| 2016 | 1 200,5 | Chine |\n| 2017 | −3 % | Inde |\n"
         let html = Self.render(markdown, language: "fr").html
-        #expect(html.hasPrefix("<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"table-caption-1\" tabindex=\"0\">\n<table>\n<caption id=\"table-caption-1\">Ventes <em>par année</em></caption>\n"), "\(html)")
+        #expect(html.hasPrefix("<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"table-caption-1\" tabindex=\"0\">\n<table>\n<caption id=\"table-caption-1\"><span class=\"figure-number\">Tableau\u{00A0}1</span> — Ventes <em>par année</em></caption>\n"), "\(html)")
         #expect(html.contains("<th style=\"text-align: right\">Ventes</th>"))
         #expect(html.contains("<td style=\"text-align: right\">1 200,5</td>"))
         #expect(html.contains("<th>Pays</th>"), "a text column keeps no alignment")

@@ -27,7 +27,8 @@ date: {{DATE}}
 summary: "An example brief with a chart, a table and a number taken from the data. Its figures are illustrative placeholders."
 tags: [example]
 sources:
-  - title: "Illustrative placeholder figures, to be replaced with your source"
+  - id: placeholder
+    title: "Illustrative placeholder figures, to be replaced with your source"
     publisher: "Your name"
     # url: "https://…"
     # date: {{DATE}}
@@ -37,11 +38,12 @@ This brief shows the three ways a page can use a dataset. Its figures are made u
 
 ## Sales by year {#sales}
 
-In 2024, example sales reach `=example-sales.sales[year=2024]`, of which `=example-sales.online_share[year=2024]` online. That sentence is written with values bound to the data: if the file changes, the text follows, and if the value is missing, the build stops.
+In 2024, example sales reach `=example-sales.sales[year=2024]`, of which `=example-sales.online_share[year=2024]` online [@placeholder]. That sentence is written with values bound to the data, and cites its source with `[@placeholder]`, the `id` of a source in the front matter: if the file changes, the text follows, and if the value is missing, the build stops.
 
 ```chart
 type: line
 data: example-sales
+id: sales
 x: year
 y: sales
 title: Example sales by year
@@ -50,8 +52,11 @@ caption: "Illustrative figures: replace them with your own data."
 
 ## The figures in a table {#table}
 
+[@tbl:by-year] gives the figures of [@fig:sales], most recent first. Charts and tables are numbered, and `[@fig:id]` or `[@tbl:id]` links to the one with that `id`.
+
 ```table
 data: example-sales
+id: by-year
 sort: -year
 title: Example sales and online share, by year
 ```
@@ -144,7 +149,8 @@ date: {{DATE}}
 summary: "Une analyse d’exemple, avec un graphique, un tableau et un chiffre tiré des données. Ses chiffres sont fictifs, à remplacer."
 tags: [exemple]
 sources:
-  - title: "Chiffres fictifs d’illustration, à remplacer par votre source"
+  - id: exemple
+    title: "Chiffres fictifs d’illustration, à remplacer par votre source"
     publisher: "Votre nom"
     # url: "https://…"
     # date: {{DATE}}
@@ -154,11 +160,12 @@ Cette analyse montre les trois façons dont une page peut utiliser un jeu de don
 
 ## Les ventes par année {#ventes}
 
-En 2024, les ventes d’exemple atteignent `=ventes-exemple.ventes[annee=2024]`, dont `=ventes-exemple.part_en_ligne[annee=2024]` en ligne. Cette phrase est écrite avec des valeurs liées aux données : si le fichier change, le texte suit, et si la valeur manque, la construction s’arrête.
+En 2024, les ventes d’exemple atteignent `=ventes-exemple.ventes[annee=2024]`, dont `=ventes-exemple.part_en_ligne[annee=2024]` en ligne [@exemple]. Cette phrase est écrite avec des valeurs liées aux données, et cite sa source avec `[@exemple]`, l’`id` d’une source de l’en-tête : si le fichier change, le texte suit, et si la valeur manque, la construction s’arrête.
 
 ```chart
 type: line
 data: ventes-exemple
+id: ventes
 x: annee
 y: ventes
 title: Ventes d’exemple par année
@@ -167,8 +174,11 @@ caption: "Chiffres fictifs : remplacez-les par vos propres données."
 
 ## Les chiffres en tableau {#tableau}
 
+Le [@tbl:par-annee] reprend les chiffres de la [@fig:ventes], du plus récent au plus ancien. Graphiques et tableaux sont numérotés, et `[@fig:id]` ou `[@tbl:id]` renvoie à celui qui porte cet `id`.
+
 ```table
 data: ventes-exemple
+id: par-annee
 sort: -annee
 title: Ventes d’exemple et part en ligne, par année
 ```

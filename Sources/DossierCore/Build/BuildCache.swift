@@ -47,6 +47,8 @@ struct BuildCache {
         /// datasets each page reads (for the data pages' "used in").
         var bodies: [String]
         var datasetUsers: [[String]]
+        /// The figures of each page (the home page and the data pages list them).
+        var figures: [[FigureEntry]]
         var datasets: [Dataset]
     }
 
@@ -62,6 +64,8 @@ struct BuildCache {
         var contentPath: String
         var urlPath: String
         var linkVersion: Int
+        /// The ids `[@id]` may cite (front matter, not body).
+        var sources: [String]
     }
 
     struct BodyEntry {

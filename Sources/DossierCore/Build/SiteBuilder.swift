@@ -144,7 +144,8 @@ public struct SiteBuilder: Sendable {
         let homeSectionPages = templates.mayRead("pages")
         let contextsTask = BackgroundTask { ContextBuilder(site: site, menu: menu, homeSectionPages: homeSectionPages) }
         let bodyRenderer = BodyRenderer(site: site)
-        let early = cache.enabled ? nil : EarlyListings(site: site, templates: templates, contexts: contextsTask, bodies: bodyRenderer)
+        let early = cache.enabled ? nil : EarlyListings(site: site, templates: templates, contexts: contextsTask, bodies: bodyRenderer,
+                                                        home: !templates.mayRead("figures"))
         defer { _ = contextsTask.value() }
 
         cache.rendered = 0
@@ -286,7 +287,7 @@ public struct SiteBuilder: Sendable {
         let versions = cache.datasetVersions
         let keys = site.pages.map { page in
             BuildCache.BodyKey(body: page.body, firstLine: page.bodyStartLine, contentPath: page.contentPath,
-                               urlPath: page.urlPath, linkVersion: cache.linkVersion)
+                               urlPath: page.urlPath, linkVersion: cache.linkVersion, sources: page.frontMatter.sources.compactMap(\.id))
         }
         var results: [RenderedMarkdown?] = site.pages.indices.map { index in
             guard let entry = cache.bodies[site.pages[index].contentPath], entry.key == keys[index],
@@ -412,7 +413,7 @@ public struct SiteBuilder: Sendable {
                 templatesVersion: cache.templatesVersion, shape: shape,
                 pages: site.pages.map { page in var card = page; card.body = ""; return card },
                 bodies: zip(site.pages, bodies).filter { $0.0.kind != .page }.map(\.1.html),
-                datasetUsers: bodies.map(\.datasets), datasets: site.datasets)
+                datasetUsers: bodies.map(\.datasets), figures: bodies.map(\.figures), datasets: site.datasets)
         }
         var reusedListings: [(String, RenderedSite.Content)]?
         if let listingKey, let previous = cache.listings, previous.key == listingKey { reusedListings = previous.files }
@@ -495,7 +496,8 @@ public struct SiteBuilder: Sendable {
         }
         let home = site.home
         let homeBody = home.flatMap { bodyByPath[$0.contentPath] }
-        add("index.html", "home") { contexts.home(home, body: homeBody) }
+        let figures = ReportFigures(site: site, bodies: bodies)
+        add("index.html", "home") { contexts.home(home, body: homeBody, figures: figures) }
         for section in site.sections {
             let intro = section.indexPage.flatMap { contexts.pagesByPath($0) }
             let introBody = section.indexPage.flatMap { bodyByPath[$0] }
@@ -510,12 +512,12 @@ public struct SiteBuilder: Sendable {
             for dataset in site.datasets {
                 let usedBy = (users[dataset.name] ?? []).sorted(by: PageOrder.listing)
                 let urlPath = DatasetPages.urlPath(dataset.name)
-                add(urlPath + "index.html", "dataset") { contexts.dataset(dataset, usedBy: usedBy) }
+                add(urlPath + "index.html", "dataset") { contexts.dataset(dataset, usedBy: usedBy, figures: figures) }
                 let source = root + "/" + dataset.sourcePath
                 jobs.append(ListingJob(path: urlPath + DatasetPages.fileName(dataset)) { .copy(from: source) })
             }
             let datasets = site.datasets
-            add(DatasetPages.indexPath + "index.html", "datasets") { contexts.datasetIndex(datasets) }
+            add(DatasetPages.indexPath + "index.html", "datasets") { contexts.datasetIndex(datasets, figures: figures) }
         }
         return jobs
     }
@@ -560,12 +562,13 @@ struct BodyRenderer: Sendable {
         )
         let extensions = DataExtensions(datasets: site.datasets, config: site.config)
         renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage, extensions: extensions,
-                                    strings: InterfaceStrings.table(for: site.config))
+                                    strings: InterfaceStrings.table(for: site.config), numbered: site.config.numbered)
     }
 
     func render(_ page: Page, utf8: Bool = false) -> RenderedMarkdown {
         renderer.render(page.body, file: page.sourcePath, firstLine: page.bodyStartLine,
-                        contentPath: page.contentPath, urlPath: page.urlPath, links: resolver, utf8: utf8)
+                        contentPath: page.contentPath, urlPath: page.urlPath, links: resolver,
+                        sources: page.frontMatter.sources.compactMap(\.id), utf8: utf8)
     }
 }
 
@@ -584,12 +587,17 @@ final class EarlyListings: @unchecked Sendable {
     private let lock = NSLock()
     private var done: [String: RenderedSite.Content] = [:]
 
-    init(site: ParsedSite, templates: TemplateSet, contexts: BackgroundTask<ContextBuilder>, bodies: BodyRenderer) {
+    /// - Parameter home: the home page is one of them (not when it lists the report's figures,
+    ///   which come from every body).
+    init(site: ParsedSite, templates: TemplateSet, contexts: BackgroundTask<ContextBuilder>, bodies: BodyRenderer, home includeHome: Bool) {
         let home = site.home
-        var jobs = [Job(path: "index.html") {
-            let contexts = contexts.value()
-            return try? templates.render("home", context: contexts.home(home, body: home.map { bodies.render($0) }), listing: true)
-        }]
+        var jobs: [Job] = []
+        if includeHome {
+            jobs.append(Job(path: "index.html") {
+                let contexts = contexts.value()
+                return try? templates.render("home", context: contexts.home(home, body: home.map { bodies.render($0) }), listing: true)
+            })
+        }
         for section in site.sections {
             jobs.append(Job(path: section.urlPath + "index.html") {
                 let contexts = contexts.value()

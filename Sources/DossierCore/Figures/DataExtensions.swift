@@ -20,39 +20,54 @@ struct DataExtensions: MarkdownExtensions {
         self.figure = FigureHTML(format: format, strings: InterfaceStrings.table(for: config), portable: config.portable)
     }
 
-    func fencedBlock(info: String, body: String, at location: BlockLocation, index: Int) -> ExtensionOutput? {
-        let kind = info.split(separator: " ").first.map(String.init) ?? ""
-        guard kind == "chart" || kind == "table" else { return nil }
+    func fencedBlock(info: String, body: String, at location: BlockLocation, index: Int, numbers: FigureNumbers) -> ExtensionOutput? {
+        let word = info.split(separator: " ").first.map(String.init) ?? ""
+        guard word == "chart" || word == "table" else { return nil }
+        let kind: FigureEntry.Kind = word == "chart" ? .figure : .table
         var diagnostics = Diagnostics()
-        guard let spec = FigureSpec.parse(body, isChart: kind == "chart", file: location.file, fenceLine: location.line, diagnostics: &diagnostics) else {
+        guard let spec = FigureSpec.parse(body, isChart: kind == .figure, file: location.file, fenceLine: location.line, diagnostics: &diagnostics) else {
             return .failure(diagnostics.items)
         }
         let dataset: Dataset
-        switch lookUp(spec.data, what: kind, file: location.file, line: spec.lines["data"] ?? location.line) {
+        switch lookUp(spec.data, what: word, file: location.file, line: spec.lines["data"] ?? location.line) {
         case .success(let found): dataset = found
         case .failure(let error): return .failure(diagnostics.items + [error])
         }
+        let number = numbers.next(kind)
+        let label = numbers.label(kind, number: number, strings: figure.strings)
+        let anchor = spec.id.map { FigureEntry.anchor(kind: kind, id: $0) }
         let html: Result<[UInt8], Diagnostic>
-        if kind == "chart" {
-            let builder = ChartBuilder(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line, id: "chart-\(index)")
-            html = builder.build().map { chart in
-                var narrow = chart
-                narrow.id = chart.id + "-narrow"
-                // Both drawings say the same in words: described once.
-                let description = ChartRenderer.describe(chart, format: format)
-                return figure.chart(chart, table: ChartRenderer.dataTable(chart, format: format), caption: spec.caption,
-                                    dataset: dataset, from: location.urlPath) { isNarrow, html in
-                    ChartRenderer.appendSVG(isNarrow ? narrow : chart, format: format,
-                                            width: isNarrow ? Self.narrowWidth : ChartRenderer.defaultWidth, description: description, to: &html)
-                }
-            }
+        if kind == .figure {
+            html = chart(spec, dataset: dataset, id: anchor ?? "chart-\(index)", label: label, at: location)
         } else {
             html = TableBlock(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line)
-                .html(figure: figure, urlPath: location.urlPath).map { Array($0.utf8) }
+                .html(figure: figure, urlPath: location.urlPath, anchor: anchor, label: label).map { Array($0.utf8) }
         }
         switch html {
-        case .success(let markup): return ExtensionOutput(markup: markup, datasets: [dataset.name], diagnostics: diagnostics.items)
+        case .success(let markup):
+            let entry = FigureEntry(kind: kind, number: number, id: spec.id, anchor: anchor ?? (kind == .figure ? "chart-\(index)" : nil),
+                                    title: figure.plain(spec.title ?? dataset.metadata.title ?? dataset.name), datasets: [dataset.name],
+                                    line: spec.lines["id"] ?? location.line, column: spec.lines["id"] == nil ? location.column : 1)
+            var output = ExtensionOutput(markup: markup, datasets: [dataset.name], diagnostics: diagnostics.items)
+            output.figure = entry
+            return output
         case .failure(let error): return .failure(diagnostics.items + [error])
+        }
+    }
+
+    /// A chart's figure, drawn at the two widths.
+    func chart(_ spec: FigureSpec, dataset: Dataset, id: String, label: String?, at location: BlockLocation) -> Result<[UInt8], Diagnostic> {
+        let builder = ChartBuilder(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line, id: id)
+        return builder.build().map { chart in
+            var narrow = chart
+            narrow.id = chart.id + "-narrow"
+            // Both drawings say the same in words: described once.
+            let description = ChartRenderer.describe(chart, format: format)
+            return figure.chart(chart, table: ChartRenderer.dataTable(chart, format: format), caption: spec.caption, label: label,
+                                dataset: dataset, from: location.urlPath) { isNarrow, html in
+                ChartRenderer.appendSVG(isNarrow ? narrow : chart, format: format,
+                                        width: isNarrow ? Self.narrowWidth : ChartRenderer.defaultWidth, description: description, to: &html)
+            }
         }
     }
 

@@ -16,10 +16,20 @@ struct FigureHTML {
         return "<span class=\"figure-source\">\(strings["source"] ?? "Source")\(strings["label_separator"] ?? ": ")<a href=\"\(href.xmlEscaped)\">\(text(label))</a></span>"
     }
 
-    /// The figure's title, shown above the chart or table.
-    func title(_ title: String?) -> String {
-        guard let title, !title.isEmpty else { return "" }
-        return "<p class=\"figure-title\">\(text(title))</p>\n"
+    /// A title as a reader sees it, typography applied, without markup.
+    func plain(_ value: String) -> String {
+        var typography = Typography(language: format.primaryLanguage)
+        return typography.correct(value)
+    }
+
+    /// The figure's title, shown above the chart or table, after its number ("Figure 2 — ").
+    func title(_ title: String?, label: String? = nil) -> String {
+        let title = title.flatMap { $0.isEmpty ? nil : $0 }
+        guard title != nil || label != nil else { return "" }
+        var html = "<p class=\"figure-title\">"
+        if let label { html += "<span class=\"figure-number\">\(label.xmlEscaped)</span>" + (title == nil ? "" : " — ") }
+        if let title { html += text(title) }
+        return html + "</p>\n"
     }
 
     /// The last child of the figure: the caption text and the source.
@@ -34,7 +44,7 @@ struct FigureHTML {
     ///   - drawing: appends the chart drawn 640 wide (`narrow` false) or 360 wide for phones (`narrow`
     ///     true) as UTF-8. The stylesheet shows one of the two (the hidden one is out of the
     ///     accessibility tree too).
-    func chart(_ chart: ChartData, table: String, caption: String?, dataset: Dataset, from urlPath: String,
+    func chart(_ chart: ChartData, table: String, caption: String?, label: String?, dataset: Dataset, from urlPath: String,
                drawing: (_ narrow: Bool, _ html: inout [UInt8]) -> Void) -> [UInt8] {
         // Built as bytes, the drawings written straight into them.
         let dataLabel = strings["chart_data"] ?? "Data"
@@ -46,7 +56,7 @@ struct FigureHTML {
         add("\" id=\"")
         add(chart.id)
         add("\">\n")
-        add(title(chart.title))
+        add(title(chart.title, label: label))
         add("<div class=\"chart-frame chart-frame-wide\">")
         drawing(false, &html)
         add("</div>\n<div class=\"chart-frame chart-frame-narrow\">")

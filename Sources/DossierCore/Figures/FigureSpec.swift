@@ -21,6 +21,8 @@ struct FigureSpec: Equatable {
     var decimals: Int?
     /// File line of each key, to report a problem with a value where it is written.
     var lines: [String: Int]
+    /// What `[@fig:id]` / `[@tbl:id]` in the text refers to; optional.
+    var id: String? = nil
 
     enum Sort: Equatable {
         case none
@@ -33,10 +35,11 @@ struct FigureSpec: Equatable {
             && a.filters.map(\.column) == b.filters.map(\.column) && a.filters.map(\.values) == b.filters.map(\.values)
             && a.sort == b.sort && a.title == b.title && a.caption == b.caption && a.unit == b.unit && a.label == b.label
             && a.columns == b.columns && a.annotations.map(\.x) == b.annotations.map(\.x) && a.decimals == b.decimals
+            && a.id == b.id
     }
 
-    static let chartKeys = ["type", "data", "x", "y", "series", "where", "sort", "title", "caption", "unit", "annotations", "label", "axis", "decimals"]
-    static let tableKeys = ["data", "columns", "where", "sort", "title", "caption", "decimals"]
+    static let chartKeys = ["type", "data", "x", "y", "series", "where", "sort", "title", "caption", "unit", "annotations", "label", "axis", "decimals", "id"]
+    static let tableKeys = ["data", "columns", "where", "sort", "title", "caption", "decimals", "id"]
 
     /// - Parameters:
     ///   - isChart: charts need `type`, `x` and `y`; tables take `columns`
@@ -107,6 +110,14 @@ struct FigureSpec: Equatable {
         }
         spec.title = document.string("title", &local)
         spec.caption = document.string("caption", &local)
+        if let id = document.string("id", &local) {
+            if Slug.isValid(id) {
+                spec.id = id
+            } else {
+                document.report("\(what): `id` \"\(id)\" is not usable in `[@\(isChart ? "fig" : "tbl"):id]`: use letters, digits and hyphens only (e.g. `\(Slug.make(id))`)",
+                                at: document.node("id"), &local)
+            }
+        }
         if let decimals = document.int("decimals", &local) {
             if (0...6).contains(decimals) {
                 spec.decimals = decimals

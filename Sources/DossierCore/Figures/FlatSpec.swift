@@ -45,6 +45,10 @@ enum FlatSpec {
         }
         spec.title = values["title"]
         spec.caption = values["caption"]
+        if let id = values["id"] {
+            guard Slug.isValid(id) else { return nil }
+            spec.id = id
+        }
         if let decimals = values["decimals"] {
             // One digit, 0 to 6: what YAML reads as that whole number (no octal, sign or underscore to interpret).
             guard decimals.utf8.count == 1, let digit = decimals.utf8.first, digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "6") else {

@@ -58,7 +58,7 @@ struct InlineValue: Equatable {
         }
         let cell = dataset.rows[row][index]
         let type = dataset.columns[index].type
-        let text = format.cell(cell, type: type, unit: dataset.columns[index].unit, decimals: dataset.columns[index].decimals)
+        let text = format.cell(cell, type: type, unit: dataset.columns[index].unit, decimals: Self.decimals(of: cell, column: dataset.columns[index].decimals))
         let raw: String
         switch cell {
         case .number(let number): raw = LocaleFormat(language: "en").number(number).replacingOccurrences(of: ",", with: "")
@@ -68,6 +68,23 @@ struct InlineValue: Equatable {
             return .failure(.error("value: the cell \(column) of the selected row of dataset \"\(dataset.name)\" is empty", file: file, line: line, column: position))
         }
         return .success("<data class=\"datum\" value=\"\(raw.replacingOccurrences(of: "\u{2212}", with: "-").xmlEscaped)\">\(text.xmlEscaped)</data>")
+    }
+}
+
+extension InlineValue {
+    /// A value in a sentence is written without the trailing zeros its column keeps for
+    /// alignment in tables: `72,0 %` reads `72 %`, `12,40` reads `12,4`.
+    static func decimals(of cell: DataValue, column decimals: Int?) -> Int? {
+        guard case .number(let number) = cell, let decimals, decimals > 0 else { return decimals }
+        var fewest = decimals
+        while fewest > 0 {
+            let scale = pow(10.0, Double(fewest - 1))
+            let shorter = (number * scale).rounded() / scale
+            let full = (number * pow(10.0, Double(decimals))).rounded() / pow(10.0, Double(decimals))
+            guard abs(shorter - full) < 1e-9 * max(1, abs(full)) else { break }
+            fewest -= 1
+        }
+        return fewest
     }
 }
 

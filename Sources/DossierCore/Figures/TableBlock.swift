@@ -8,7 +8,10 @@ struct TableBlock {
 
     func line(_ key: String) -> Int { spec.lines[key] ?? fenceLine }
 
-    func html(figure: FigureHTML, urlPath: String) -> Result<String, Diagnostic> {
+    /// - Parameters:
+    ///   - anchor: the figure's HTML id, when the block has an `id`
+    ///   - label: "Tableau 1", when tables are numbered
+    func html(figure: FigureHTML, urlPath: String, anchor: String? = nil, label: String? = nil) -> Result<String, Diagnostic> {
         let query = DataQuery(dataset: dataset, what: "table", file: file, line: fenceLine)
         var rows: [Int]
         switch query.rows(matching: spec.filters, line: line("where")) {
@@ -60,6 +63,7 @@ struct TableBlock {
         }
         html += "</tbody>\n</table>"
         let caption = figure.caption(spec.caption, dataset: dataset, from: urlPath)
-        return .success("<figure class=\"figure figure-table\">\n\(figure.title(spec.title))<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(figure.text(spec.title ?? dataset.metadata.title ?? dataset.name))\">\(html)</div>\n\(caption)\n</figure>")
+        let id = anchor.map { " id=\"\($0)\"" } ?? ""
+        return .success("<figure class=\"figure figure-table\"\(id)>\n\(figure.title(spec.title, label: label))<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(figure.text(spec.title ?? dataset.metadata.title ?? dataset.name))\">\(html)</div>\n\(caption)\n</figure>")
     }
 }

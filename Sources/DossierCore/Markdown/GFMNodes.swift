@@ -56,3 +56,40 @@ extension CmarkNode {
         return result
     }
 }
+
+extension CmarkNode {
+    /// A new text node after this one; returns it.
+    func insertTextAfter(_ text: String) -> CmarkNode? {
+        guard let node = cmark_node_new_with_mem(CMARK_NODE_TEXT, Cmark.allocator) else { return nil }
+        _ = cmark_node_set_literal(node, text)
+        guard cmark_node_insert_after(pointer, node) == 1 else {
+            cmark_node_free(node)
+            return nil
+        }
+        return CmarkNode(node)
+    }
+
+    /// A new, empty inline after this one for generated HTML (`setGeneratedHTML`): a custom inline,
+    /// or in a table cell (which holds none) an HTML inline marked as generated.
+    func insertGeneratedInlineAfter() -> CmarkNode? {
+        let inCell = parent.map { $0.type.rawValue > CMARK_NODE_FOOTNOTE_DEFINITION.rawValue && $0.typeName == "table_cell" } ?? false
+        guard let node = cmark_node_new_with_mem(inCell ? CMARK_NODE_HTML_INLINE : CMARK_NODE_CUSTOM_INLINE, Cmark.allocator) else { return nil }
+        if inCell {
+            _ = cmark_node_set_user_data(node, Cmark.generatedMarker)
+            _ = cmark_node_set_literal(node, "")
+        } else {
+            _ = cmark_node_set_on_enter(node, "")
+            _ = cmark_node_set_on_exit(node, "")
+        }
+        guard cmark_node_insert_after(pointer, node) == 1 else {
+            cmark_node_free(node)
+            return nil
+        }
+        return CmarkNode(node)
+    }
+
+    /// The HTML a node made by `insertGeneratedInlineAfter` prints.
+    func setGeneratedHTML(_ html: String) {
+        if type == CMARK_NODE_HTML_INLINE { _ = cmark_node_set_literal(pointer, html) } else { _ = cmark_node_set_on_enter(pointer, html) }
+    }
+}

@@ -7,8 +7,10 @@ public protocol MarkdownExtensions: Sendable {
     ///   - info: the fence's info string (`chart`, `table`, `swift`…)
     ///   - line: the file line of the opening fence
     ///   - index: 1 for the page's first handled block, 2 for the next…
+    ///   - numbers: the numbers the block gets if it is a figure or a table; it says which in
+    ///     `ExtensionOutput.figure`, and the page's next one of that kind gets the next number.
     /// - Returns: nil when the block is not an extension's (it stays a code block).
-    func fencedBlock(info: String, body: String, at location: BlockLocation, index: Int) -> ExtensionOutput?
+    func fencedBlock(info: String, body: String, at location: BlockLocation, index: Int, numbers: FigureNumbers) -> ExtensionOutput?
 
     /// - Returns: nil when the code span is plain code.
     func inlineCode(_ code: String, at location: BlockLocation) -> ExtensionOutput?
@@ -35,6 +37,8 @@ public struct ExtensionOutput: Sendable, Equatable {
     public var markup: [UInt8]?
     public var datasets: [String]
     public var diagnostics: [Diagnostic]
+    /// The figure or table the block made, numbered with the `numbers` it was given.
+    public var figure: FigureEntry?
 
     /// `markup` as a string.
     public var html: String? { markup.map { String(decoding: $0, as: UTF8.self) } }

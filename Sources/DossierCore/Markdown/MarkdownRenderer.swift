@@ -13,10 +13,13 @@ public struct MarkdownRenderer: Sendable {
     public var extensions: (any MarkdownExtensions)?
     /// The interface strings of the site (footnotes' title and links back, task boxes' names).
     public var strings: [String: String]
+    /// Figures and tables show their number ("Figure 2 — …"), cross-references name it.
+    public var numbered: Bool
 
     public init(unsafeHTML: Bool, language: String,
                 reservedIDs: Set<String> = ["contenu", "content", "main", "sommaire", "toc", "sources", "footnotes-title"],
-                extensions: (any MarkdownExtensions)? = nil, strings: [String: String]? = nil) {
+                extensions: (any MarkdownExtensions)? = nil, strings: [String: String]? = nil, numbered: Bool = true) {
+        self.numbered = numbered
         self.unsafeHTML = unsafeHTML
         self.language = language
         self.reservedIDs = reservedIDs
@@ -36,15 +39,22 @@ public struct MarkdownRenderer: Sendable {
     ///   - file: the source path, for diagnostics
     ///   - firstLine: the file line on which `markdown` starts
     ///   - contentPath / urlPath: where the page lives, to resolve its relative links
-    public func render(_ markdown: String, file: String, firstLine: Int, contentPath: String, urlPath: String, links: LinkResolver) -> RenderedMarkdown {
-        render(MarkdownText(markdown), file: file, firstLine: firstLine, contentPath: contentPath, urlPath: urlPath, links: links, utf8: false)
+    ///   - sources: the `id`s of the page's sources, which `[@id]` cites
+    public func render(_ markdown: String, file: String, firstLine: Int, contentPath: String, urlPath: String, links: LinkResolver,
+                       sources: [String] = []) -> RenderedMarkdown {
+        render(MarkdownText(markdown), file: file, firstLine: firstLine, contentPath: contentPath, urlPath: urlPath, links: links,
+               sources: sources, utf8: false)
     }
 
     /// - Parameter utf8: keep the HTML as the UTF-8 bytes cmark writes (`RenderedMarkdown.Body`).
     func render(_ markdown: MarkdownText, file: String, firstLine: Int, contentPath: String, urlPath: String, links: LinkResolver,
-                utf8: Bool) -> RenderedMarkdown {
+                sources: [String] = [], utf8: Bool) -> RenderedMarkdown {
         let result = Cmark.withDocument(utf8: markdown.utf8, options: options) { document -> RenderedMarkdown in
             var diagnostics = Diagnostics()
+            let location = PageLocation(file: file, firstLine: firstLine, contentPath: contentPath, urlPath: urlPath)
+            // Found before typography changes the text around them.
+            let references = CrossReferences.mayContain(markdown.utf8)
+                ? CrossReferences.find(in: document, page: location, diagnostics: &diagnostics) : CrossReferences()
             var headingNodes: [CmarkNode] = []
             var linkNodes: [CmarkNode] = []
             var imageNodes: [CmarkNode] = []
@@ -114,21 +124,11 @@ public struct MarkdownRenderer: Sendable {
                 }
             }
 
-            let location = PageLocation(file: file, firstLine: firstLine, contentPath: contentPath, urlPath: urlPath)
             ImageMarkup.rewrite(imageNodes, page: location, links: links, diagnostics: &diagnostics)
 
-            var datasets = Set<String>()
+            let figures = self.figures(codeBlocks: codeBlocks, tables: tables, page: location, diagnostics: &diagnostics)
+            var datasets = figures.datasets
             if let extensions {
-                var index = 0
-                for node in codeBlocks {
-                    let position = node.positioned
-                    let location = BlockLocation(file: file, line: firstLine - 1 + position.startLine, column: position.startColumn, urlPath: urlPath)
-                    guard let output = extensions.fencedBlock(info: node.fenceInfo ?? "", body: node.literal ?? "", at: location, index: index + 1) else { continue }
-                    index += 1
-                    diagnostics.append(contentsOf: output.diagnostics)
-                    datasets.formUnion(output.datasets)
-                    if let markup = output.markup { node.replace(withHTMLBlock: markup) }
-                }
                 for node in codeSpans {
                     let position = node.positioned
                     let location = BlockLocation(file: file, line: firstLine - 1 + position.startLine, column: position.startColumn, urlPath: urlPath)
@@ -138,14 +138,16 @@ public struct MarkdownRenderer: Sendable {
                     if let html = output.html { node.replace(withInlineHTML: html) }
                 }
             }
+            let cited = references.resolve(sources: sources, figures: figures.entries, numbers: FigureNumbers(shown: numbered),
+                                           strings: strings, page: location, diagnostics: &diagnostics)
 
             footnotes.rewrite(document: document, source: markdown, codeLines: codeLines, page: location, strings: strings,
                               options: options, diagnostics: &diagnostics)
             TaskItems.rewrite(tasks, strings: strings)
-            PipeTables.rewrite(tables, options: options)
+            PipeTables.rewrite(figures.tables, options: options)
 
             var headings: [Heading] = []
-            var ids = HeadingIDs(reserved: reservedIDs)
+            var ids = HeadingIDs(reserved: reservedIDs.union(figures.entries.compactMap(\.anchor)).union(references.anchors(sources: cited)))
             for node in headingNodes {
                 let explicitID = Self.takeExplicitID(from: node)
                 let single = Self.onlyText(of: node)
@@ -166,7 +168,8 @@ public struct MarkdownRenderer: Sendable {
 
             let body: RenderedMarkdown.Body = utf8
                 ? .utf8(Cmark.renderHTMLUTF8(document, options: options)) : .string(Cmark.renderHTML(document, options: options))
-            return RenderedMarkdown(body: body, headings: headings, anchorReferences: anchors, datasets: datasets.sorted(), diagnostics: diagnostics)
+            return RenderedMarkdown(body: body, headings: headings, anchorReferences: anchors, datasets: datasets.sorted(), diagnostics: diagnostics,
+                                    figures: figures.entries, citations: cited)
         }
         return result ?? RenderedMarkdown(
             html: "", headings: [], anchorReferences: [],

@@ -19,10 +19,37 @@ enum PipeTables {
         return nil
     }
 
-    static func rewrite(_ tables: [CmarkNode], options: Cmark.Options) {
-        for (index, table) in tables.enumerated() {
+    /// The paragraph `Table: …` just before a table, and the `{#id}` that ends it (taken out of
+    /// the text).
+    struct Caption {
+        let paragraph: CmarkNode
+        let id: String?
+        /// The caption as a reader sees it, without markup.
+        let plainText: String
+    }
+
+    /// One table to write, with its number and anchor when it is captioned.
+    struct Job {
+        let table: CmarkNode
+        let caption: Caption?
+        /// "Tableau 1", when tables are numbered.
+        let label: String?
+        let anchor: String?
+    }
+
+    static func caption(before table: CmarkNode) -> Caption? {
+        guard let paragraph = table.previous, paragraph.type == CMARK_NODE_PARAGRAPH,
+              let first = paragraph.firstChild, first.type == CMARK_NODE_TEXT, let literal = first.literal,
+              captionRemainder(literal) != nil else { return nil }
+        let id = MarkdownRenderer.takeExplicitID(from: paragraph)
+        return Caption(paragraph: paragraph, id: id, plainText: captionRemainder(paragraph.plainText) ?? "")
+    }
+
+    static func rewrite(_ jobs: [Job], options: Cmark.Options) {
+        for (index, job) in jobs.enumerated() {
+            let table = job.table
             alignNumbers(table)
-            let caption = takeCaption(before: table, options: options)
+            let caption = job.caption.flatMap { takeCaption($0.paragraph, options: options) }
             // Rendered with raw HTML let through, for the markup made in its cells; the author's
             // own raw HTML and dangerous URLs are dealt with first, as safe mode would.
             if !options.contains(.unsafe) { applySafeMode(to: table) }
@@ -31,7 +58,9 @@ enum PipeTables {
             if let caption, html.hasPrefix("<table>\n") {
                 let id = "table-caption-\(index + 1)"
                 open = "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"\(id)\" tabindex=\"0\">"
-                html = "<table>\n<caption id=\"\(id)\">\(caption)</caption>\n" + html.dropFirst("<table>\n".count)
+                let number = job.label.map { "<span class=\"figure-number\">\($0.xmlEscaped)</span>" + (caption.isEmpty ? "" : " — ") } ?? ""
+                let anchor = job.anchor.map { " id=\"\($0)\"" } ?? ""
+                html = "<table\(anchor)>\n<caption id=\"\(id)\">\(number)\(caption)</caption>\n" + html.dropFirst("<table>\n".count)
             }
             table.replace(withHTMLBlock: open + "\n" + html + "</div>\n")
         }
@@ -92,11 +121,9 @@ enum PipeTables {
         return digits > 0
     }
 
-    /// The caption's HTML when the paragraph before `table` starts with a caption prefix; that
-    /// paragraph is then taken out of the document.
-    static func takeCaption(before table: CmarkNode, options: Cmark.Options) -> String? {
-        guard let paragraph = table.previous, paragraph.type == CMARK_NODE_PARAGRAPH,
-              let first = paragraph.firstChild, first.type == CMARK_NODE_TEXT, let literal = first.literal,
+    /// The caption's HTML, without its `Table:`; the paragraph is then taken out of the document.
+    static func takeCaption(_ paragraph: CmarkNode, options: Cmark.Options) -> String? {
+        guard let first = paragraph.firstChild, first.type == CMARK_NODE_TEXT, let literal = first.literal,
               let remainder = captionRemainder(literal) else { return nil }
         first.literal = remainder
         var html = Cmark.renderHTML(paragraph, options: options)

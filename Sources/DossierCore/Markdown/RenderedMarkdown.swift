@@ -26,13 +26,22 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// Names of the datasets the page's charts, tables and values use, sorted.
     public var datasets: [String]
     public var diagnostics: Diagnostics
+    /// The page's charts and tables that are numbered, in order.
+    public var figures: [FigureEntry]
+    /// The sources the text cites (`[@id]`), by number.
+    public var citations: [CitedSource]
 
-    public init(html: String, headings: [Heading], anchorReferences: [AnchorReference], datasets: [String] = [], diagnostics: Diagnostics) {
-        self.init(body: .string(html), headings: headings, anchorReferences: anchorReferences, datasets: datasets, diagnostics: diagnostics)
+    public init(html: String, headings: [Heading], anchorReferences: [AnchorReference], datasets: [String] = [], diagnostics: Diagnostics,
+                figures: [FigureEntry] = [], citations: [CitedSource] = []) {
+        self.init(body: .string(html), headings: headings, anchorReferences: anchorReferences, datasets: datasets, diagnostics: diagnostics,
+                  figures: figures, citations: citations)
     }
 
-    init(body: Body, headings: [Heading], anchorReferences: [AnchorReference], datasets: [String] = [], diagnostics: Diagnostics) {
+    init(body: Body, headings: [Heading], anchorReferences: [AnchorReference], datasets: [String] = [], diagnostics: Diagnostics,
+         figures: [FigureEntry] = [], citations: [CitedSource] = []) {
         self.body = body
+        self.figures = figures
+        self.citations = citations
         self.headings = headings
         self.anchorReferences = anchorReferences
         self.datasets = datasets

@@ -33,12 +33,15 @@ public struct FrontMatter: Sendable, Equatable {
 
 /// A document a page cites.
 public struct SourceReference: Sendable, Equatable {
+    /// What `[@id]` in the text cites; optional.
+    public var id: String?
     public var title: String
     public var publisher: String?
     public var url: String?
     public var date: String?
 
-    public init(title: String, publisher: String? = nil, url: String? = nil, date: String? = nil) {
+    public init(id: String? = nil, title: String, publisher: String? = nil, url: String? = nil, date: String? = nil) {
+        self.id = id
         self.title = title
         self.publisher = publisher
         self.url = url

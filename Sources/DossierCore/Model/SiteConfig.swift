@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var unsafeHTML: Bool
     /// Links name `index.html` so the site opens from `file://`.
     public var portable: Bool
+    /// Figures and tables are numbered ("Figure 2 — …") and cross-references name their number.
+    public var numbered: Bool
     /// Interface strings from `strings:`, by name, over the language's own (`InterfaceStrings`).
     public var strings: [String: String]
 
@@ -24,6 +26,7 @@ public struct SiteConfig: Sendable, Equatable {
         menu: [MenuEntry] = [],
         unsafeHTML: Bool = false,
         portable: Bool = false,
+        numbered: Bool = true,
         strings: [String: String] = [:]
     ) {
         self.title = title
@@ -34,6 +37,7 @@ public struct SiteConfig: Sendable, Equatable {
         self.menu = menu
         self.unsafeHTML = unsafeHTML
         self.portable = portable
+        self.numbered = numbered
         self.strings = strings
     }
 

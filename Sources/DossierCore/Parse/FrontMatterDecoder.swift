@@ -38,7 +38,7 @@ struct FrontMatterDecoder {
         }
         var sources: [SourceReference] = []
         for entry in document.mappings("sources", &local) ?? [] {
-            entry.warnUnknownKeys(["title", "publisher", "url", "date"], what: "a source", &local)
+            entry.warnUnknownKeys(["id", "title", "publisher", "url", "date"], what: "a source", &local)
             guard let sourceTitle = entry.string("title", &local) else {
                 entry.report("a source needs a `title`", at: nil, &local)
                 continue
@@ -53,7 +53,16 @@ struct FrontMatterDecoder {
                 entry.report("a source's `url` must start with http:// or https://, found \"\(value)\"", at: entry.node("url"), &local)
                 url = nil
             }
-            sources.append(SourceReference(title: sourceTitle, publisher: entry.string("publisher", &local), url: url, date: sourceDate))
+            var id = entry.string("id", &local)
+            if let value = id, !Slug.isValid(value) {
+                entry.report("a source's `id` \"\(value)\" is not usable in `[@id]`: use letters, digits and hyphens only (e.g. `\(Slug.make(value))`)",
+                             at: entry.node("id"), &local)
+                id = nil
+            } else if let value = id, sources.contains(where: { $0.id == value }) {
+                entry.report("two sources have the `id` \"\(value)\": give each its own", at: entry.node("id"), &local)
+                id = nil
+            }
+            sources.append(SourceReference(id: id, title: sourceTitle, publisher: entry.string("publisher", &local), url: url, date: sourceDate))
         }
         let frontMatter = FrontMatter(
             title: title ?? "",

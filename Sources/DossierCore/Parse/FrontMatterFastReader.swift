@@ -111,7 +111,8 @@ private struct FrontMatterFastReaderState {
                 guard entry.read(line, at: column + 2, in: text) else { return nil }
                 position = line.next
             }
-            guard let source = entry.reference() else { return nil }
+            // A duplicate id is reported by the YAML path.
+            guard let source = entry.reference(), source.id == nil || !sources.contains(where: { $0.id == source.id }) else { return nil }
             sources.append(source)
         }
         guard text.endsBlock(at: position) else { return nil }
@@ -150,6 +151,7 @@ private struct FrontMatterFastReaderState {
 
 /// One entry of `sources`, filled line by line.
 private struct SourceEntry {
+    var id: FastYAMLValue?
     var title: FastYAMLValue?
     var publisher: FastYAMLValue?
     var url: FastYAMLValue?
@@ -161,6 +163,7 @@ private struct SourceEntry {
               let value = text.scalar(from: valueStart, to: line.end) else { return false }
         func set(_ field: inout FastYAMLValue?) -> Bool { setOnce(&field, to: value) }
         switch key {
+        case "id": return set(&id)
         case "title": return set(&title)
         case "publisher": return set(&publisher)
         case "url": return set(&url)
@@ -176,7 +179,9 @@ private struct SourceEntry {
         if let dateText, !DateText.isValidISODate(dateText) { return nil }
         let urlText = url?.string
         if let urlText, !URLText.isSafeExternal(urlText) { return nil }
-        return SourceReference(title: titleText, publisher: publisher?.string, url: urlText, date: dateText)
+        let idText = id?.string
+        if let idText, !Slug.isValid(idText) { return nil }
+        return SourceReference(id: idText, title: titleText, publisher: publisher?.string, url: urlText, date: dateText)
     }
 }
 

@@ -2,7 +2,7 @@ import Yams
 
 /// Reads `content/site.yaml`.
 public struct SiteConfigDecoder {
-    static let knownKeys = ["title", "language", "description", "author", "base_url", "menu", "unsafe_html", "portable", "strings"]
+    static let knownKeys = ["title", "language", "description", "author", "base_url", "menu", "unsafe_html", "portable", "numbered", "strings"]
 
     public static func decode(_ file: SourceFile, diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let text = UTF8Text.decode(file, diagnostics: &diagnostics) else { return nil }
@@ -36,6 +36,7 @@ public struct SiteConfigDecoder {
         }
         config.unsafeHTML = document.bool("unsafe_html", &local) ?? false
         config.portable = document.bool("portable", &local) ?? false
+        config.numbered = document.bool("numbered", &local) ?? true
         for entry in document.mappings("menu", &local) ?? [] {
             entry.warnUnknownKeys(["title", "url"], what: "a menu entry", &local)
             guard let title = entry.string("title", &local), let url = entry.string("url", &local) else {

@@ -206,8 +206,11 @@ struct ContextBuilder: Sendable {
     }
 
     /// The home page: its own text plus every section with its pages, and the latest pages.
-    func home(_ page: Page?, body: RenderedMarkdown?) -> TemplateContext {
+    /// - Parameter figures: every chart of the report (`figures`); nil in a home page rendered
+    ///   before the other pages' bodies exist (`EarlyListings`, when no template reads `figures`).
+    func home(_ page: Page?, body: RenderedMarkdown?, figures: ReportFigures? = nil) -> TemplateContext {
         var context = base(urlPath: "", kind: "home", title: site.config.title)
+        context["figures"] = .list(figures?.values(from: "", contexts: self) ?? [])
         if let page, let body {
             context["page"] = .map(pageValues(page, body: body))
         } else {
@@ -295,16 +298,7 @@ struct ContextBuilder: Sendable {
             "toc": .list(body.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading -> TemplateValue in
                 ["id": .string(heading.id), "title": .string(heading.text), "level": .int(heading.level), "url": .string("#" + heading.id)]
             }),
-            "sources": .list(front.sources.map { source -> TemplateValue in
-                var values: TemplateContext = ["title": .string(source.title)]
-                if let publisher = Self.text(source.publisher) { values["publisher"] = .string(publisher) }
-                if let url = source.url { values["url"] = .string(url) }
-                if let date = source.date {
-                    values["date"] = .string(date)
-                    values["date_display"] = .string(format.fullDate(date))
-                }
-                return .map(values)
-            }),
+            "sources": .list(sourceValues(front.sources, cited: body.citations)),
         ]
         if let summary = Self.text(front.summary) { values["summary"] = .string(summary) }
         if let date = front.date {
@@ -312,5 +306,35 @@ struct ContextBuilder: Sendable {
             values["date_display"] = .string(format.fullDate(date))
         }
         return values
+    }
+
+    /// The page's sources for `partials/sources`: those the text cites first, by number, with
+    /// links back to each citation; then the others, as listed.
+    func sourceValues(_ sources: [SourceReference], cited: [CitedSource]) -> [TemplateValue] {
+        let citedByID = Dictionary(cited.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ordered = sources.enumerated().sorted { a, b in
+            let x = a.element.id.flatMap { citedByID[$0]?.number } ?? Int.max, y = b.element.id.flatMap { citedByID[$0]?.number } ?? Int.max
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+        let back = strings["citation_back"] ?? "Back to the text, citation"
+        return ordered.map { source -> TemplateValue in
+            var values: TemplateContext = ["title": .string(source.title)]
+            if let publisher = Self.text(source.publisher) { values["publisher"] = .string(publisher) }
+            if let url = source.url { values["url"] = .string(url) }
+            if let date = source.date {
+                values["date"] = .string(date)
+                values["date_display"] = .string(format.fullDate(date))
+            }
+            if let id = source.id { values["id"] = .string(id) }
+            if let id = source.id, let citation = citedByID[id] {
+                values["anchor"] = .string(CitedSource.anchor(id))
+                values["number"] = .int(citation.number)
+                values["backlinks"] = .list((1...max(1, citation.count)).map { occurrence -> TemplateValue in
+                    .map(["url": .string("#" + CitedSource.citationAnchor(id, occurrence: occurrence)),
+                          "label": .string(citation.count > 1 ? "\(back) \(citation.number).\(occurrence)" : "\(back) \(citation.number)")])
+                })
+            }
+            return .map(values)
+        }
     }
 }

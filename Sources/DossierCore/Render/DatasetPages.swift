@@ -12,7 +12,8 @@ enum DatasetPages {
 
 extension ContextBuilder {
     /// `usedBy`: the pages whose charts, tables or values read the dataset, in listing order.
-    func dataset(_ dataset: Dataset, usedBy: [Page]) -> TemplateContext {
+    /// `figures`: the report's charts, of which those drawn from this dataset are listed.
+    func dataset(_ dataset: Dataset, usedBy: [Page], figures: ReportFigures? = nil) -> TemplateContext {
         let urlPath = DatasetPages.urlPath(dataset.name)
         let title = dataset.metadata.title ?? dataset.name
         var context = base(urlPath: urlPath, kind: "dataset", title: fullTitle(title))
@@ -31,6 +32,7 @@ extension ContextBuilder {
             "table": .string(table(dataset, format: format)),
             "truncated": .bool(dataset.rows.count > DatasetPages.maximumRowsShown),
             "used_by": .list(usedBy.map { ["title": .string($0.frontMatter.title), "url": .string(link(from: urlPath, to: $0.urlPath))] }),
+            "figures": .list(figures?.values(from: urlPath, contexts: self, dataset: dataset.name) ?? []),
         ]
         let metadata = dataset.metadata
         if let description = Self.text(metadata.description) { values["description"] = .string(description) }
@@ -45,7 +47,8 @@ extension ContextBuilder {
         return context
     }
 
-    func datasetIndex(_ datasets: [Dataset]) -> TemplateContext {
+    /// Each dataset with the charts drawn from it (`figures`).
+    func datasetIndex(_ datasets: [Dataset], figures: ReportFigures? = nil) -> TemplateContext {
         let urlPath = DatasetPages.indexPath
         let title = strings["datasets"] ?? "Data"
         var context = base(urlPath: urlPath, kind: "datasets", title: fullTitle(title))
@@ -55,6 +58,7 @@ extension ContextBuilder {
                 "title": .string(dataset.metadata.title ?? dataset.name),
                 "url": .string(link(from: urlPath, to: DatasetPages.urlPath(dataset.name))),
                 "rows_count": .string(format.number(Double(dataset.rows.count))),
+                "figures": .list(figures?.values(from: urlPath, contexts: self, dataset: dataset.name) ?? []),
             ]
             if let description = Self.text(dataset.metadata.description) { values["description"] = .string(description) }
             if let source = Self.text(dataset.metadata.source) { values["source"] = .string(source) }

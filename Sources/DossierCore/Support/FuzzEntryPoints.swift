@@ -50,13 +50,13 @@ public enum FuzzEntryPoints {
         }
         let figures = Figures(datasets: [dataset])
         let location = BlockLocation(file: "content/fuzz.md", line: 1, column: 1, urlPath: "")
-        _ = figures.extensions.fencedBlock(info: "table", body: "data: fuzz", at: location, index: 1)
+        _ = figures.extensions.fencedBlock(info: "table", body: "data: fuzz", at: location, index: 1, numbers: FigureNumbers())
         guard let x = dataset.columns.first,
               let y = dataset.columns.dropFirst().first(where: { $0.type == .number || $0.type == .percent }) else { return }
         let types = ChartType.allCases
         let type = types[((chartSelector % types.count) + types.count) % types.count]
         let spec = "type: \(type.rawValue)\ndata: fuzz\nx: \(yamlQuoted(x.name))\ny: \(yamlQuoted(y.name))\n"
-        _ = figures.extensions.fencedBlock(info: "chart", body: spec, at: location, index: 2)
+        _ = figures.extensions.fencedBlock(info: "chart", body: spec, at: location, index: 2, numbers: FigureNumbers())
     }
 
     /// Fixed datasets for the chart and Markdown targets, parsed once.
@@ -87,8 +87,8 @@ public enum FuzzEntryPoints {
         public func chart(_ bytes: [UInt8]) {
             let body = String(decoding: bytes, as: UTF8.self)
             let location = BlockLocation(file: "content/briefs/accord.md", line: 12, column: 1, urlPath: "briefs/accord/")
-            consume(extensions.fencedBlock(info: "chart", body: body, at: location, index: 1))
-            consume(extensions.fencedBlock(info: "table", body: body, at: location, index: 2))
+            consume(extensions.fencedBlock(info: "chart", body: body, at: location, index: 1, numbers: FigureNumbers()))
+            consume(extensions.fencedBlock(info: "table", body: body, at: location, index: 2, numbers: FigureNumbers()))
         }
 
         /// A page body through `MarkdownRenderer`: cmark, French typography, heading ids, the

@@ -586,6 +586,38 @@ tbody tr:nth-child(even) {
   padding-inline: 0.1em;
 }
 
+/* Citations [1] of the page's sources, and the links back from the source list. */
+.citation {
+  white-space: nowrap;
+  font-variant-numeric: tabular-nums;
+}
+
+.source-back {
+  text-decoration: none;
+}
+
+.sources-list li:target {
+  background: var(--highlight, rgba(255, 221, 0, 0.18));
+}
+
+.figure-number {
+  font-weight: 700;
+}
+
+/* Lists of the report's charts (home page, data pages). */
+.figure-links {
+  padding-inline-start: 1.25rem;
+}
+
+.figure-links li + li {
+  margin-top: 0.3rem;
+}
+
+.figure-list-page {
+  color: var(--muted);
+  font-size: 0.9em;
+}
+
 .prose .footnotes {
   margin-top: 2.5rem;
   padding-top: 0.5rem;
@@ -1027,7 +1059,8 @@ EmbeddedFile(path: "dataset.mustache", text: #"""
   dataset.mustache — the page of one dataset (content/data/NAME.csv → data/NAME/).
   Context: dataset {name, title, description, source, source_url, license, file_name,
   file_url, rows_count, columns: [{name, label, unit, type}], table (HTML), truncated,
-  used_by: [{title, url}]}.
+  used_by: [{title, url}], figures: [{number, label, title, url, page, page_url}]
+  (the report's charts drawn from it)}.
 }}
 {{<layout}}
 {{$main}}
@@ -1055,6 +1088,10 @@ EmbeddedFile(path: "dataset.mustache", text: #"""
 <dt>{{t.dataset_used_by}}</dt>
 <dd><ul class="inline-list">{{#dataset.used_by}}<li><a href="{{.url}}">{{.title}}</a></li>{{/dataset.used_by}}</ul></dd>
 {{/first(dataset.used_by)}}
+{{#first(dataset.figures)}}
+<dt>{{t.dataset_figures}}</dt>
+<dd><ul class="figure-links">{{#dataset.figures}}<li><a href="{{.url}}">{{.title}}</a> <span class="figure-list-page">{{.page}}{{#.label}}, {{.}}{{/.label}}</span></li>{{/dataset.figures}}</ul></dd>
+{{/first(dataset.figures)}}
 </dl>
 <p><a class="download" href="{{dataset.file_url}}" download>{{t.dataset_download}} {{dataset.file_name}}</a> ({{dataset.rows_count}} {{t.dataset_rows}})</p>
 <div class="table-scroll" tabindex="0" role="region" aria-label="{{dataset.title}}">
@@ -1069,7 +1106,9 @@ EmbeddedFile(path: "dataset.mustache", text: #"""
 EmbeddedFile(path: "datasets.mustache", text: #"""
 {{!
   datasets.mustache — the index of the site's data (data/).
-  Context: datasets: [{name, title, description, source, url, rows_count}].
+  Context: datasets: [{name, title, description, source, url, rows_count,
+  figures: [{number, label, title, url, page, page_url}]}] (figures: the
+  report's charts drawn from the dataset).
 }}
 {{<layout}}
 {{$main}}
@@ -1084,6 +1123,9 @@ EmbeddedFile(path: "datasets.mustache", text: #"""
 <h2 class="card-title"><a href="{{.url}}">{{.title}}</a></h2>
 {{#.description}}<p class="card-summary">{{.}}</p>{{/.description}}
 <p class="card-meta">{{#.source}}{{.}} · {{/.source}}{{.rows_count}} {{t.dataset_rows}}</p>
+{{^empty(.figures)}}
+<ul class="figure-links card-figures">{{#.figures}}<li><a href="{{.url}}">{{.title}}</a> <span class="figure-list-page">{{.page}}</span></li>{{/.figures}}</ul>
+{{/empty(.figures)}}
 </li>
 {{/datasets}}
 </ol>
@@ -1095,7 +1137,9 @@ EmbeddedFile(path: "datasets.mustache", text: #"""
 EmbeddedFile(path: "home.mustache", text: #"""
 {{!
   home.mustache — content/index.md, then the most recent pages.
-  Context: page (title, summary, content…), recent (page cards, newest first).
+  Context: page (title, summary, content…), recent (page cards, newest first),
+  figures (every chart of the report, in reading order: {number, label,
+  title, url, page, page_url}; number and label unless `numbered: false`).
 }}
 {{<layout}}
 {{$main}}
@@ -1119,6 +1163,16 @@ EmbeddedFile(path: "home.mustache", text: #"""
 </ol>
 </section>
 {{/first(recent)}}
+{{#first(figures)}}
+<section class="listing figure-list" aria-labelledby="dossier-figures-title">
+<h2 id="dossier-figures-title">{{t.figures}}</h2>
+<ol class="figure-links">
+{{#figures}}
+<li><a href="{{.url}}">{{.title}}</a> <span class="figure-list-page">{{.page}}{{#.label}}, {{.}}{{/.label}}</span></li>
+{{/figures}}
+</ol>
+</section>
+{{/first(figures)}}
 {{> partials/sources}}
 </div>
 {{/main}}
@@ -1308,16 +1362,19 @@ EmbeddedFile(path: "partials/pager.mustache", text: #"""
 """#),
 EmbeddedFile(path: "partials/sources.mustache", text: #"""
 {{!
-  The page's sources (front matter `sources`): {title, publisher, url, date,
-  date_display}; publisher, url and date are optional. Names are written
-  `.name` so that a missing field is never taken from an enclosing context.
+  The page's sources (front matter `sources`): {id, title, publisher, url, date,
+  date_display, anchor, number, backlinks: [{url, label}]}; all but title are
+  optional. Those the text cites with [@id] come first, in the order of their
+  numbers, each with an anchor and a link back to each citation. Names are
+  written `.name` so that a missing field is never taken from an enclosing
+  context.
 }}
 {{#first(page.sources)}}
 <section class="sources" aria-labelledby="dossier-sources-title">
 <h2 id="dossier-sources-title">{{t.sources}}</h2>
 <ol class="sources-list">
 {{#page.sources}}
-<li class="source">{{#.url}}<a href="{{.}}" class="source-title">{{title}}</a>{{/.url}}{{^.url}}<span class="source-title">{{.title}}</span>{{/.url}}{{#.publisher}}{{t.source_publisher_sep}}<span class="source-publisher">{{.}}</span>{{/.publisher}}{{#.date}}{{t.source_publisher_sep}}<time datetime="{{.}}">{{date_display}}</time>{{/.date}}</li>
+<li class="source"{{#.anchor}} id="{{.}}"{{/.anchor}}>{{#.url}}<a href="{{.}}" class="source-title">{{title}}</a>{{/.url}}{{^.url}}<span class="source-title">{{.title}}</span>{{/.url}}{{#.publisher}}{{t.source_publisher_sep}}<span class="source-publisher">{{.}}</span>{{/.publisher}}{{#.date}}{{t.source_publisher_sep}}<time datetime="{{.}}">{{date_display}}</time>{{/.date}}{{#.backlinks}} <a href="{{.url}}" class="source-back" aria-label="{{.label}}">↩</a>{{/.backlinks}}</li>
 {{/page.sources}}
 </ol>
 </section>
