@@ -329,12 +329,27 @@ struct ContextBuilder: Sendable {
             if let id = source.id, let citation = citedByID[id] {
                 values["anchor"] = .string(CitedSource.anchor(id))
                 values["number"] = .int(citation.number)
+                // One citation: "↩"; several: "↩ a b c", a letter per citation (as Wikipedia does).
+                values["several_citations"] = .bool(citation.count > 1)
                 values["backlinks"] = .list((1...max(1, citation.count)).map { occurrence -> TemplateValue in
                     .map(["url": .string("#" + CitedSource.citationAnchor(id, occurrence: occurrence)),
-                          "label": .string(citation.count > 1 ? "\(back) \(citation.number).\(occurrence)" : "\(back) \(citation.number)")])
+                          "text": .string(citation.count > 1 ? Self.letter(occurrence) : "↩"),
+                          "label": .string(citation.count > 1 ? "\(back) \(citation.number) \(Self.letter(occurrence))" : "\(back) \(citation.number)")])
                 })
             }
             return .map(values)
         }
+    }
+
+    /// `a` for 1, `z` for 26, `aa` for 27…
+    static func letter(_ number: Int) -> String {
+        var number = number
+        var text = ""
+        while number > 0 {
+            number -= 1
+            text = String(UnicodeScalar(UInt8(97 + number % 26))) + text
+            number /= 26
+        }
+        return text
     }
 }

@@ -594,6 +594,11 @@ tbody tr:nth-child(even) {
 
 .source-back {
   text-decoration: none;
+  font-size: 0.85em;
+}
+
+.source-back-mark {
+  color: var(--muted);
 }
 
 .sources-list li:target {
@@ -1090,7 +1095,7 @@ EmbeddedFile(path: "dataset.mustache", text: #"""
 {{/first(dataset.used_by)}}
 {{#first(dataset.figures)}}
 <dt>{{t.dataset_figures}}</dt>
-<dd><ul class="figure-links">{{#dataset.figures}}<li><a href="{{.url}}">{{.title}}</a> <span class="figure-list-page">{{.page}}{{#.label}}, {{.}}{{/.label}}</span></li>{{/dataset.figures}}</ul></dd>
+<dd><ul class="figure-links">{{#dataset.figures}}<li><a href="{{.url}}">{{.title}}</a><span class="figure-list-page"> — {{.page}}{{#.label}}, {{.}}{{/.label}}</span></li>{{/dataset.figures}}</ul></dd>
 {{/first(dataset.figures)}}
 </dl>
 <p><a class="download" href="{{dataset.file_url}}" download>{{t.dataset_download}} {{dataset.file_name}}</a> ({{dataset.rows_count}} {{t.dataset_rows}})</p>
@@ -1124,7 +1129,7 @@ EmbeddedFile(path: "datasets.mustache", text: #"""
 {{#.description}}<p class="card-summary">{{.}}</p>{{/.description}}
 <p class="card-meta">{{#.source}}{{.}} · {{/.source}}{{.rows_count}} {{t.dataset_rows}}</p>
 {{^empty(.figures)}}
-<ul class="figure-links card-figures">{{#.figures}}<li><a href="{{.url}}">{{.title}}</a> <span class="figure-list-page">{{.page}}</span></li>{{/.figures}}</ul>
+<ul class="figure-links card-figures">{{#.figures}}<li><a href="{{.url}}">{{.title}}</a><span class="figure-list-page"> — {{.page}}</span></li>{{/.figures}}</ul>
 {{/empty(.figures)}}
 </li>
 {{/datasets}}
@@ -1168,7 +1173,7 @@ EmbeddedFile(path: "home.mustache", text: #"""
 <h2 id="dossier-figures-title">{{t.figures}}</h2>
 <ol class="figure-links">
 {{#figures}}
-<li><a href="{{.url}}">{{.title}}</a> <span class="figure-list-page">{{.page}}{{#.label}}, {{.}}{{/.label}}</span></li>
+<li><a href="{{.url}}">{{.title}}</a><span class="figure-list-page"> — {{.page}}{{#.label}}, {{.}}{{/.label}}</span></li>
 {{/figures}}
 </ol>
 </section>
@@ -1363,7 +1368,8 @@ EmbeddedFile(path: "partials/pager.mustache", text: #"""
 EmbeddedFile(path: "partials/sources.mustache", text: #"""
 {{!
   The page's sources (front matter `sources`): {id, title, publisher, url, date,
-  date_display, anchor, number, backlinks: [{url, label}]}; all but title are
+  date_display, anchor, number, several_citations, backlinks: [{url, text,
+  label}]}; all but title are
   optional. Those the text cites with [@id] come first, in the order of their
   numbers, each with an anchor and a link back to each citation. Names are
   written `.name` so that a missing field is never taken from an enclosing
@@ -1374,7 +1380,7 @@ EmbeddedFile(path: "partials/sources.mustache", text: #"""
 <h2 id="dossier-sources-title">{{t.sources}}</h2>
 <ol class="sources-list">
 {{#page.sources}}
-<li class="source"{{#.anchor}} id="{{.}}"{{/.anchor}}>{{#.url}}<a href="{{.}}" class="source-title">{{title}}</a>{{/.url}}{{^.url}}<span class="source-title">{{.title}}</span>{{/.url}}{{#.publisher}}{{t.source_publisher_sep}}<span class="source-publisher">{{.}}</span>{{/.publisher}}{{#.date}}{{t.source_publisher_sep}}<time datetime="{{.}}">{{date_display}}</time>{{/.date}}{{#.backlinks}} <a href="{{.url}}" class="source-back" aria-label="{{.label}}">↩</a>{{/.backlinks}}</li>
+<li class="source"{{#.anchor}} id="{{.}}"{{/.anchor}}>{{#.url}}<a href="{{.}}" class="source-title">{{title}}</a>{{/.url}}{{^.url}}<span class="source-title">{{.title}}</span>{{/.url}}{{#.publisher}}{{t.source_publisher_sep}}<span class="source-publisher">{{.}}</span>{{/.publisher}}{{#.date}}{{t.source_publisher_sep}}<time datetime="{{.}}">{{date_display}}</time>{{/.date}}{{#.several_citations}} <span class="source-back-mark" aria-hidden="true">↩</span>{{/.several_citations}}{{#.backlinks}} <a href="{{.url}}" class="source-back" aria-label="{{.label}}">{{.text}}</a>{{/.backlinks}}</li>
 {{/page.sources}}
 </ol>
 </section>
