@@ -74,7 +74,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(SWIFT) build --product dossier
-	.build/debug/dossier check --root . --strict
+	DOSSIER_VERIFY=1 .build/debug/dossier check --root . --strict
 	$(MAKE) browser-check
 	$(MAKE) install-check
 
@@ -104,6 +104,9 @@ bench: static-libs
 	$(RELEASE) --product dossier
 	$(RELEASE) --product dossier-serve
 	$(PYTHON) tools/bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+	@echo "fast readers against YAML (DOSSIER_VERIFY=1) on the synthetic sites:"
+	for size in $$(echo $(BENCH_SIZES) | tr , ' '); do \
+	  DOSSIER_VERIFY=1 "$$($(RELEASE) --show-bin-path)/dossier" check --root /tmp/dossier-bench/site-$$size || exit 1; done
 	@echo
 	@echo "incremental rebuild in dossier serve, $(BENCH_SERVE_PAGES) briefs:"
 	DOSSIER="$$($(RELEASE) --show-bin-path)/dossier" PAGES=$(BENCH_SERVE_PAGES) RUNS=$(BENCH_RUNS) bash tools/serve-latency.sh

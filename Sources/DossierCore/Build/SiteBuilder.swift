@@ -143,7 +143,7 @@ public struct SiteBuilder: Sendable {
         let menu = MenuResolver.resolve(site, diagnostics: &menuDiagnostics)
         let homeSectionPages = templates.mayRead("pages")
         let contextsTask = BackgroundTask { ContextBuilder(site: site, menu: menu, homeSectionPages: homeSectionPages) }
-        let bodyRenderer = BodyRenderer(site: site)
+        let bodyRenderer = BodyRenderer(site: site, verify: options.verify)
         let early = cache.enabled ? nil : EarlyListings(site: site, templates: templates, contexts: contextsTask, bodies: bodyRenderer,
                                                         home: !templates.mayRead("figures"))
         defer { _ = contextsTask.value() }
@@ -551,7 +551,7 @@ struct BodyRenderer: Sendable {
     let renderer: MarkdownRenderer
     let resolver: LinkResolver
 
-    init(site: ParsedSite) {
+    init(site: ParsedSite, verify: Bool = false) {
         resolver = LinkResolver(
             pages: Dictionary(uniqueKeysWithValues: site.pages.map { ($0.contentPath, $0.urlPath) }),
             drafts: site.omittedDrafts,
@@ -560,7 +560,7 @@ struct BodyRenderer: Sendable {
             portable: site.config.portable,
             files: site.files
         )
-        let extensions = DataExtensions(datasets: site.datasets, config: site.config)
+        let extensions = DataExtensions(datasets: site.datasets, config: site.config, verify: verify)
         renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage, extensions: extensions,
                                     strings: InterfaceStrings.table(for: site.config), numbered: site.config.numbered)
     }

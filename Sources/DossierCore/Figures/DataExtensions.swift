@@ -4,6 +4,8 @@ struct DataExtensions: MarkdownExtensions {
     let datasets: [String: Dataset]
     let format: LocaleFormat
     let figure: FigureHTML
+    /// Check the fast chart spec reader against YAML (`BuildOptions.verify`).
+    let verify: Bool
     /// The width of the phone version of each chart, drawn 1:1 on a 390 px screen.
     static let narrowWidth = 360.0
 
@@ -12,7 +14,8 @@ struct DataExtensions: MarkdownExtensions {
     }
 
     /// Numbers, dates and words in the site's language, its `strings:` over the built-in ones.
-    init(datasets: [Dataset], config: SiteConfig) {
+    init(datasets: [Dataset], config: SiteConfig, verify: Bool = false) {
+        self.verify = verify
         var byName: [String: Dataset] = [:]
         for dataset in datasets { byName[dataset.name] = dataset }
         self.datasets = byName
@@ -25,7 +28,8 @@ struct DataExtensions: MarkdownExtensions {
         guard word == "chart" || word == "table" else { return nil }
         let kind: FigureEntry.Kind = word == "chart" ? .figure : .table
         var diagnostics = Diagnostics()
-        guard let spec = FigureSpec.parse(body, isChart: kind == .figure, file: location.file, fenceLine: location.line, diagnostics: &diagnostics) else {
+        guard let spec = FigureSpec.parse(body, isChart: kind == .figure, file: location.file, fenceLine: location.line,
+                                          verify: verify, diagnostics: &diagnostics) else {
             return .failure(diagnostics.items)
         }
         let dataset: Dataset

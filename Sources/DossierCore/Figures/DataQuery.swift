@@ -17,7 +17,7 @@ struct DataQuery {
     }
 
     /// Rows whose cells match every filter (a filter lists accepted values, compared as typed values).
-    func rows(matching filters: [(column: String, values: [String])], line filterLine: Int? = nil) -> Result<[Int], Diagnostic> {
+    func rows(matching filters: [DataFilter], line filterLine: Int? = nil) -> Result<[Int], Diagnostic> {
         var selected = Array(dataset.rows.indices)
         for filter in filters {
             let index: Int
@@ -39,7 +39,13 @@ struct DataQuery {
     }
 
     /// How a selection's filters read in a message: `vendor = Xiaomi, year = 2017`.
-    static func describe(_ filters: [(column: String, values: [String])]) -> String {
+    static func describe(_ filters: [DataFilter]) -> String {
         filters.map { "\($0.column) = \($0.values.joined(separator: " | "))" }.joined(separator: ", ")
     }
+}
+
+/// `where: {constructeur: Xiaomi}`: a column and the values a selected row may hold there.
+struct DataFilter: Equatable, Sendable {
+    var column: String
+    var values: [String]
 }

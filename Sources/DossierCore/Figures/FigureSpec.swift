@@ -8,7 +8,7 @@ struct FigureSpec: Equatable {
     var y: [String]
     var series: String?
     /// Column → accepted values (as written).
-    var filters: [(column: String, values: [String])]
+    var filters: [DataFilter]
     var sort: Sort
     var title: String?
     var caption: String?
@@ -17,7 +17,7 @@ struct FigureSpec: Equatable {
     /// Title of the value axis; default: the y column's label.
     var axis: String?
     var columns: [String]
-    var annotations: [(x: String, label: String, line: Int)]
+    var annotations: [Annotation]
     var decimals: Int?
     /// File line of each key, to report a problem with a value where it is written.
     var lines: [String: Int]
@@ -30,12 +30,11 @@ struct FigureSpec: Equatable {
         case descending(String)
     }
 
-    static func == (a: FigureSpec, b: FigureSpec) -> Bool {
-        a.type == b.type && a.data == b.data && a.x == b.x && a.y == b.y && a.series == b.series
-            && a.filters.map(\.column) == b.filters.map(\.column) && a.filters.map(\.values) == b.filters.map(\.values)
-            && a.sort == b.sort && a.title == b.title && a.caption == b.caption && a.unit == b.unit && a.label == b.label
-            && a.columns == b.columns && a.annotations.map(\.x) == b.annotations.map(\.x) && a.decimals == b.decimals
-            && a.id == b.id
+    /// `annotations: [{x: 2017Q3, label: Accord}]`, with the file line of the entry.
+    struct Annotation: Equatable {
+        var x: String
+        var label: String
+        var line: Int
     }
 
     static let chartKeys = ["type", "data", "x", "y", "series", "where", "sort", "title", "caption", "unit", "annotations", "label", "axis", "decimals", "id"]
@@ -44,10 +43,22 @@ struct FigureSpec: Equatable {
     /// - Parameters:
     ///   - isChart: charts need `type`, `x` and `y`; tables take `columns`
     ///   - fenceLine: the file line of the opening fence (the YAML starts on the next line)
-    static func parse(_ yaml: String, isChart: Bool, file: String, fenceLine: Int, diagnostics: inout Diagnostics) -> FigureSpec? {
+    ///   - verify: read with YAML too what `FlatSpec` read, and report any difference
+    static func parse(_ yaml: String, isChart: Bool, file: String, fenceLine: Int, verify: Bool = false,
+                      diagnostics: inout Diagnostics) -> FigureSpec? {
         // Plain `key: value` lines with nothing to report are read without the YAML parser.
-        if let spec = FlatSpec.parse(yaml, isChart: isChart, fenceLine: fenceLine) { return spec }
-        return parseYAML(yaml, isChart: isChart, file: file, fenceLine: fenceLine, diagnostics: &diagnostics)
+        guard let spec = FlatSpec.parse(yaml, isChart: isChart, fenceLine: fenceLine) else {
+            return parseYAML(yaml, isChart: isChart, file: file, fenceLine: fenceLine, diagnostics: &diagnostics)
+        }
+        if verify {
+            var reference = Diagnostics()
+            let expected = parseYAML(yaml, isChart: isChart, file: file, fenceLine: fenceLine, diagnostics: &reference)
+            if expected != spec || !reference.items.isEmpty {
+                diagnostics.error(Verification.mismatch(isChart ? "chart spec" : "table spec", fast: spec, reference: expected, diagnostics: reference),
+                                  file: file, line: fenceLine, column: 1)
+            }
+        }
+        return spec
     }
 
     /// `parse` through the YAML parser, for any spec.
@@ -103,7 +114,7 @@ struct FigureSpec: Equatable {
                     entry.report("chart: an annotation needs `x` and `label`", at: nil, &local)
                     continue
                 }
-                spec.annotations.append((x, label, entry.line(of: nil)))
+                spec.annotations.append(Annotation(x: x, label: label, line: entry.line(of: nil)))
             }
         } else {
             spec.columns = document.strings("columns", &local) ?? []
@@ -130,9 +141,9 @@ struct FigureSpec: Equatable {
                 for (key, value) in mapping {
                     guard let column = key.string else { continue }
                     switch value {
-                    case .scalar(let scalar): spec.filters.append((column, [scalar.string]))
+                    case .scalar(let scalar): spec.filters.append(DataFilter(column: column, values: [scalar.string]))
                     case .sequence(let sequence):
-                        spec.filters.append((column, sequence.compactMap { $0.string }))
+                        spec.filters.append(DataFilter(column: column, values: sequence.compactMap { $0.string }))
                     default:
                         document.report("\(what): `where: {\(column): …}` takes a value or a list of values", at: value, &local)
                     }

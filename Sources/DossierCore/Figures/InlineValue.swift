@@ -6,26 +6,21 @@ import Foundation
 struct InlineValue: Equatable {
     var dataset: String
     var column: String
-    var filters: [(column: String, values: [String])]
-
-    static func == (a: InlineValue, b: InlineValue) -> Bool {
-        a.dataset == b.dataset && a.column == b.column && a.filters.map(\.column) == b.filters.map(\.column)
-            && a.filters.map(\.values) == b.filters.map(\.values)
-    }
+    var filters: [DataFilter]
 
     /// Nil when `code` is not a value reference (it does not start with `=`).
     static func parse(_ code: String) -> Result<InlineValue, SyntaxError>? {
         let trimmed = code.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasPrefix("="), trimmed.count > 1 else { return nil }
         var body = Substring(trimmed.dropFirst())
-        var filters: [(column: String, values: [String])] = []
+        var filters: [DataFilter] = []
         if let open = body.firstIndex(of: "[") {
             guard body.hasSuffix("]") else { return .failure(SyntaxError("missing `]` at the end of the selection")) }
             let inside = body[body.index(after: open)..<body.index(before: body.endIndex)]
             for condition in inside.split(separator: ",") {
                 let parts = condition.split(separator: "=", maxSplits: 1)
                 guard parts.count == 2 else { return .failure(SyntaxError("each condition is written `column=value`, found \"\(condition.trimmingCharacters(in: .whitespaces))\"")) }
-                filters.append((parts[0].trimmingCharacters(in: .whitespaces), [parts[1].trimmingCharacters(in: .whitespaces)]))
+                filters.append(DataFilter(column: parts[0].trimmingCharacters(in: .whitespaces), values: [parts[1].trimmingCharacters(in: .whitespaces)]))
             }
             body = body[..<open]
         }

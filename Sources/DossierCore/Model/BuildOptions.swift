@@ -13,8 +13,15 @@ public struct BuildOptions: Sendable, Equatable {
     /// is the same without; `DOSSIER_STAMPS=0` turns it off to show that.
     public var stampTemplates: Bool
 
+    /// Check each fast reader against its reference as the build goes: the YAML parser reads
+    /// every front matter and chart spec beside the fast readers, and any disagreement is an
+    /// error (`DOSSIER_VERIFY=1`; `make test` builds the example so, `make bench` the synthetic sites).
+    public var verify: Bool
+
     public init(includeDrafts: Bool = false, portable: Bool = false, strict: Bool = false,
-                stampTemplates: Bool = ProcessInfo.processInfo.environment["DOSSIER_STAMPS"] != "0") {
+                stampTemplates: Bool = ProcessInfo.processInfo.environment["DOSSIER_STAMPS"] != "0",
+                verify: Bool = ProcessInfo.processInfo.environment["DOSSIER_VERIFY"] == "1") {
+        self.verify = verify
         self.includeDrafts = includeDrafts
         self.portable = portable
         self.strict = strict

@@ -6,9 +6,20 @@ struct FrontMatterDecoder {
 
     /// The common front matter is read by `FrontMatterFastReader`; anything it is not sure of
     /// (including every front matter with a problem to report) goes through the YAML path.
-    static func decode(_ yaml: String, file: String, firstLine: Int, diagnostics: inout Diagnostics) -> FrontMatter? {
-        if let frontMatter = FrontMatterFastReader.read(yaml) { return frontMatter }
-        return decodeWithYAML(yaml, file: file, firstLine: firstLine, diagnostics: &diagnostics)
+    /// - Parameter verify: read with YAML too what the fast reader read, and report any difference.
+    static func decode(_ yaml: String, file: String, firstLine: Int, verify: Bool = false, diagnostics: inout Diagnostics) -> FrontMatter? {
+        guard let frontMatter = FrontMatterFastReader.read(yaml) else {
+            return decodeWithYAML(yaml, file: file, firstLine: firstLine, diagnostics: &diagnostics)
+        }
+        if verify {
+            var reference = Diagnostics()
+            let expected = decodeWithYAML(yaml, file: file, firstLine: firstLine, diagnostics: &reference)
+            if expected != frontMatter || !reference.items.isEmpty {
+                diagnostics.error(Verification.mismatch("front matter", fast: frontMatter, reference: expected, diagnostics: reference),
+                                  file: file, line: max(firstLine - 1, 1), column: 1)
+            }
+        }
+        return frontMatter
     }
 
     /// The reference reading, through Yams: every value, warning and error comes from here.

@@ -85,7 +85,8 @@ public struct SiteParser: Sendable {
     /// - Parameter language: the site's primary language subtag, for the typography of titles and summaries.
     func parsePage(_ file: SourceFile, language: String?, diagnostics: inout Diagnostics) -> Page? {
         guard let split = Self.split(file, diagnostics: &diagnostics) else { return nil }
-        guard var frontMatter = FrontMatterDecoder.decode(split.yaml, file: file.path, firstLine: split.yamlStartLine, diagnostics: &diagnostics) else {
+        guard var frontMatter = FrontMatterDecoder.decode(split.yaml, file: file.path, firstLine: split.yamlStartLine,
+                                                                verify: options.verify, diagnostics: &diagnostics) else {
             return nil
         }
         if let language {
