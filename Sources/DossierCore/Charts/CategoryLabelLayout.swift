@@ -222,17 +222,18 @@ struct CategoryLabelLayout {
     /// Draws the shown labels hanging below `axisY`.
     func draw(axisY: Double, into svg: inout SVGBuilder) {
         svg.open("g", [("class", "x-labels")])
+        let className = fontSize < ChartFont.tick ? "x-label compact" : "x-label"
         for i in shown where i < lines.count {
             let x = anchors[i]
             switch mode {
             case .horizontal, .wrapped:
                 svg.multilineText(lines[i], x: x, lineHeight: lineHeight,
-                                  [("class", "x-label"), ("x", SVGBuilder.num(x)), ("y", SVGBuilder.num(axisY + 6 + fontSize)),
+                                  [("class", className), ("x", SVGBuilder.num(x)), ("y", SVGBuilder.num(axisY + 6 + fontSize)),
                                    ("text-anchor", "middle")])
             case .rotated:
                 let y = axisY + 10
                 svg.text("text", lines[i].first ?? "", [
-                    ("class", "x-label"), ("x", SVGBuilder.num(x)), ("y", SVGBuilder.num(y)), ("dy", "0.35em"),
+                    ("class", className), ("x", SVGBuilder.num(x)), ("y", SVGBuilder.num(y)), ("dy", "0.35em"),
                     ("text-anchor", "end"), ("transform", "rotate(-45 \(SVGBuilder.num(x)) \(SVGBuilder.num(y)))"),
                 ])
             }

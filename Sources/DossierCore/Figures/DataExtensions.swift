@@ -5,7 +5,7 @@ struct DataExtensions: MarkdownExtensions {
     let format: LocaleFormat
     let figure: FigureHTML
     /// The width of the phone version of each chart, drawn 1:1 on a 390 px screen.
-    static let narrowWidth = 360.0
+    static let narrowWidth = ChartFrame.narrow.width
 
     init(datasets: [Dataset], language: String, portable: Bool) {
         self.init(datasets: datasets, config: SiteConfig(language: language, portable: portable))
@@ -36,14 +36,13 @@ struct DataExtensions: MarkdownExtensions {
         if kind == "chart" {
             let builder = ChartBuilder(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line, id: "chart-\(index)")
             html = builder.build().map { chart in
-                var narrow = chart
-                narrow.id = chart.id + "-narrow"
-                // Both drawings say the same in words: described once.
+                // Every drawing says the same in words: described once.
                 let description = ChartRenderer.describe(chart, format: format)
-                return figure.chart(chart, table: ChartRenderer.dataTable(chart, format: format), caption: spec.caption,
-                                    dataset: dataset, from: location.urlPath) { isNarrow, html in
-                    ChartRenderer.appendSVG(isNarrow ? narrow : chart, format: format,
-                                            width: isNarrow ? Self.narrowWidth : ChartRenderer.defaultWidth, description: description, to: &html)
+                let table = ChartRenderer.dataTable(chart, format: format, missing: figure.strings["not_available"])
+                return figure.chart(chart, table: table, caption: spec.caption, dataset: dataset, from: location.urlPath) { frame, html in
+                    var drawn = chart
+                    drawn.id += frame.idSuffix
+                    ChartRenderer.appendSVG(drawn, format: format, width: frame.width, description: description, to: &html)
                 }
             }
         } else {

@@ -21,6 +21,11 @@ struct FigureSpec: Equatable {
     var decimals: Int?
     /// File line of each key, to report a problem with a value where it is written.
     var lines: [String: Int]
+    /// `area` charts: `stack: false` overlays the series instead of piling them up; nil when not written.
+    var stack: Bool? = nil
+    /// The series the chart is about (`highlight: Xiaomi`), and the column its name starts at.
+    var highlight: String? = nil
+    var highlightColumn = 1
 
     enum Sort: Equatable {
         case none
@@ -33,9 +38,10 @@ struct FigureSpec: Equatable {
             && a.filters.map(\.column) == b.filters.map(\.column) && a.filters.map(\.values) == b.filters.map(\.values)
             && a.sort == b.sort && a.title == b.title && a.caption == b.caption && a.unit == b.unit && a.label == b.label
             && a.columns == b.columns && a.annotations.map(\.x) == b.annotations.map(\.x) && a.decimals == b.decimals
+            && a.stack == b.stack && a.highlight == b.highlight
     }
 
-    static let chartKeys = ["type", "data", "x", "y", "series", "where", "sort", "title", "caption", "unit", "annotations", "label", "axis", "decimals"]
+    static let chartKeys = ["type", "data", "x", "y", "series", "where", "sort", "title", "caption", "unit", "annotations", "label", "axis", "decimals", "stack", "highlight"]
     static let tableKeys = ["data", "columns", "where", "sort", "title", "caption", "decimals"]
 
     /// - Parameters:
@@ -95,6 +101,9 @@ struct FigureSpec: Equatable {
             spec.unit = document.string("unit", &local)
             spec.label = document.string("label", &local)
             spec.axis = document.string("axis", &local)
+            spec.stack = document.bool("stack", &local)
+            spec.highlight = document.string("highlight", &local)
+            spec.highlightColumn = document.column(of: document.node("highlight"))
             for entry in document.mappings("annotations", &local) ?? [] {
                 guard let x = entry.string("x", &local), let label = entry.string("label", &local) else {
                     entry.report("chart: an annotation needs `x` and `label`", at: nil, &local)
