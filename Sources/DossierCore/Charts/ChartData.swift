@@ -39,11 +39,15 @@ public struct ChartData: Sendable, Equatable {
     public var xUnit: String?
     /// Digits after the decimal separator for every printed value; nil: as many as the values need (at most 3).
     public var decimals: Int?
+    /// `area` only: series piled on one another (the default), or overlaid from zero (`stack: false`, two series at most).
+    public var stacked: Bool
+    /// The name of the series the chart is about: drawn in its colour, every other series in muted grey.
+    public var highlight: String?
 
     public init(
         type: ChartType, id: String, title: String, unit: String?, valueLabel: String, categoryLabel: String,
         categories: [ChartCategory], series: [ChartSeries], annotations: [ChartAnnotation] = [],
-        points: [ScatterPoint] = [], xUnit: String? = nil, decimals: Int? = nil
+        points: [ScatterPoint] = [], xUnit: String? = nil, decimals: Int? = nil, stacked: Bool = true, highlight: String? = nil
     ) {
         self.type = type
         self.id = id
@@ -57,6 +61,8 @@ public struct ChartData: Sendable, Equatable {
         self.points = points
         self.xUnit = xUnit
         self.decimals = decimals
+        self.stacked = stacked
+        self.highlight = highlight
     }
 }
 

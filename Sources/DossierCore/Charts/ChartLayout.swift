@@ -84,18 +84,13 @@ struct VerticalLayout {
         }
 
         var placed = centers(left: left)
-        let maxRotatedWidth = CategoryLabelLayout.maxRotatedWidth(chartWidth: width)
-        var labels = CategoryLabelLayout(labels: values.categories, centers: placed.centers, ordered: values.ordered, dates: values.dates,
-                                         units: values.labelUnits, steps: values.labelSteps, minX: edge, maxX: width - edge,
-                                         maxRotatedWidth: maxRotatedWidth)
+        var labels = Self.categoryLabels(values, centers: placed.centers, width: width)
         // Rotated labels hang left of their category: widen the left margin (up to a third of the width) so the
         // first one is not cut.
         if labels.mode == .rotated, let first = placed.centers.first, labels.leftReach > first - edge {
             left = min(width / 3, max(left, left + labels.leftReach - (first - edge) + 2))
             placed = centers(left: left)
-            labels = CategoryLabelLayout(labels: values.categories, centers: placed.centers, ordered: values.ordered, dates: values.dates,
-                                         units: values.labelUnits, steps: values.labelSteps, minX: edge, maxX: width - edge,
-                                         maxRotatedWidth: maxRotatedWidth)
+            labels = Self.categoryLabels(values, centers: placed.centers, width: width)
         }
         self.centers = placed.centers
         band = placed.band
@@ -103,7 +98,7 @@ struct VerticalLayout {
 
         var y = edge
         if let symbol = options.legend, values.series.count > 1 {
-            let legend = ChartLegend(names: values.series.map(\.name), symbol: symbol, x: edge, top: y, maxWidth: width - 2 * edge)
+            let legend = ChartLegend(names: values.series.map(\.name), classes: ChartPalette.seriesClasses(values), symbol: symbol, x: edge, top: y, maxWidth: width - 2 * edge)
             self.legend = legend
             y += legend.height + 4
         } else {
@@ -127,6 +122,20 @@ struct VerticalLayout {
         height = max(Self.minHeight, top + Self.minPlotHeight + labels.height + edge).rounded(.up)
         plot = ChartRect(x: left, y: top, width: right - left, height: height - edge - labels.height - top)
         scale = ValueScale(ticks: options.ticks, start: plot.bottom - options.bottomInset, end: plot.top + options.topInset)
+    }
+
+    /// The category labels under the axis (see `CategoryLabelLayout`); short names that only just miss lying
+    /// flat (a phone's five vendors) take a slightly smaller size rather than a slant.
+    static func categoryLabels(_ values: ChartValues, centers: [Double], width: Double) -> CategoryLabelLayout {
+        func layout(_ fontSize: Double) -> CategoryLabelLayout {
+            CategoryLabelLayout(labels: values.categories, centers: centers, ordered: values.ordered, dates: values.dates,
+                                units: values.labelUnits, steps: values.labelSteps, minX: edge, maxX: width - edge,
+                                maxRotatedWidth: CategoryLabelLayout.maxRotatedWidth(chartWidth: width), fontSize: fontSize)
+        }
+        let labels = layout(ChartFont.tick)
+        guard labels.mode == .rotated else { return labels }
+        let compact = layout(ChartFont.compactTick)
+        return compact.mode == .rotated ? labels : compact
     }
 
     /// Annotation labels right of their line (left of it near the right edge; shortened with “…” when

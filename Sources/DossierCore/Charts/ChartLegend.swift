@@ -2,7 +2,7 @@
 /// left-aligned above the plot.
 struct ChartLegend {
     enum Symbol {
-        /// A bar swatch (with the series' hatching).
+        /// A bar swatch (with the series' hatching, past the eighth series).
         case box
         /// A line sample with its dash pattern and marker.
         case line
@@ -36,10 +36,11 @@ struct ChartLegend {
         }
     }
 
-    /// Lays out `names` from (`x`, `top`) within `maxWidth`.
-    init(names: [String], symbol: Symbol, x: Double, top: Double, maxWidth: Double) {
+    /// Lays out `names` from (`x`, `top`) within `maxWidth`; `classes`: the colour class of each
+    /// (default: `ChartPalette.classes(for: names)`).
+    init(names: [String], classes: [String]? = nil, symbol: Symbol, x: Double, top: Double, maxWidth: Double) {
         self.symbol = symbol
-        classes = ChartPalette.classes(for: names)
+        self.classes = classes ?? ChartPalette.classes(for: names)
         let fontSize = ChartFont.legend
         let symbolWidth = Self.symbolWidth(symbol)
         var items: [Item] = []

@@ -8,15 +8,20 @@ enum ChartMarkers {
     /// Appends the marker of series `series` centred on `p`; `size` is the radius of the circle
     /// the shape roughly fills.
     static func draw(_ series: Int, at p: ChartPoint, size: Double, className: String, into svg: inout SVGBuilder) {
-        // Past the eighth series colours repeat, so the shape shifts: series 8 is blue like series 0, but square.
-        let index = max(0, series)
-        let shape = (index + index / ChartPalette.count) % shapeCount
+        let shape = shape(series)
         if shape == 0 {
             svg.element("circle", [("class", className), ("cx", SVGBuilder.num(p.x)), ("cy", SVGBuilder.num(p.y)),
                                    ("r", SVGBuilder.num(size))])
         } else {
             svg.polylinePath(className: className, outline(shape, at: p, size: size), close: true)
         }
+    }
+
+    /// A circle while colours tell series apart; past the eighth series colours repeat, so the shape
+    /// changes: series 8 is blue like series 0, but square.
+    static func shape(_ series: Int) -> Int {
+        let index = max(0, series)
+        return index < ChartPalette.count ? 0 : 1 + (index - ChartPalette.count) % (shapeCount - 1)
     }
 
     static func outline(_ shape: Int, at p: ChartPoint, size r: Double) -> [ChartPoint] {
@@ -53,22 +58,27 @@ enum ChartMarkers {
     }
 }
 
-/// Hatching that tells bar series apart without colour: series 0 is plain, the others get stripes
-/// or dots drawn in the background colour over the series colour.
+/// Hatching that tells bar series apart once colours repeat: the first eight series are plain (their
+/// colours tell them apart), the ninth and later get stripes or dots drawn in the background colour
+/// over the series colour. A chart with no more series than colours has no `<pattern>` at all.
 enum ChartPatterns {
     static let count = 7
 
-    /// Pattern id for series `series`, or nil for the plain first series.
-    static func id(chartID: String, series: Int) -> String? {
-        let index = ((series % ChartPalette.count) + ChartPalette.count) % ChartPalette.count
-        return index == 0 ? nil : "\(chartID)-p\(index)"
+    /// The pattern (1 … 7) of series `series`, or nil for a series told apart by its colour.
+    static func number(series: Int) -> Int? {
+        series < ChartPalette.count ? nil : 1 + (series - ChartPalette.count) % count
     }
 
-    /// `<pattern>` definitions for series 1 … `seriesCount − 1` (at most seven).
+    /// Pattern id for series `series`, or nil for a plain series.
+    static func id(chartID: String, series: Int) -> String? {
+        number(series: series).map { "\(chartID)-p\($0)" }
+    }
+
+    /// `<pattern>` definitions for the series past the palette (at most seven), none when there are none.
     static func defs(chartID: String, seriesCount: Int, into svg: inout SVGBuilder) {
-        let used = min(seriesCount, ChartPalette.count)
-        guard used > 1 else { return }
-        for index in 1..<used {
+        let used = min(seriesCount - ChartPalette.count, count)
+        guard used > 0 else { return }
+        for index in 1...used {
             svg.open("pattern", [("id", "\(chartID)-p\(index)"), ("width", "8"), ("height", "8"),
                                  ("patternUnits", "userSpaceOnUse")])
             switch index {

@@ -2,14 +2,21 @@ import Foundation
 
 /// Series colours, dash patterns and the chart stylesheet.
 ///
-/// Colours are the Okabe–Ito colour-blind-safe palette, ordered so the first series get the
-/// colours with the most contrast on white. Drawers never write a colour: they write a class
-/// (`s0` … `s7`, and `s-other` for remainders) and the `<style>` below maps it to a custom property with
-/// the palette colour as fallback, so a page stylesheet can set `--chart-s0` … `--chart-s7`,
-/// `--chart-other`, `--chart-fg`, `--chart-bg`, `--chart-grid`, `--chart-axis` and `--chart-font` for
-/// dark mode or print.
+/// Colours follow the Okabe–Ito colour-blind-safe palette, darkened until each has at least 4.5:1
+/// contrast on white, so that a direct label can be written in its series' colour (sky blue and
+/// yellow, which cannot be darkened without turning into blue and olive twins, give way to violet
+/// and olive). Drawers never write a colour: they write a class
+/// (`s0` … `s7`, `s-other` for remainders, `muted` for the series a `highlight` leaves in the
+/// background) and the `<style>` below maps it to a custom property with the palette colour as
+/// fallback, so a page stylesheet can set `--chart-s0` … `--chart-s7`, `--chart-other`,
+/// `--chart-muted`, `--chart-muted-fg`, `--chart-fg`, `--chart-bg`, `--chart-grid`, `--chart-axis` and
+/// `--chart-font` for dark mode or print.
+///
+/// Series differ by colour alone while there are no more of them than colours: dash patterns,
+/// marker shapes and hatching start past the eighth series (and the print stylesheet dashes lines,
+/// for paper in black and white).
 enum ChartPalette {
-    static let colors = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+    static let colors = ["#0072B2", "#A66300", "#00825F", "#C4422A", "#B44E89", "#7A5CB0", "#7D7400", "#000000"]
 
     static var count: Int { colors.count }
 
@@ -52,6 +59,20 @@ enum ChartPalette {
         }
     }
 
+    /// The class of a series a `highlight` leaves in the background: grey lines and bars, grey labels.
+    static let mutedClass = "muted"
+    /// Muted marks: light grey that stays behind the highlighted series; their labels use `mutedTextColor`.
+    static let mutedColor = "#B0B0B0"
+    static let mutedTextColor = "#595959"
+
+    /// The colour class of each series of `values`: `classes(for:)`, and when one series is
+    /// highlighted, `mutedClass` for every other one.
+    static func seriesClasses(_ values: ChartValues) -> [String] {
+        let classes = classes(for: values.series.map(\.name))
+        guard let highlight = values.highlight else { return classes }
+        return classes.indices.map { $0 == highlight ? classes[$0] : mutedClass }
+    }
+
     /// The class of one bar: its series' colour, except in a chart of a single series, where the bar of an
     /// “Autres”/“Other” category is neutral like the rest of the remainders.
     static func barClass(series: String, category: String, seriesCount: Int) -> String {
@@ -66,11 +87,23 @@ enum ChartPalette {
     /// Stroke dash arrays for line series, so lines differ without colour (`nil`: solid).
     static let dashes: [String?] = [nil, "8 4", "2 3", "10 3 2 3", "5 5", "1 4", "12 4 4 4", "3 2 3 6"]
 
-    /// Past the eighth series colours repeat, so the dash pattern shifts: series 8 is blue like series 0, but dashed.
+    /// Solid while colours tell series apart; past the eighth series colours repeat, so the line is
+    /// dashed: series 8 is blue like series 0, but dashed.
     static func dash(_ index: Int) -> String? {
         let i = max(0, index)
-        return dashes[(i + 3 * (i / count)) % dashes.count]
+        guard i >= count else { return nil }
+        return dashes[1 + (i - count) % (dashes.count - 1)]
     }
+
+    /// In print, lines after the first are dashed (`dashes`), so a black-and-white copy still tells them apart.
+    static let printDashes: String = {
+        var css = "@media print{"
+        for (i, dash) in dashes.enumerated() {
+            guard let dash else { continue }
+            css += ".chart .line.s\(i){stroke-dasharray:\(dash)}"
+        }
+        return css + "}"
+    }()
 
     /// The stylesheet every chart carries. Constant text: no data goes in here.
     static let stylesheet: String = {
@@ -102,7 +135,17 @@ enum ChartPalette {
         let other = "var(--chart-other,\(otherColor))"
         css += ".chart .\(otherClass){fill:\(other)}"
         css += ".chart .line.\(otherClass){stroke:\(other);fill:none}"
-        css += ".chart .share{font-variant-numeric:tabular-nums}"
+        let muted = "var(--chart-muted,\(mutedColor))"
+        css += ".chart .\(mutedClass){fill:\(muted)}"
+        css += ".chart .line.\(mutedClass){stroke:\(muted);fill:none;stroke-width:2}"
+        css += ".chart text.\(mutedClass){fill:var(--chart-muted-fg,\(mutedTextColor))}"
+        css += ".chart .leader.line{stroke-width:1.2}"
+        css += ".chart .area.stacked{fill-opacity:.85;stroke:var(--chart-bg,#fff);stroke-width:1}"
+        css += ".chart text.compact{font-size:\(SVGBuilder.num(ChartFont.compactTick))px}"
+        css += ".chart .label{font-size:\(SVGBuilder.num(ChartFont.legend))px}"
+        css += ".chart .total{font-weight:600}"
+        css += ".chart .share,.chart .value,.chart .y-labels{font-variant-numeric:tabular-nums}"
+        css += printDashes
         return css
     }()
 }
@@ -110,9 +153,11 @@ enum ChartPalette {
 /// Font sizes in SVG user units, the same at every width. A 640-wide drawing shown on a 390 px phone (a
 /// figure about 358 px wide, scale ≈ 0.56) would print 16 as 9 px, so pages give phones a drawing made
 /// for their width (`ChartRenderer.svg(_:format:width:)` with 360), shown at about 1:1; never go smaller
-/// than `value`.
+/// than `compactTick`.
 enum ChartFont {
     static let tick = 16.0
+    /// Category labels that fit flat at this size but not at `tick` take it rather than being rotated.
+    static let compactTick = 14.0
     static let axisTitle = 16.0
     static let legend = 16.0
     static let value = 15.0

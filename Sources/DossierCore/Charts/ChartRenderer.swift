@@ -83,9 +83,10 @@ public enum ChartRenderer {
 
     /// `<table>` of the plotted values (no caption): a header row with the category label and the
     /// series names (x, y, label and series for scatter; value and share of the total for pie and
-    /// donut), one row per category, numbers formatted with `format` in `class="num"` cells.
-    public static func dataTable(_ chart: ChartData, format: LocaleFormat) -> String {
-        ChartTable.html(chart, format: format)
+    /// donut), one row per category, numbers formatted with `format` in `class="num"` cells; a missing
+    /// value reads `missing` (default: `n.d.` in French, `n/a` otherwise).
+    public static func dataTable(_ chart: ChartData, format: LocaleFormat, missing: String? = nil) -> String {
+        ChartTable.html(chart, format: format, missing: missing ?? ChartStrings(format: format).notAvailable)
     }
 
     static func draw(_ chart: ChartData, values: ChartValues, id: String, width: Double, format: LocaleFormat) -> DrawnChart {

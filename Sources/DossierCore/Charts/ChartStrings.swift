@@ -7,6 +7,8 @@ struct ChartStrings {
     }
 
     var noData: String { french ? "Aucune donnée" : "No data" }
+    /// A missing value in a chart's table, when the site gives no `not_available` string.
+    var notAvailable: String { french ? "n.d." : "n/a" }
     var total: String { "Total" }
     var label: String { french ? "Libellé" : "Label" }
     var series: String { french ? "Série" : "Series" }

@@ -1,13 +1,13 @@
 /// The plotted values as an HTML `<table>` (the caller adds the `<caption>`): a header row, then
 /// one row per category (per point for scatter) with its label as row header. Numbers are formatted
 /// for the site's language, with the chart's unit, in `class="num"` cells (right-aligned by the
-/// site's stylesheet); a missing value is an empty cell. Every text is escaped.
+/// site's stylesheet); a missing value reads `missing` (`n.d.`, `n/a`). Every text is escaped.
 enum ChartTable {
-    static func html(_ chart: ChartData, format: LocaleFormat) -> String {
+    static func html(_ chart: ChartData, format: LocaleFormat, missing: String = "") -> String {
         switch chart.type {
         case .scatter: return scatter(chart, format: format)
-        case .pie, .donut: return pie(chart, format: format)
-        default: return categories(chart, format: format)
+        case .pie, .donut: return pie(chart, format: format, missing: missing)
+        default: return categories(chart, format: format, missing: missing)
         }
     }
 
@@ -42,16 +42,16 @@ enum ChartTable {
         return html.string
     }
 
-    static func categories(_ chart: ChartData, format: LocaleFormat) -> String {
+    static func categories(_ chart: ChartData, format: LocaleFormat, missing: String) -> String {
         let values = ChartValues(chart)
         let header = [(chart.categoryLabel, false)] + values.series.map { ($0.name, true) }
         let rows = values.categories.enumerated().map { c, label in
-            [label] + values.series.map { series in series.values[c].map { values.full($0, format: format) } ?? "" }
+            [label] + values.series.map { series in series.values[c].map { values.full($0, format: format) } ?? missing }
         }
         return table(header: header, rows: rows)
     }
 
-    static func pie(_ chart: ChartData, format: LocaleFormat) -> String {
+    static func pie(_ chart: ChartData, format: LocaleFormat, missing: String) -> String {
         let values = ChartValues(chart)
         let strings = ChartStrings(format: format)
         guard let series = values.series.first else {
@@ -60,7 +60,7 @@ enum ChartTable {
         let total = series.values.reduce(0) { $0 + max(0, $1 ?? 0) }
         let header = [(chart.categoryLabel, false), (series.name.isEmpty ? chart.valueLabel : series.name, true), (strings.shareOfTotal, true)]
         let rows = values.categories.enumerated().map { c, label -> [String] in
-            guard let value = series.values[c] else { return [label, "", ""] }
+            guard let value = series.values[c] else { return [label, missing, ""] }
             let share = value > 0 && total > 0 ? format.percent(value / total * 100, decimals: 1) : ""
             return [label, values.full(value, format: format), share]
         }

@@ -23,6 +23,10 @@ struct ChartValues {
     /// Decimals shared by every printed value, so `8,0` sits beside `12,3`.
     let decimals: Int
     let unit: String?
+    /// The highlighted series (`ChartData.highlight`), when one of them has that name.
+    let highlight: Int?
+    /// Every value is a whole number: labels on the marks print none of the decimals a table would (`40`, not `40,0`).
+    let allWhole: Bool
 
     init(_ chart: ChartData) {
         categories = chart.categories.map(\.label)
@@ -58,6 +62,9 @@ struct ChartValues {
         }
         decimals = chart.decimals.map { max(0, min($0, 6)) } ?? min(places, 3)
         unit = chart.unit.flatMap { $0.isEmpty ? nil : $0 }
+        let names = series.map(\.name)
+        highlight = chart.highlight.flatMap { names.firstIndex(of: $0) }
+        allWhole = places == 0
     }
 
     static func labelUnits(_ categories: [ChartCategory]) -> ([Int], [Int]) {
@@ -90,9 +97,11 @@ struct ChartValues {
         format.value(value, unit: unit, decimals: decimals)
     }
 
-    /// A value as printed on the chart: percentages keep their sign, other units are in the axis title.
+    /// A value as printed on the chart: percentages keep their sign, other units are in the axis title;
+    /// no decimals when every value is whole, whatever `decimals` asks for the table.
     func short(_ value: Double, format: LocaleFormat) -> String {
-        isPercent ? format.percent(value, decimals: decimals) : format.number(value, decimals: decimals)
+        let places = allWhole ? 0 : decimals
+        return isPercent ? format.percent(value, decimals: places) : format.number(value, decimals: places)
     }
 
     /// Every value of every series.

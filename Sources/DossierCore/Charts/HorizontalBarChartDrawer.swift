@@ -1,8 +1,8 @@
 /// Horizontal bars (`hbar`): categories down the left, where long names have room (wrapped on
 /// two lines, then shortened with “…”; the column takes at most 38 % of the width, a little more on a
 /// phone), values along
-/// the bottom (fewer ticks on a narrow chart). Several series are grouped in each row, hatched
-/// after the first. Every bar carries its value at its end; negative bars go left of the zero line.
+/// the bottom (fewer ticks on a narrow chart). Several series are grouped in each row, told apart
+/// by colour (hatched past the eighth). Every bar carries its value at its end; negative bars go left of the zero line.
 /// The drawing grows taller with the number of categories.
 ///
 /// Annotations are a dashed line above the annotated row, labelled at the right; the row moves
@@ -43,7 +43,7 @@ enum HorizontalBarChartDrawer {
         var y = edge
         var legend: ChartLegend?
         if values.series.count > 1 {
-            let built = ChartLegend(names: values.series.map(\.name), symbol: .box, x: edge, top: y, maxWidth: width - 2 * edge)
+            let built = ChartLegend(names: values.series.map(\.name), classes: ChartPalette.seriesClasses(values), symbol: .box, x: edge, top: y, maxWidth: width - 2 * edge)
             legend = built
             y += built.height + 4
         }
@@ -63,7 +63,7 @@ enum HorizontalBarChartDrawer {
         let ticks = axis.ticks
         let scale = ValueScale(ticks: ticks, start: plotLeft + startInset, end: plotRight - endInset)
         let zero = scale.zeroPosition
-        let classes = ChartPalette.classes(for: values.series.map(\.name))
+        let classes = ChartPalette.seriesClasses(values)
 
         // Bars and value labels, relative to the top of their row.
         struct Bar {
@@ -148,7 +148,7 @@ enum HorizontalBarChartDrawer {
                     let barColor = ChartPalette.barClass(series: color, category: values.categories[c], seriesCount: values.series.count)
                     svg.element("rect", [("class", "bar " + barColor), ("x", SVGBuilder.num(rect.x)), ("y", SVGBuilder.num(rect.y)),
                                          ("width", SVGBuilder.num(rect.width)), ("height", SVGBuilder.num(rect.height))])
-                    if values.series.count > 1 { ChartPatterns.overlay(chartID: chartID, series: s, rect: rect, into: &svg) }
+                    if values.series.count > ChartPalette.count { ChartPatterns.overlay(chartID: chartID, series: s, rect: rect, into: &svg) }
                 }
             }
             svg.close("g")
@@ -191,7 +191,7 @@ enum HorizontalBarChartDrawer {
         legend?.draw(chartID: chartID, into: &svg)
 
         var defs = SVGBuilder()
-        if values.series.count > 1 { ChartPatterns.defs(chartID: chartID, seriesCount: values.series.count, into: &defs) }
+        if values.series.count > ChartPalette.count { ChartPatterns.defs(chartID: chartID, seriesCount: values.series.count, into: &defs) }
         return DrawnChart(width: width, height: height, defs: defs, body: svg)
     }
 }

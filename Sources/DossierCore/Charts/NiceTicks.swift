@@ -1,6 +1,7 @@
 import Foundation
 
-/// Round axis ticks: evenly spaced multiples of 1, 2, 2.5 or 5 × 10^k.
+/// Round axis ticks: evenly spaced multiples of 1, 2, 2.5 or 5 × 10^k; 2.5 only from 25 up, since
+/// 2,5 or 0,25 would add a decimal to every label (`0,0 2,5 5,0…` where `0 5 10` reads better).
 public enum NiceTicks {
     /// The mantissas a step may have, smallest first.
     static let mantissas: [Double] = [1, 2, 2.5, 5]
@@ -19,6 +20,7 @@ public enum NiceTicks {
             for mantissa in mantissas {
                 // A step that needs far more than ten ticks is never chosen: skip making them.
                 // (`ticksFor` moves each end by at most one step past these bounds.)
+                if mantissa == 2.5 && exponent <= 0 { continue }
                 let step = mantissa * power10(exponent)
                 if step > 0, (ceil(high / step) - floor(low / step)) > 13 { continue }
                 let ticks = ticksFor(low: low, high: high, mantissa: mantissa, exponent: exponent)

@@ -63,6 +63,7 @@ struct ChartBuilder {
         let title = spec.title ?? dataset.metadata.title ?? dataset.name
 
         if type == .scatter {
+            if let error = stackError(type, seriesCount: 0) ?? highlightError(type, seriesNames: []) { return .failure(error) }
             return scatter(rows: rows, x: x, y: yColumns[0], seriesColumn: seriesColumn, unit: unit, title: title)
         }
 
@@ -145,6 +146,9 @@ struct ChartBuilder {
             return .failure(.error("chart: \(categories.count) categories on x, too many to draw (at most \(Self.maximumCategories)); narrow them with `where`",
                                    file: file, line: fenceLine))
         }
+        if let error = stackError(type, seriesCount: seriesNames.count) ?? highlightError(type, seriesNames: seriesNames) {
+            return .failure(error)
+        }
         let sortedCategories = order.map { ChartCategory(label: format.cell(categories[$0], type: xType), value: categories[$0]) }
         let series = seriesNames.indices.map { s in ChartSeries(name: seriesNames[s], values: order.map { values[s][$0] }) }
 
@@ -159,7 +163,7 @@ struct ChartBuilder {
         }
         return .success(ChartData(type: type, id: id, title: title, unit: unit, valueLabel: valueLabel,
                                   categoryLabel: dataset.columns[x].label, categories: sortedCategories, series: series,
-                                  annotations: annotations, decimals: spec.decimals))
+                                  annotations: annotations, decimals: spec.decimals, stacked: spec.stack ?? true, highlight: spec.highlight))
     }
 
     func scatter(rows: [Int], x: Int, y: Int, seriesColumn: Int?, unit: String?, title: String) -> Result<ChartData, Diagnostic> {

@@ -7,7 +7,7 @@ struct DataExtensions: MarkdownExtensions {
     /// Check the fast chart spec reader against YAML (`BuildOptions.verify`).
     let verify: Bool
     /// The width of the phone version of each chart, drawn 1:1 on a 390 px screen.
-    static let narrowWidth = 360.0
+    static let narrowWidth = ChartFrame.narrow.width
 
     init(datasets: [Dataset], language: String, portable: Bool) {
         self.init(datasets: datasets, config: SiteConfig(language: language, portable: portable))
@@ -63,14 +63,13 @@ struct DataExtensions: MarkdownExtensions {
     func chart(_ spec: FigureSpec, dataset: Dataset, id: String, label: String?, at location: BlockLocation) -> Result<[UInt8], Diagnostic> {
         let builder = ChartBuilder(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line, id: id)
         return builder.build().map { chart in
-            var narrow = chart
-            narrow.id = chart.id + "-narrow"
-            // Both drawings say the same in words: described once.
+            // Every drawing says the same in words: described once.
             let description = ChartRenderer.describe(chart, format: format)
-            return figure.chart(chart, table: ChartRenderer.dataTable(chart, format: format), caption: spec.caption, label: label,
-                                dataset: dataset, from: location.urlPath) { isNarrow, html in
-                ChartRenderer.appendSVG(isNarrow ? narrow : chart, format: format,
-                                        width: isNarrow ? Self.narrowWidth : ChartRenderer.defaultWidth, description: description, to: &html)
+            let table = ChartRenderer.dataTable(chart, format: format, missing: figure.strings["not_available"])
+            return figure.chart(chart, table: table, caption: spec.caption, label: label, dataset: dataset, from: location.urlPath) { frame, html in
+                var drawn = chart
+                drawn.id += frame.idSuffix
+                ChartRenderer.appendSVG(drawn, format: format, width: frame.width, description: description, to: &html)
             }
         }
     }

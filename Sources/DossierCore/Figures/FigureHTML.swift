@@ -41,15 +41,14 @@ struct FigureHTML {
     }
 
     /// - Parameters:
-    ///   - drawing: appends the chart drawn 640 wide (`narrow` false) or 360 wide for phones (`narrow`
-    ///     true) as UTF-8. The stylesheet shows one of the two (the hidden one is out of the
-    ///     accessibility tree too).
+    ///   - drawing: appends the chart drawn for `frame` (see `ChartFrame`) as UTF-8. The stylesheet
+    ///     shows one of the drawings (the hidden ones are out of the accessibility tree too).
     func chart(_ chart: ChartData, table: String, caption: String?, label: String?, dataset: Dataset, from urlPath: String,
-               drawing: (_ narrow: Bool, _ html: inout [UInt8]) -> Void) -> [UInt8] {
+               drawing: (_ frame: ChartFrame, _ html: inout [UInt8]) -> Void) -> [UInt8] {
         // Built as bytes, the drawings written straight into them.
         let dataLabel = strings["chart_data"] ?? "Data"
         var html: [UInt8] = []
-        html.reserveCapacity(table.utf8.count + 32_768)
+        html.reserveCapacity(table.utf8.count + 49_152)
         func add(_ text: String) { html.appendUTF8(text) }
         add("<figure class=\"figure figure-chart figure-")
         add(chart.type.rawValue)
@@ -57,10 +56,12 @@ struct FigureHTML {
         add(chart.id)
         add("\">\n")
         add(title(chart.title, label: label))
-        add("<div class=\"chart-frame chart-frame-wide\">")
-        drawing(false, &html)
-        add("</div>\n<div class=\"chart-frame chart-frame-narrow\">")
-        drawing(true, &html)
+        for (i, frame) in ChartFrame.allCases.enumerated() {
+            add(i == 0 ? "<div class=\"chart-frame chart-frame-" : "</div>\n<div class=\"chart-frame chart-frame-")
+            add(frame.rawValue)
+            add("\">")
+            drawing(frame, &html)
+        }
         add("</div>\n<details class=\"figure-data\"><summary>")
         add(dataLabel)
         add("</summary><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
@@ -71,5 +72,32 @@ struct FigureHTML {
         add(self.caption(caption, dataset: dataset, from: urlPath))
         add("\n</figure>")
         return html
+    }
+}
+
+/// The drawings of a chart, each laid out for the width it is shown at, so its text stays the
+/// size it is drawn at: `wide` in the text column, `broad` on a wide screen where the chart
+/// breaks out of the column, `narrow` on a phone.
+enum ChartFrame: String, CaseIterable {
+    case wide
+    case broad
+    case narrow
+
+    /// The drawing's width in SVG user units (CSS pixels at 1:1).
+    var width: Double {
+        switch self {
+        case .wide: return ChartRenderer.defaultWidth
+        case .broad: return 880
+        case .narrow: return 360
+        }
+    }
+
+    /// Added to the chart's id, so that ids stay unique on the page.
+    var idSuffix: String {
+        switch self {
+        case .wide: return ""
+        case .broad: return "-broad"
+        case .narrow: return "-narrow"
+        }
     }
 }

@@ -23,6 +23,11 @@ struct FigureSpec: Equatable {
     var lines: [String: Int]
     /// What `[@fig:id]` / `[@tbl:id]` in the text refers to; optional.
     var id: String? = nil
+    /// `area` charts: `stack: false` overlays the series instead of piling them up; nil when not written.
+    var stack: Bool? = nil
+    /// The series the chart is about (`highlight: Xiaomi`), and the column its name starts at.
+    var highlight: String? = nil
+    var highlightColumn = 1
 
     enum Sort: Equatable {
         case none
@@ -37,7 +42,8 @@ struct FigureSpec: Equatable {
         var line: Int
     }
 
-    static let chartKeys = ["type", "data", "x", "y", "series", "where", "sort", "title", "caption", "unit", "annotations", "label", "axis", "decimals", "id"]
+    static let chartKeys = ["type", "data", "x", "y", "series", "where", "sort", "title", "caption", "unit", "annotations", "label", "axis", "decimals",
+                            "stack", "highlight", "id"]
     static let tableKeys = ["data", "columns", "where", "sort", "title", "caption", "decimals", "id"]
 
     /// - Parameters:
@@ -109,6 +115,9 @@ struct FigureSpec: Equatable {
             spec.unit = document.string("unit", &local)
             spec.label = document.string("label", &local)
             spec.axis = document.string("axis", &local)
+            spec.stack = document.bool("stack", &local)
+            spec.highlight = document.string("highlight", &local)
+            spec.highlightColumn = document.column(of: document.node("highlight"))
             for entry in document.mappings("annotations", &local) ?? [] {
                 guard let x = entry.string("x", &local), let label = entry.string("label", &local) else {
                     entry.report("chart: an annotation needs `x` and `label`", at: nil, &local)

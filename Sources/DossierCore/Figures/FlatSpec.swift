@@ -13,6 +13,8 @@ enum FlatSpec {
         var value: String
         /// 0-based line in the spec text.
         var line: Int
+        /// 1-based column where the value starts.
+        var column = 1
     }
 
     static func parse(_ yaml: String, isChart: Bool, fenceLine: Int) -> FigureSpec? {
@@ -20,11 +22,13 @@ enum FlatSpec {
         guard let entries = entries(yaml, known: known.filter { $0 != "where" && $0 != "annotations" }) else { return nil }
         var values: [String: String] = [:]
         var lines: [String: Int] = [:]
+        var columns: [String: Int] = [:]
         for entry in entries {
             // A value YAML reads as null is a missing key, reported by the YAML path when required.
             guard !["null", "Null", "NULL"].contains(entry.value) else { return nil }
             values[entry.key] = entry.value
             lines[entry.key] = fenceLine + 1 + entry.line
+            columns[entry.key] = entry.column
         }
         guard let data = values["data"] else { return nil }
         var spec = FigureSpec(type: nil, data: data, x: nil, y: [], series: nil, filters: [], sort: .none, title: nil, caption: nil,
@@ -40,6 +44,13 @@ enum FlatSpec {
             spec.unit = values["unit"]
             spec.label = values["label"]
             spec.axis = values["axis"]
+            spec.highlight = values["highlight"]
+            spec.highlightColumn = columns["highlight"] ?? 1
+            if let stack = values["stack"] {
+                // What YAML reads as a boolean here; anything else goes to the YAML path, which reports it.
+                guard stack == "true" || stack == "false" else { return nil }
+                spec.stack = stack == "true"
+            }
         } else {
             spec.columns = values["columns"].map { [$0] } ?? []
         }
@@ -81,7 +92,8 @@ enum FlatSpec {
             guard isPlainValue(valueBytes) else { return nil }
             let key = String(decoding: keyBytes, as: UTF8.self)
             guard known.contains(key), !entries.contains(where: { $0.key == key }) else { return nil }
-            entries.append(Entry(key: key, value: String(decoding: valueBytes, as: UTF8.self), line: line))
+            entries.append(Entry(key: key, value: String(decoding: valueBytes, as: UTF8.self), line: line,
+                                 column: start - text.startIndex + 1))
         }
         return entries
     }

@@ -72,14 +72,16 @@ EmbeddedFile(path: "assets/style.css", text: #"""
   --focus: #c24400;
   --mark: #fff1b8;
 
+  /* Each at least 4.5:1 on --bg, so that chart labels can be written in their series' colour. */
   --series-1: #0072b2; /* blue */
-  --series-2: #c27c00; /* orange */
-  --series-3: #008a65; /* bluish green */
-  --series-4: #d55e00; /* vermillion */
-  --series-5: #b8578f; /* reddish purple */
-  --series-6: #3d8fc6; /* sky blue */
-  --series-7: #8f8500; /* olive (Okabe–Ito yellow, darkened) */
+  --series-2: #a66300; /* orange, darkened */
+  --series-3: #00825f; /* bluish green */
+  --series-4: #c4422a; /* vermillion */
+  --series-5: #b44e89; /* reddish purple */
+  --series-6: #7a5cb0; /* violet (sky blue darkened would twin the blue) */
+  --series-7: #7d7400; /* olive (Okabe–Ito yellow, darkened) */
   --series-8: #6b6b6b; /* grey: "others" */
+  --series-muted: #b0b0b0; /* series a highlight leaves in the background */
 
   --font-sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
     "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
@@ -110,9 +112,10 @@ EmbeddedFile(path: "assets/style.css", text: #"""
     --series-3: #2fbf94;
     --series-4: #f0793a;
     --series-5: #e08fbf;
-    --series-6: #a9d8f5;
+    --series-6: #b9a3e3;
     --series-7: #f0e442;
     --series-8: #9a9a9a;
+    --series-muted: #5c616b;
   }
 }
 
@@ -676,10 +679,35 @@ figcaption {
   height: auto;
 }
 
-/* Each chart is drawn twice: 640 wide, and 360 wide for phones, where the wide one would
-   shrink its text below legibility. */
+/* Each chart is drawn three times, each shown at about its own size so its text stays
+   legible: 640 wide in the text column, 880 wide on a wide screen, where the chart breaks
+   out of the column (its title, caption and table stay at the measure), and 360 wide for
+   phones, where the wide one would shrink its text below legibility. */
+.chart-frame-broad,
 .chart-frame-narrow {
   display: none;
+}
+
+@media screen and (min-width: 62rem) {
+  .figure-chart {
+    --figure-width: min(880px, 100vw - 6rem);
+    width: var(--figure-width);
+    margin-inline: calc((100% - var(--figure-width)) / 2);
+  }
+
+  .figure-chart > .figure-title,
+  .figure-chart > figcaption,
+  .figure-chart > details {
+    max-width: var(--measure);
+  }
+
+  .chart-frame-wide {
+    display: none;
+  }
+
+  .chart-frame-broad {
+    display: block;
+  }
 }
 
 @media screen and (max-width: 35rem) {
@@ -709,6 +737,8 @@ figcaption {
   --chart-s6: var(--series-7);
   --chart-s7: var(--fg);
   --chart-other: var(--series-8);
+  --chart-muted: var(--series-muted);
+  --chart-muted-fg: var(--muted);
 }
 
 data.datum {
@@ -944,13 +974,14 @@ a.source-title {
     --mark: transparent;
 
     --series-1: #0072b2;
-    --series-2: #c27c00;
-    --series-3: #008a65;
-    --series-4: #d55e00;
-    --series-5: #b8578f;
-    --series-6: #3d8fc6;
-    --series-7: #8f8500;
+    --series-2: #a66300;
+    --series-3: #00825f;
+    --series-4: #c4422a;
+    --series-5: #b44e89;
+    --series-6: #7a5cb0;
+    --series-7: #7d7400;
     --series-8: #6b6b6b;
+    --series-muted: #b0b0b0;
   }
 
   @page {

@@ -170,12 +170,39 @@ enum ChartFixtures {
                          annotations: [ChartAnnotation(categoryIndex: 32, label: "Crise")])
     }()
 
+    /// The two areas of `area`, overlaid rather than stacked (`stack: false`).
+    static let areaOverlay: ChartData = {
+        var chart = area
+        chart.id = "chart-16"
+        chart.stacked = false
+        return chart
+    }()
+
+    /// `line()` about Xiaomi: the other series muted.
+    static let lineHighlight: ChartData = {
+        var chart = line()
+        chart.id = "chart-17"
+        chart.highlight = "Xiaomi"
+        return chart
+    }()
+
+    /// Grouped bars with a missing value: the bars there are centred on their category.
+    static let groupedBarGap = ChartData(
+        type: .groupedBar, id: "chart-18", title: "Parts annuelles en Chine (IDC)", unit: "%", valueLabel: "Part de marché",
+        categoryLabel: "Constructeur", categories: texts(["Xiaomi", "Huawei", "OPPO", "vivo"]),
+        series: [
+            ChartSeries(name: "2015", values: [15.1, 14.5, nil, nil]),
+            ChartSeries(name: "2016", values: [8.9, 16.4, 16.8, 14.8]),
+            ChartSeries(name: "2017", values: [12.4, 20.4, 18.1, 15.4]),
+        ])
+
     /// Every golden, by file name.
     static let goldens: [(String, ChartData, LocaleFormat)] = [
         ("line", line(), fr), ("line-en", line(en), en), ("line-gaps", lineWithGaps, fr), ("area", area, fr),
         ("bar", bar, fr), ("bar-negative", barNegative, fr), ("bar-many", manyCategories, fr), ("hbar", hbar, fr),
         ("grouped-bar", groupedBar, fr), ("stacked-bar", stackedBar, fr), ("pie", pie, fr), ("donut", donut, fr),
         ("scatter", scatter, fr), ("line-legend", lineLegend, fr), ("hbar-negative", hbarGroupedNegative, fr),
-        ("area-quarters", manyQuarters, fr),
+        ("area-quarters", manyQuarters, fr), ("area-overlay", areaOverlay, fr), ("line-highlight", lineHighlight, fr),
+        ("grouped-bar-gap", groupedBarGap, fr),
     ]
 }

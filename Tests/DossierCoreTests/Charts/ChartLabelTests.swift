@@ -52,8 +52,10 @@ import Testing
             let boxes = try Self.xLabelBoxes(svg)
             #expect(boxes.count >= 8, "\(type): too few labels kept (\(boxes.count))")
             Self.expectNoOverlap(boxes)
-            // First and last are always kept.
-            #expect(svg.contains(">…1 de la province<") && svg.contains(">…30 de la province<"))
+            // First and last are kept, whole (on two lines), never cut.
+            let labels = try #require(SVGInspector.parse(svg)).elements(withClass: "x-label").map { $0.text.replacingOccurrences(of: "\n", with: " ") }
+            #expect(labels.first == "Magasin Mi Home numéro 1 de la province" && labels.last == "Magasin Mi Home numéro 30 de la province")
+            #expect(!labels.contains { $0.contains("…") })
         }
     }
 
