@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DossierCLI
+import DossierCore
 
 /// Very large or deep input either builds or stops with a clear error; it never crashes or hangs.
 /// (No timing assertions: a hang would show as a test that does not finish.)
@@ -61,7 +62,7 @@ import DossierCLI
     /// tiny and huge values builds.
     @Test func subnormalTinyAndHugeValuesBuildEveryChartType() throws {
         let csv = "k,v,w\na,5e-324,2.2250738585072014e-308\nb,1e-310,-5e-324\nc,1e308,-1e308\n"
-        let charts = ["bar", "hbar", "grouped-bar", "stacked-bar", "line", "area", "pie", "donut", "scatter"].flatMap { type in
+        let charts = ChartType.allCases.map(\.rawValue).flatMap { type in
             ["v", "w"].map { y in "```chart\ntype: \(type)\ndata: h\nx: \(type == "scatter" ? "w" : "k")\ny: \(y)\nwhere: {k: a}\n```\n" }
         }
         let (status, err, project) = try build([

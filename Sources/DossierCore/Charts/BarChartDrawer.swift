@@ -158,3 +158,22 @@ enum BarChartDrawer {
         svg.close("g")
     }
 }
+
+/// `bar`, `grouped-bar` and `stacked-bar` (`ChartRegistry`).
+struct BarChart: ChartDrawer {
+    let stacked: Bool
+    let grouped: Bool
+    var shape: ChartShape { .series }
+
+    func name(french: Bool) -> String {
+        switch (stacked, grouped) {
+        case (true, _): return french ? "Diagramme en barres empilées" : "Stacked bar chart"
+        case (false, true): return french ? "Diagramme en barres groupées" : "Grouped bar chart"
+        case (false, false): return french ? "Diagramme en barres" : "Bar chart"
+        }
+    }
+
+    func draw(_ chart: ChartData, values: ChartValues, id: String, width: Double, format: LocaleFormat) -> DrawnChart {
+        BarChartDrawer.draw(chart, values: values, stacked: stacked, chartID: id, width: width, format: format)
+    }
+}

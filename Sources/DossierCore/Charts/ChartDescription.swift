@@ -13,12 +13,12 @@ struct ChartDescription {
         let strings = ChartStrings(format: format)
         let values = ChartValues(chart)
         var sentences: [String] = []
-        switch chart.type {
-        case .pie, .donut:
+        switch ChartRegistry.drawer(for: chart.type).shape {
+        case .shares:
             sentences = Self.pie(chart, values: values, strings: strings, format: format)
-        case .scatter:
+        case .points:
             sentences = Self.scatter(chart, strings: strings, format: format)
-        default:
+        case .series:
             sentences = Self.categories(chart, values: values, strings: strings, format: format)
         }
         text = sentences.joined(separator: " ")

@@ -90,23 +90,9 @@ public enum ChartRenderer {
     }
 
     static func draw(_ chart: ChartData, values: ChartValues, id: String, width: Double, format: LocaleFormat) -> DrawnChart {
-        switch chart.type {
-        case .pie, .donut:
-            guard PieChartDrawer.hasData(values) else { return EmptyChartDrawer.draw(width: width, format: format) }
-            return PieChartDrawer.draw(chart, values: values, donut: chart.type == .donut, width: width, format: format)
-        case .scatter:
-            guard ScatterChartDrawer.hasData(chart) else { return EmptyChartDrawer.draw(width: width, format: format) }
-            return ScatterChartDrawer.draw(chart, chartID: id, width: width, format: format)
-        case .bar, .groupedBar, .stackedBar, .hbar, .line, .area:
-            guard !values.categories.isEmpty, !values.allValues.isEmpty else { return EmptyChartDrawer.draw(width: width, format: format) }
-            switch chart.type {
-            case .hbar: return HorizontalBarChartDrawer.draw(chart, values: values, chartID: id, width: width, format: format)
-            case .line: return LineChartDrawer.draw(chart, values: values, area: false, chartID: id, width: width, format: format)
-            case .area: return LineChartDrawer.draw(chart, values: values, area: true, chartID: id, width: width, format: format)
-            case .stackedBar: return BarChartDrawer.draw(chart, values: values, stacked: true, chartID: id, width: width, format: format)
-            default: return BarChartDrawer.draw(chart, values: values, stacked: false, chartID: id, width: width, format: format)
-            }
-        }
+        let drawer = ChartRegistry.drawer(for: chart.type)
+        guard drawer.hasData(chart, values: values) else { return EmptyChartDrawer.draw(width: width, format: format) }
+        return drawer.draw(chart, values: values, id: id, width: width, format: format)
     }
 }
 

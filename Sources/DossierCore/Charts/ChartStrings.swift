@@ -17,17 +17,7 @@ struct ChartStrings {
     var colon: String { french ? "\u{202F}:" : ":" }
 
     func typeName(_ type: ChartType) -> String {
-        switch type {
-        case .bar: return french ? "Diagramme en barres" : "Bar chart"
-        case .hbar: return french ? "Diagramme en barres horizontales" : "Horizontal bar chart"
-        case .groupedBar: return french ? "Diagramme en barres groupées" : "Grouped bar chart"
-        case .stackedBar: return french ? "Diagramme en barres empilées" : "Stacked bar chart"
-        case .line: return french ? "Graphique en courbes" : "Line chart"
-        case .area: return french ? "Graphique en aires" : "Area chart"
-        case .pie: return french ? "Diagramme circulaire" : "Pie chart"
-        case .donut: return french ? "Diagramme en anneau" : "Donut chart"
-        case .scatter: return french ? "Nuage de points" : "Scatter plot"
-        }
+        ChartRegistry.drawer(for: type).name(french: french)
     }
 
     func count(_ n: Int, _ singularFR: String, _ pluralFR: String, _ singularEN: String, _ pluralEN: String) -> String {

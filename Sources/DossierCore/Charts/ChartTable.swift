@@ -4,10 +4,10 @@
 /// site's stylesheet); a missing value reads `missing` (`n.d.`, `n/a`). Every text is escaped.
 enum ChartTable {
     static func html(_ chart: ChartData, format: LocaleFormat, missing: String = "") -> String {
-        switch chart.type {
-        case .scatter: return scatter(chart, format: format)
-        case .pie, .donut: return pie(chart, format: format, missing: missing)
-        default: return categories(chart, format: format, missing: missing)
+        switch ChartRegistry.drawer(for: chart.type).shape {
+        case .points: return scatter(chart, format: format)
+        case .shares: return pie(chart, format: format, missing: missing)
+        case .series: return categories(chart, format: format, missing: missing)
         }
     }
 

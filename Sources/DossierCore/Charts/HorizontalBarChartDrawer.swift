@@ -195,3 +195,14 @@ enum HorizontalBarChartDrawer {
         return DrawnChart(width: width, height: height, defs: defs, body: svg)
     }
 }
+
+/// `hbar` (`ChartRegistry`).
+struct HorizontalBarChart: ChartDrawer {
+    var shape: ChartShape { .series }
+
+    func name(french: Bool) -> String { french ? "Diagramme en barres horizontales" : "Horizontal bar chart" }
+
+    func draw(_ chart: ChartData, values: ChartValues, id: String, width: Double, format: LocaleFormat) -> DrawnChart {
+        HorizontalBarChartDrawer.draw(chart, values: values, chartID: id, width: width, format: format)
+    }
+}

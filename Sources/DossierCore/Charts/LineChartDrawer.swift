@@ -110,3 +110,17 @@ enum LineChartDrawer {
         svg.close("g")
     }
 }
+
+/// `line` and `area` (`ChartRegistry`).
+struct LineChart: ChartDrawer {
+    let area: Bool
+    var shape: ChartShape { .series }
+
+    func name(french: Bool) -> String {
+        area ? (french ? "Graphique en aires" : "Area chart") : (french ? "Graphique en courbes" : "Line chart")
+    }
+
+    func draw(_ chart: ChartData, values: ChartValues, id: String, width: Double, format: LocaleFormat) -> DrawnChart {
+        LineChartDrawer.draw(chart, values: values, area: area, chartID: id, width: width, format: format)
+    }
+}

@@ -197,3 +197,19 @@ enum PieChartDrawer {
         return "M\(SVGBuilder.num(cx)),\(SVGBuilder.num(cy)) L\(p(slice.start, outer)) A\(r),\(r) 0 \(large) 1 \(p(slice.end, outer)) Z"
     }
 }
+
+/// `pie` and `donut` (`ChartRegistry`).
+struct PieChart: ChartDrawer {
+    let donut: Bool
+    var shape: ChartShape { .shares }
+
+    func name(french: Bool) -> String {
+        donut ? (french ? "Diagramme en anneau" : "Donut chart") : (french ? "Diagramme circulaire" : "Pie chart")
+    }
+
+    func hasData(_ chart: ChartData, values: ChartValues) -> Bool { PieChartDrawer.hasData(values) }
+
+    func draw(_ chart: ChartData, values: ChartValues, id: String, width: Double, format: LocaleFormat) -> DrawnChart {
+        PieChartDrawer.draw(chart, values: values, donut: donut, width: width, format: format)
+    }
+}

@@ -152,3 +152,16 @@ enum ScatterChartDrawer {
         return DrawnChart(width: width, height: totalHeight, body: svg)
     }
 }
+
+/// `scatter` (`ChartRegistry`).
+struct ScatterChart: ChartDrawer {
+    var shape: ChartShape { .points }
+
+    func name(french: Bool) -> String { french ? "Nuage de points" : "Scatter plot" }
+
+    func hasData(_ chart: ChartData, values: ChartValues) -> Bool { ScatterChartDrawer.hasData(chart) }
+
+    func draw(_ chart: ChartData, values: ChartValues, id: String, width: Double, format: LocaleFormat) -> DrawnChart {
+        ScatterChartDrawer.draw(chart, chartID: id, width: width, format: format)
+    }
+}

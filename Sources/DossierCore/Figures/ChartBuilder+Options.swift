@@ -23,11 +23,12 @@ extension ChartBuilder {
     /// given to a chart whose colours are not series (pie, donut) or that draws no series apart (scatter).
     func highlightError(_ type: ChartType, seriesNames: [String]) -> Diagnostic? {
         guard let name = spec.highlight else { return nil }
-        switch type {
-        case .pie, .donut, .scatter:
-            return .error("chart: `highlight` applies to charts of series (line, area, bar, grouped-bar, stacked-bar, hbar), not \(type.rawValue)",
+        switch ChartRegistry.drawer(for: type).shape {
+        case .shares, .points:
+            let series = ChartType.allCases.filter { ChartRegistry.drawer(for: $0).shape == .series }.map(\.rawValue)
+            return .error("chart: `highlight` applies to charts of series (\(series.joined(separator: ", "))), not \(type.rawValue)",
                           file: file, line: line("highlight"), column: spec.highlightColumn)
-        case .bar, .hbar, .groupedBar, .stackedBar, .line, .area:
+        case .series:
             break
         }
         guard !seriesNames.contains(name) else { return nil }

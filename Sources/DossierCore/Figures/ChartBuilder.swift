@@ -62,7 +62,7 @@ struct ChartBuilder {
         let valueLabel = spec.axis ?? yColumns.map { dataset.columns[$0].label }.joined(separator: ", ")
         let title = spec.title ?? dataset.metadata.title ?? dataset.name
 
-        if type == .scatter {
+        if ChartRegistry.drawer(for: type).shape == .points {
             if let error = stackError(type, seriesCount: 0) ?? highlightError(type, seriesNames: []) { return .failure(error) }
             return scatter(rows: rows, x: x, y: yColumns[0], seriesColumn: seriesColumn, unit: unit, title: title)
         }
@@ -116,7 +116,7 @@ struct ChartBuilder {
             }
         }
 
-        if type == .pie || type == .donut, let error = negativeSlice(type, rows: rows, x: x, y: yColumns[0], seriesColumn: seriesColumn) {
+        if ChartRegistry.drawer(for: type).shape == .shares, let error = negativeSlice(type, rows: rows, x: x, y: yColumns[0], seriesColumn: seriesColumn) {
             return .failure(error)
         }
 

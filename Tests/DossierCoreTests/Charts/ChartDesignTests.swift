@@ -162,3 +162,21 @@ import Testing
         }
     }
 }
+
+/// The registry: every chart type has a drawer, a name in both languages, and draws.
+@Suite struct ChartRegistryTests {
+    @Test(arguments: ChartType.allCases)
+    func everyTypeHasADrawerANameAndAnSVG(_ type: ChartType) throws {
+        let drawer = ChartRegistry.drawer(for: type)
+        #expect(!drawer.name(french: true).isEmpty && drawer.name(french: true) != drawer.name(french: false))
+        var chart: ChartData
+        switch drawer.shape {
+        case .points: chart = ChartFixtures.scatter
+        case .shares, .series: chart = ChartFixtures.stackedBar
+        }
+        chart.type = type
+        let svg = ChartRenderer.svg(chart, format: ChartFixtures.fr, width: 640)
+        #expect(svg.contains("class=\"chart chart-\(type.rawValue)\""), "\(type)")
+        #expect(ChartRenderer.describe(chart, format: ChartFixtures.fr).hasPrefix(drawer.name(french: true)), "\(type)")
+    }
+}
