@@ -111,6 +111,13 @@ bench: static-libs
 	@echo "incremental rebuild in dossier serve, $(BENCH_SERVE_PAGES) briefs:"
 	DOSSIER="$$($(RELEASE) --show-bin-path)/dossier" PAGES=$(BENCH_SERVE_PAGES) RUNS=$(BENCH_RUNS) bash tools/serve-latency.sh
 
+# Screenshots of the example and the chart gallery (home, a brief, the gallery, a dataset page;
+# 1280 and 390 px; light and dark) into screenshots/, to look at after a change to the design.
+.PHONY: screenshots
+screenshots: deps
+	$(SWIFT) build --product dossier
+	$(PYTHON) tools/screenshots.py
+
 # Soak of `dossier serve` over loopback (Tests/DossierServerTests/SoakTests.swift): 5,000 event
 # streams opened and closed, and 1,000 concurrent page requests during rebuilds; prints the
 # test process's descriptors and VmRSS before and after. Not part of `make test` (which runs the
