@@ -380,7 +380,9 @@ mark {
   margin-top: 0;
 }
 
-.breadcrumbs li + li::before {
+/* The separator ends an item rather than starting the next, so a wrapped trail never starts
+   a line with one. */
+.breadcrumbs li:not(:last-child)::after {
   content: "›";
   margin-inline: 0.5rem;
   color: var(--muted);
