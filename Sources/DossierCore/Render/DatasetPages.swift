@@ -25,7 +25,8 @@ extension ContextBuilder {
             "file_url": .string(DatasetPages.fileName(dataset)),
             "rows_count": .string(format.number(Double(dataset.rows.count))),
             "columns": .list(dataset.columns.map { column -> TemplateValue in
-                var values: TemplateContext = ["name": .string(column.name), "label": .string(column.label), "type": .string(column.type.rawValue)]
+                var values: TemplateContext = ["name": .string(column.name), "label": .string(column.label), "type": .string(column.type.rawValue),
+                                               "type_name": .string(strings["type_" + column.type.rawValue] ?? column.type.rawValue)]
                 if let unit = column.unit { values["unit"] = .string(unit) }
                 return .map(values)
             }),

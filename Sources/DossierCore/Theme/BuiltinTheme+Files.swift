@@ -1091,12 +1091,53 @@ a.source-title {
   }
 }
 
+/* ---------- Dataset pages ---------- */
+
+/* Metadata as a grid of terms and values; on a phone, each term above its value. */
+.dataset-meta {
+  display: grid;
+  grid-template-columns: fit-content(11rem) 1fr;
+  gap: 0.4rem 1.25rem;
+  margin-block: 1.5rem;
+  padding: 1rem 1.25rem;
+  border: 1px solid var(--border);
+  border-radius: 6px;
+}
+
+.dataset-meta dt {
+  font-weight: 700;
+}
+
+.dataset-meta dd {
+  margin: 0;
+}
+
+.dataset-meta .inline-list,
+.dataset-meta .figure-links {
+  margin: 0;
+}
+
+@media (max-width: 32rem) {
+  .dataset-meta {
+    grid-template-columns: 1fr;
+    gap: 0.15rem;
+  }
+
+  .dataset-meta dd + dt {
+    margin-top: 0.6rem;
+  }
+}
+
+.dataset-columns-title {
+  font-size: 1.1rem;
+}
+
 """#),
 EmbeddedFile(path: "dataset.mustache", text: #"""
 {{!
   dataset.mustache — the page of one dataset (content/data/NAME.csv → data/NAME/).
   Context: dataset {name, title, description, source, source_url, license, file_name,
-  file_url, rows_count, columns: [{name, label, unit, type}], table (HTML), truncated,
+  file_url, rows_count, columns: [{name, label, unit, type, type_name}], table (HTML), truncated,
   used_by: [{title, url}], figures: [{number, label, title, url, page, page_url}]
   (the report's charts drawn from it)}.
 }}
@@ -1120,8 +1161,6 @@ EmbeddedFile(path: "dataset.mustache", text: #"""
 <dt>{{t.license}}</dt>
 <dd>{{dataset.license}}</dd>
 {{/dataset.license}}
-<dt>{{t.dataset_columns}}</dt>
-<dd>{{#dataset.columns}}<code>{{.name}}</code> ({{.label}}{{#.unit}}, {{.}}{{/.unit}}) {{/dataset.columns}}</dd>
 {{#first(dataset.used_by)}}
 <dt>{{t.dataset_used_by}}</dt>
 <dd><ul class="inline-list">{{#dataset.used_by}}<li><a href="{{.url}}">{{.title}}</a></li>{{/dataset.used_by}}</ul></dd>
@@ -1131,6 +1170,17 @@ EmbeddedFile(path: "dataset.mustache", text: #"""
 <dd><ul class="figure-links">{{#dataset.figures}}<li><a href="{{.url}}">{{.title}}</a><span class="figure-list-page"> — {{.page}}{{#.label}}, {{.}}{{/.label}}</span></li>{{/dataset.figures}}</ul></dd>
 {{/first(dataset.figures)}}
 </dl>
+<h2 class="dataset-columns-title">{{t.dataset_columns}}</h2>
+<div class="table-scroll" tabindex="0" role="region" aria-label="{{t.dataset_columns}}">
+<table class="dataset-columns">
+<thead><tr><th scope="col">{{t.column_name}}</th><th scope="col">{{t.column_label}}</th><th scope="col">{{t.column_type}}</th><th scope="col">{{t.column_unit}}</th></tr></thead>
+<tbody>
+{{#dataset.columns}}
+<tr><th scope="row"><code>{{.name}}</code></th><td>{{.label}}</td><td>{{.type_name}}</td><td>{{.unit}}</td></tr>
+{{/dataset.columns}}
+</tbody>
+</table>
+</div>
 <p><a class="download" href="{{dataset.file_url}}" download>{{t.dataset_download}} {{dataset.file_name}}</a> ({{dataset.rows_count}} {{t.dataset_rows}})</p>
 <div class="table-scroll" tabindex="0" role="region" aria-label="{{dataset.title}}">
 {{{dataset.table}}}
