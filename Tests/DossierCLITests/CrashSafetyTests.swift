@@ -108,12 +108,16 @@ extension CrashSafetyTests {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else { return }
         let fixture = try CrashFixture()
         defer { fixture.cleanUp() }
-        try fixture.use(.a)
-        try fixture.buildToCompletion()
+        // The first build renames its staging folder into place; the second leaves the first
+        // site in it.
+        for version in [CrashFixture.Version.a, .b] {
+            try fixture.use(version)
+            try fixture.buildToCompletion()
+        }
         let staging = try #require(fixture.stagingFolder)
         try FileManager.default.removeItem(atPath: staging)
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        try fixture.use(.b)
+        try fixture.use(.c)
         try fixture.buildToCompletion()
         #expect(Snapshot(fixture.output)?.files[".dossier"] != nil)
         #expect(Snapshot(staging)?.files[".dossier"] != nil, "the empty folder was taken and swapped")
