@@ -90,7 +90,7 @@ browser-check: deps
 	$(PYTHON) tools/browser-checks/check.py
 
 clean:
-	rm -rf .build public
+	rm -rf .build public .dossier
 
 # Build speed on synthetic sites (tools/bench): 1,000 and 10,000 briefs, against the cmark command,
 # then the rebuild after editing one brief in `dossier serve` (incremental, tools/serve-latency.sh).

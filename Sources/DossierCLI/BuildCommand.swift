@@ -32,7 +32,7 @@ struct BuildCommand: ParsableCommand {
             return ExitStatus.usage
         }
         let options = BuildOptions(includeDrafts: project.drafts, portable: portable, strict: project.strict)
-        let result = SiteBuilder(root: root, options: options).build(writingTo: OutputWriter(output: output))
+        let result = SiteBuilder(root: root, options: options).build(writingTo: OutputWriter(output: output, project: root))
         if exiting { result.workingSet?.leave() }
         report(result.diagnostics, console: console)
         guard !result.diagnostics.hasErrors else {

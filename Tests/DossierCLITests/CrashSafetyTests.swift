@@ -12,11 +12,14 @@ import Testing
         .appendingPathComponent(".build/debug/dossier").path
     static let kills = 30
 
+    /// The README's promise that a build is atomic, under `kill -9`.
+    ///
     /// The project comes in three versions, A, B and C, built in turn (A, then B over A, then C
-    /// over B, then A again…), so that the staging folder, which holds the site before the previous
-    /// one, always holds another version than the one being built: a build killed while writing
-    /// leaves it half one, half the other, which the next build must cope with.
-    @Test func killedBuildsLeaveTheOldSiteOrTheNewOne() throws {
+    /// over B, then A again…), so that the staging folder (in the project's `.dossier/`), which
+    /// holds the site before the previous one, always holds another version than the one being
+    /// built: a build killed while writing leaves it half one, half the other, which the next
+    /// build must cope with.
+    @Test func testPromise_aBuildIsAtomicEvenWhenKilled() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
             withKnownIssue("crash-safety test skipped") {
                 Issue.record("\(Self.binary) is missing: run `swift build` before `swift test`")
@@ -61,7 +64,7 @@ import Testing
             let reached = output == sites[target]
             // Where the kill landed, as the staging folder tells: untouched (killed before writing),
             // half-written, fully written (killed just before the exchange), or after the exchange.
-            let staging = Snapshot(fixture.stagingFolder)
+            let staging = fixture.stagingFolder.flatMap { Snapshot($0) }
             let stagingState = staging == nil ? "no staging folder"
                 : staging == sites[current.previous] ? "staging untouched"
                 : staging == sites[target] ? "staging written"
@@ -83,12 +86,14 @@ import Testing
             current = target
         }
 
-        // Beside the output, only the staging folder that builds reuse, marked, holding a complete
-        // earlier site (it took the output's place in the exchange), and the record of both
-        // (`OutputRecord`); no other leftover.
+        // Nothing beside the output but the project's scratch folder, which holds only the staging
+        // folder that builds reuse, marked, holding a complete earlier site (it took the output's
+        // place in the exchange); no other leftover.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.site).filter { $0.hasPrefix(".") }.sorted()
-        #expect(leftovers == [".public.dossier-record", ".public.dossier-staging"], "left beside public/: \(leftovers)")
-        let staging = Snapshot(fixture.stagingFolder)
+        #expect(leftovers == [".dossier"], "left beside public/: \(leftovers)")
+        let scratch = try FileManager.default.contentsOfDirectory(atPath: fixture.scratch)
+        #expect(scratch.count == 1 && scratch.allSatisfy { $0.hasPrefix("public-") && $0.hasSuffix(".staging") }, "\(scratch)")
+        let staging = fixture.stagingFolder.flatMap { Snapshot($0) }
         #expect(staging == sites[current.previous], "the staging folder is not the complete previous site")
     }
 }
@@ -96,17 +101,26 @@ import Testing
 extension CrashSafetyTests {
     /// A build killed right after creating the staging folder and before writing its marker (the
     /// first build of a project, or one that found links in the old staging folder and removed
-    /// it) leaves an empty, unmarked `.public.dossier-staging`. The window is a few system calls
-    /// wide, too narrow for the kills above, so the state is made by hand. OutputWriter.begin()
-    /// takes an empty folder as its own (it has nothing to lose), so later builds go on.
+    /// it) leaves an empty, unmarked staging folder. The window is a few system calls wide, too
+    /// narrow for the kills above, so the state is made by hand. OutputWriter.begin() takes an
+    /// empty folder as its own (it has nothing to lose), so later builds go on.
     @Test func aStagingFolderKilledBeforeItsMarkerDoesNotBlockLaterBuilds() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else { return }
         let fixture = try CrashFixture()
         defer { fixture.cleanUp() }
-        try fixture.use(.a)
-        try FileManager.default.createDirectory(atPath: fixture.site + "/.public.dossier-staging", withIntermediateDirectories: false)
+        // The first build renames its staging folder into place; the second leaves the first
+        // site in it.
+        for version in [CrashFixture.Version.a, .b] {
+            try fixture.use(version)
+            try fixture.buildToCompletion()
+        }
+        let staging = try #require(fixture.stagingFolder)
+        try FileManager.default.removeItem(atPath: staging)
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: false)
+        try fixture.use(.c)
         try fixture.buildToCompletion()
         #expect(Snapshot(fixture.output)?.files[".dossier"] != nil)
+        #expect(Snapshot(staging)?.files[".dossier"] != nil, "the empty folder was taken and swapped")
     }
 }
 
@@ -156,7 +170,14 @@ final class CrashFixture {
     /// The project: `content/` (one version at a time), `templates/` (the repository's), `public/`.
     var site: String { root + "/site" }
     var output: String { site + "/public" }
-    var stagingFolder: String { site + "/.public.dossier-staging" }
+    /// The project's scratch folder, where the staging folder of `public/` lives.
+    var scratch: String { site + "/.dossier" }
+    /// The staging folder of `public/` (its name holds a hash of the output's path); nil if
+    /// there is none.
+    var stagingFolder: String? {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? []
+        return names.first { $0.hasSuffix(".staging") }.map { scratch + "/" + $0 }
+    }
     var logPath: String { root + "/build.log" }
     private var current: Version?
 

@@ -202,10 +202,10 @@ import DossierCore
         let out = project.path("site")
         #expect(run(["build", "--root", project.root, "--out", out]).status == 0)
         #expect(run(["build", "--root", project.root, "--out", out]).status == 0)
-        // The output, its staging folder beside it (kept for the next build to write over) and
-        // the record of both.
+        // The output, and the project's scratch folder, where the previous site is kept for the
+        // next build to write over.
         let after = try FileManager.default.subpathsOfDirectory(atPath: project.root).sorted()
-            .filter { !$0.hasPrefix("site") && !$0.hasPrefix(".site.dossier-staging") }
-        #expect(after == (before + [".site.dossier-record"]).sorted())
+            .filter { !$0.hasPrefix("site") && !$0.hasPrefix(".dossier/") }
+        #expect(after == (before + [".dossier"]).sorted())
     }
 }

@@ -73,7 +73,9 @@ def main():
         subprocess.run([sys.executable, os.path.join(ROOT, "tools", "bench", "generate.py"), site, str(size)], check=True)
         bodies = os.path.join(site, "bodies.md")
         out = os.path.join(site, "public")
-        staging = os.path.join(site, ".public.dossier-staging")
+        # The staging folder (in the project's scratch folder; beside the output before issue 16).
+        scratch = [os.path.join(site, ".dossier"), os.path.join(site, ".public.dossier-staging"),
+                   os.path.join(site, ".public.dossier-record")]
         megabytes = os.path.getsize(bodies) / 1e6
         print(f"\n{size} briefs ({megabytes:.0f} MB of Markdown bodies)")
 
@@ -81,7 +83,11 @@ def main():
         cold = []
         for _ in range(args.runs):
             shutil.rmtree(out, ignore_errors=True)
-            shutil.rmtree(staging, ignore_errors=True)
+            for path in scratch:
+                if os.path.isdir(path):
+                    shutil.rmtree(path)
+                elif os.path.lexists(path):
+                    os.remove(path)
             cold.append(timed(build))
         cold = summary(cold)
         # The cold builds leave thousands of new files to write back: let the disk settle before
@@ -89,12 +95,6 @@ def main():
         # that both see the same machine (its speed drifts by tens of percent within minutes).
         subprocess.run(["sync"], check=False)
         timed(build)  # leaves a staging folder to write over
-        # A rebuild trusts the output record only for what was written at least two seconds
-        # before the record was made (docs/PERFORMANCE.md, change 36): after a pause, one rebuild
-        # over each of the two folders brings the record up to date, and the timed builds are
-        # rebuilds of an unchanged site.
-        time.sleep(2.5)
-        timed(build)
         timed(build)
         floor, warm, ratios = [], [], []
         for _ in range(args.runs):

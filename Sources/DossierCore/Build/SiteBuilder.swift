@@ -88,7 +88,7 @@ public struct SiteBuilder: Sendable {
         var diagnostics = Diagnostics()
 
         var timer = PhaseTimer()
-        var scan: BackgroundTask<StagingFolder.Contents>?
+        var scan: BackgroundTask<OutputWriter.Opening>?
         if case .folder(let writer) = destination { scan = writer.scanInBackground() }
         // Waited for on every path out of this function, so the walk never outlives the build.
         defer { _ = scan?.value() }

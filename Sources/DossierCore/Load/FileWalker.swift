@@ -28,6 +28,15 @@ struct FileWalker {
         return fileManager.fileExists(atPath: absolute(relative), isDirectory: &isDir) && !isDir.boolValue
     }
 
+    /// Whether the top folder `relative` (`content`, `templates`) may be read: a symbolic link
+    /// there must lead inside the project, like any link below it. Reports the link otherwise.
+    func staysInside(_ relative: String, diagnostics: inout Diagnostics) -> Bool {
+        guard FileKind.of(absolute(relative)) == .link, let real = FileWalker.realPath(absolute(relative)),
+              !isInsideRoot(real: real) else { return true }
+        diagnostics.error("\(relative) is a link that leads outside the project (to \(real)); links leaving the project are refused: make \(relative)/ a folder of the project", file: relative)
+        return false
+    }
+
     /// Files below `folder` (relative paths from the root, sorted), skipping hidden entries.
     ///
     /// A link to a folder is followed unless it leads outside the project, or back to a folder of

@@ -31,6 +31,9 @@ public struct ProjectLoader: Sendable {
         walker.changed = changed
         let (templates, assets) = loadTheme(walker, diagnostics: &diagnostics)
 
+        guard walker.staysInside("content", diagnostics: &diagnostics) else {
+            return (SourceTree(root: root, siteConfig: nil, pages: [], templates: templates, assets: assets), diagnostics)
+        }
         guard walker.isDirectory("content") else {
             diagnostics.error("no content/ folder: a Dossier project keeps its pages in content/ (run `dossier init` to start one)", file: "content")
             return (SourceTree(root: root, siteConfig: nil, pages: [], templates: templates, assets: assets), diagnostics)
@@ -61,7 +64,7 @@ public struct ProjectLoader: Sendable {
     func loadTheme(_ walker: FileWalker, diagnostics: inout Diagnostics) -> (templates: [SourceFile], assets: [AssetFile]) {
         var templates = Dictionary(uniqueKeysWithValues: BuiltinTheme.templates.map { ($0.path, $0) })
         var assets = Dictionary(uniqueKeysWithValues: BuiltinTheme.assets.map { ($0.path, AssetFile(path: $0.path, source: .builtin($0.bytes))) })
-        if walker.isDirectory("templates") {
+        if walker.isDirectory("templates"), walker.staysInside("templates", diagnostics: &diagnostics) {
             let paths = walker.files(under: "templates", diagnostics: &diagnostics) { _ in true }
             for path in paths where path.hasPrefix("templates/assets/") {
                 let name = String(path.dropFirst("templates/assets/".count))

@@ -11,10 +11,9 @@ struct FileError: Error, Sendable, CustomStringConvertible {
 /// Whole-file writes and copies with POSIX calls (Foundation's `Data.write` syncs each file to
 /// disk, which made writing thousands of pages slow).
 enum FileIO {
-    @discardableResult
-    static func write(_ text: String, to path: String) throws -> FileStamp? {
+    static func write(_ text: String, to path: String) throws {
         var text = text
-        return try text.withUTF8 { buffer in
+        try text.withUTF8 { buffer in
             try write(UnsafeRawBufferPointer(buffer), to: path)
         }
     }
@@ -22,21 +21,19 @@ enum FileIO {
     /// Writes `buffer` as the whole file. A file that already holds exactly these bytes is left
     /// as it is: a rebuild reads the staging folder's copy instead of writing it again, which
     /// keeps its modification time (for `rsync` and the like) and spares the disk a write-back.
-    /// Returns the file's stamp as the call leaves it (nil if it cannot be read).
-    @discardableResult
-    static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws -> FileStamp? {
+    /// A symbolic link at `path` is never followed (`O_NOFOLLOW`).
+    static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         // No O_TRUNC: a file rewritten in place keeps its blocks, then is cut to its new length.
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw FileError(path: path, code: errno) }
         defer { close(descriptor) }
         var info = stat()
         let known = fstat(descriptor, &info) == 0
-        if known, Int(info.st_size) == buffer.count, holds(descriptor, buffer) { return FileStamp(info) }
+        if known, Int(info.st_size) == buffer.count, holds(descriptor, buffer) { return }
         try writeAll(buffer, to: descriptor, path: path)
         if !known || Int(info.st_size) > buffer.count, ftruncate(descriptor, off_t(buffer.count)) != 0 {
             throw FileError(path: path, code: errno)
         }
-        return fstat(descriptor, &info) == 0 ? FileStamp(info) : nil
     }
 
     /// Writes `buffer` from the start of an open file.

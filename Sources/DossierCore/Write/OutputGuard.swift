@@ -3,10 +3,13 @@ import Foundation
 /// Refuses output folders whose replacement would destroy the project or someone's files.
 ///
 /// The build replaces the whole output folder, so it must never be the project, its content or
-/// templates, a folder that holds them, or a folder of other files.
+/// templates, a folder that holds them, or a folder of other files. Paths are compared with
+/// their links resolved: with `content` a link, `--out content/site` is inside what it leads to.
 public enum OutputGuard {
     /// The name of the file every output folder carries, so a later build knows it may replace it.
     public static let markerName = ".dossier"
+    /// The project's scratch folder, where builds stage the site (ignored by git).
+    public static let scratchName = ".dossier"
 
     public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         public let message: String
@@ -16,26 +19,36 @@ public enum OutputGuard {
     public static func check(output: String, root: String) throws(Refusal) {
         let out = canonical(output)
         let project = canonical(root)
-        let protected = [project, project + "/content", project + "/templates"]
-        for folder in protected {
-            if folder == out || folder.hasPrefix(out == "/" ? "/" : out + "/") {
-                throw Refusal(message: "refusing to write the site to \(output): it would replace \(folder == project ? "the project folder" : folder) (choose a folder of its own, such as public/)")
-            }
+        // Each folder the build reads (as written, and as its links resolve), then its scratch folder.
+        var used: [(shown: String, path: String)] = []
+        for name in ["content", "templates"] {
+            let shown = root + "/" + name
+            used.append((shown, project + "/" + name))
+            used.append((shown, canonical(shown)))
         }
-        for folder in protected.dropFirst() where out.hasPrefix(folder + "/") {
-            throw Refusal(message: "refusing to write the site to \(output): it is inside \(folder), which the build reads")
+        for (shown, folder) in [("the project folder", project)] + used where folder == out || contains(out, folder) {
+            throw Refusal(message: "refusing to write the site to \(output): it would replace \(shown) (choose a folder of its own, such as public/)")
         }
-        var isDirectory: ObjCBool = false
-        let manager = FileManager()
-        if manager.fileExists(atPath: out, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw Refusal(message: "refusing to write the site to \(output): it is a file, not a folder")
-            }
-            let entries = (try? manager.contentsOfDirectory(atPath: out)) ?? []
-            if !entries.isEmpty && !entries.contains(markerName) {
+        used.append((root + "/" + scratchName, project + "/" + scratchName))
+        for (shown, folder) in used where folder == out || contains(folder, out) {
+            throw Refusal(message: "refusing to write the site to \(output): it is inside \(shown), which the build uses")
+        }
+        switch FileKind.of(out) {
+        case .missing:
+            return
+        case .folder:
+            let entries = (try? FileManager().contentsOfDirectory(atPath: out)) ?? []
+            if !entries.isEmpty && FileKind.of(out + "/" + markerName) != .file {
                 throw Refusal(message: "refusing to replace \(output): it holds files that dossier did not write (no \(markerName) marker); empty it or choose another folder")
             }
+        case .file, .link, .other:
+            throw Refusal(message: "refusing to write the site to \(output): it is a file, not a folder")
         }
+    }
+
+    /// Whether `path` is inside `folder` (both canonical).
+    private static func contains(_ folder: String, _ path: String) -> Bool {
+        path.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 
     /// Absolute path with `.`/`..` removed and links resolved as far as the path exists.

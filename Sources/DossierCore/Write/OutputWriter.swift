@@ -1,25 +1,27 @@
 import Foundation
 
-/// Writes a site atomically: files go to a staging folder beside the output (`.public.dossier-staging`),
-/// which then takes the output's place in one `renameat2(RENAME_EXCHANGE)`. A build that fails
-/// leaves the previous output as it was.
+/// Writes a site atomically: files go to a staging folder (`StagingPlace`), which then takes the
+/// output's place in one `renameat2(RENAME_EXCHANGE)`. A build that fails, or is killed, leaves
+/// the previous output as it was.
 ///
-/// After the exchange the staging folder holds the previous site. It is kept, and the next build
+/// The staging folder lives in the project's scratch folder (`.dossier/`) when that is on the
+/// output's file system. After the exchange it holds the previous site, and the next build
 /// writes over it in place: rewriting an existing file costs a fraction of creating one and
-/// deleting another (measured in docs/PERFORMANCE.md), at the price of a second copy of the site
-/// on disk. Only folders carrying the `.dossier` marker are ever reused or removed.
-///
-/// Beside them, a record of what each build left (`OutputRecord`, `.public.dossier-record`) lets
-/// the next build skip listing the staging folder and reading its pages back where the disk
-/// shows nothing changed.
+/// deleting another (docs/PERFORMANCE.md). Otherwise it is made beside the output and removed
+/// before the build returns. Only folders carrying the `.dossier` marker are ever reused.
 public struct OutputWriter: Sendable {
     public let output: String
-    /// How old a stamp in the output record must be to be trusted (`OutputRecord.margin`);
-    /// tests set it to zero.
-    var recordMargin = OutputRecord.margin
+    /// The project's scratch folder (canonical); nil stages beside the output.
+    let scratch: String?
 
-    public init(output: String) {
+    /// - Parameter project: the project folder, whose `.dossier/` holds the staging folder.
+    public init(output: String, project: String) {
+        self.init(output: output, scratch: OutputGuard.canonical(project) + "/" + OutputGuard.scratchName)
+    }
+
+    init(output: String, scratch: String?) {
         self.output = OutputGuard.canonical(output)
+        self.scratch = scratch
     }
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -29,8 +31,6 @@ public struct OutputWriter: Sendable {
 
     var parent: String { PathText.parent(output) }
     var name: String { PathText.lastComponent(output) }
-    var stagingPath: String { parent + "/.\(name).dossier-staging" }
-    var recordPath: String { OutputRecord.path(parent: parent, name: name) }
     static let marker = "Built by dossier. This folder is replaced by every build.\n"
 
     /// Writes a site held in memory.
@@ -45,18 +45,24 @@ public struct OutputWriter: Sendable {
         try commit(staging)
     }
 
-    /// Starts reading what the staging folder holds (from the output record, or by walking it)
-    /// on another thread, so that it overlaps the build; `begin(scan:)` waits for it.
-    func scanInBackground() -> BackgroundTask<StagingFolder.Contents> {
+    /// Where the build stages, what the staging folder holds, and the output's lock.
+    struct Opening {
+        let place: StagingPlace
+        var contents: StagingFolder.Contents
+        let lock: OutputLock?
+    }
+
+    /// Starts reading what the staging folder holds on another thread, so that it overlaps the
+    /// build; `begin(scan:)` waits for it.
+    func scanInBackground() -> BackgroundTask<Opening> {
         BackgroundTask { [self] in lockAndLoad() }
     }
 
     /// Waits for the output's lock (`OutputLock`), then reads what the staging folder holds.
-    func lockAndLoad() -> StagingFolder.Contents {
+    func lockAndLoad() -> Opening {
         let lock = OutputLock(folder: parent)
-        var contents = StagingFolder.Contents.load(stagingPath, recordPath: recordPath, margin: recordMargin)
-        contents.lock = lock
-        return contents
+        let place = StagingPlace.choose(output: output, scratch: scratch)
+        return Opening(place: place, contents: .scan(place.path), lock: lock)
     }
 
     /// Opens the staging folder: the one the previous build left (reused) or a new one.
@@ -65,96 +71,90 @@ public struct OutputWriter: Sendable {
     }
 
     /// `begin()`, with the walk of the staging folder `scanInBackground()` started.
-    func begin(scan: BackgroundTask<StagingFolder.Contents>?) throws(Failure) -> StagingFolder {
-        let parentExisted = FileManager().fileExists(atPath: parent)
+    func begin(scan: BackgroundTask<Opening>?) throws(Failure) -> StagingFolder {
+        let parentExisted = FileKind.of(parent) != .missing
         do {
             try FileManager().createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
             throw Failure(message: "cannot create \(parent): \(error.localizedDescription)")
         }
-        var contents = scan?.value() ?? lockAndLoad()
-        // The first build into a new folder could not lock it before it existed. (Where the file
-        // system cannot lock, the staging folder is not read a second time.)
-        if contents.lock == nil, !parentExisted { contents = lockAndLoad() }
-        let manager = FileManager()
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: stagingPath, isDirectory: &isDirectory) {
-            // An empty folder is taken as ours: a build killed between creating it and writing the
-            // marker leaves it so, and there is nothing in it to lose.
-            let empty = (try? manager.contentsOfDirectory(atPath: stagingPath))?.isEmpty ?? false
-            guard isDirectory.boolValue, empty || manager.fileExists(atPath: stagingPath + "/" + OutputGuard.markerName) else {
-                throw Failure(message: "\(stagingPath) exists and was not made by dossier; remove it")
-            }
+        var opening = scan?.value() ?? lockAndLoad()
+        // The first build into a new folder could not lock it before it existed.
+        if opening.lock == nil, !parentExisted { opening = lockAndLoad() }
+        let path = opening.place.path
+        let created = try claim(path, contents: &opening.contents)
+        if created && mkdir(path, 0o755) != 0 {
+            throw Failure(message: "cannot create \(path): \(String(cString: strerror(errno)))")
         }
-        if contents.mustRemove {
-            try? manager.removeItem(atPath: stagingPath)
-            // Whatever stayed could be a link that a write would follow out of the folder.
-            guard !manager.fileExists(atPath: stagingPath) else {
-                throw Failure(message: "\(stagingPath) holds a symbolic link or a file name that is not UTF-8, and cannot be removed; remove it")
-            }
-            contents = StagingFolder.Contents(record: contents.record, lock: contents.lock)
-        }
-        let created = !manager.fileExists(atPath: stagingPath)
-        if created && mkdir(stagingPath, 0o755) != 0 {
-            throw Failure(message: "cannot create \(stagingPath): \(String(cString: strerror(errno)))")
-        }
+        let staging = StagingFolder(root: path, contents: opening.contents, lock: opening.lock,
+                                    removedOnDiscard: created || opening.place.isBeside)
         do {
-            let staging = StagingFolder(root: stagingPath, contents: contents, created: created)
             try staging.put(OutputGuard.markerName, .text(Self.marker))
             return staging
         } catch {
-            throw Failure(message: "cannot prepare \(stagingPath): \(error)")
+            staging.discard()
+            throw Failure(message: "cannot prepare \(path): \(error)")
         }
+    }
+
+    /// Makes sure that what is at `path` may be written into: nothing (returns true: the folder
+    /// is to be made), or a folder of an earlier build. A symbolic link there is removed, never
+    /// followed, and so is a folder holding one.
+    private func claim(_ path: String, contents: inout StagingFolder.Contents) throws(Failure) -> Bool {
+        switch FileKind.of(path) {
+        case .missing:
+            contents = StagingFolder.Contents()
+            return true
+        case .folder:
+            // An empty folder is taken as ours: a build killed between creating it and writing the
+            // marker leaves it so, and there is nothing in it to lose.
+            let empty = (try? FileManager().contentsOfDirectory(atPath: path))?.isEmpty ?? false
+            guard empty || FileKind.of(path + "/" + OutputGuard.markerName) == .file else {
+                throw Failure(message: "\(path) exists and was not made by dossier; remove it")
+            }
+        case .link:
+            contents.mustRemove = true
+        case .file, .other:
+            throw Failure(message: "\(path) exists and was not made by dossier; remove it")
+        }
+        guard contents.mustRemove else { return false }
+        do {
+            try TreeRemoval.remove(path)
+        } catch {
+            throw Failure(message: "\(path) holds a symbolic link or a file name that is not UTF-8, and cannot be removed (\(error)); remove it")
+        }
+        contents = StagingFolder.Contents()
+        return true
     }
 
     /// Removes what the previous occupant of the staging folder had and this build did not write,
-    /// then puts the staging folder in the output's place.
+    /// puts the staging folder in the output's place, and removes whatever a build left beside
+    /// the output.
     public func commit(_ staging: StagingFolder) throws(Failure) {
         defer { staging.releaseLock() }
         staging.removeStaleFiles()
-        writeRecord(staging)
-        try swap(staging.root)
+        do {
+            try OutputSwap(output: output).swap(staging.root)
+        } catch {
+            staging.discard()
+            throw Failure(message: error.message)
+        }
+        removeLeftovers(staging: staging.root)
     }
 
-    /// The record of the staging folder as this build leaves it, and of the output folder as the
-    /// previous record has it (the two trade places in the exchange that follows).
-    func writeRecord(_ staging: StagingFolder) {
-        var record = staging.previousRecord ?? OutputRecord()
-        record.boot = OutputRecord.currentBoot
-        var trees: [OutputRecord.Tree] = []
-        if let tree = staging.recordTree() { trees.append(tree) }
-        // The output's tree, as the previous record has it, if written since this boot: its
-        // files were not checked by this build.
-        if record.boot != nil, record.boot == staging.previousRecord?.boot,
-           let found = FileStamp.of(output), found.kind == S_IFDIR, let tree = record.tree(device: found.device, inode: found.stamp.inode) {
-            trees.append(tree)
+    /// Removes the staging folder beside the output (it now holds the previous site), and the
+    /// staging folder and record that earlier versions of Dossier kept there.
+    func removeLeftovers(staging: String) {
+        let beside = StagingPlace.beside(output)
+        switch FileKind.of(beside) {
+        case .link:
+            unlink(beside)
+        case .folder where beside == staging || FileKind.of(beside + "/" + OutputGuard.markerName) == .file:
+            try? TreeRemoval.remove(beside)
+        default:
+            break
         }
-        // In a fixed order, so that a rebuild that changed nothing leaves the record as it was.
-        record.trees = trees.sorted { ($0.device, $0.inode) < ($1.device, $1.inode) }
-        record.write(to: recordPath)
-    }
-
-    /// Exchanges the staging folder and the output. Where `renameat2` is missing or refused, the
-    /// old output is moved aside first: for an instant the output path is empty.
-    func swap(_ staging: String) throws(Failure) {
-        let manager = FileManager()
-        guard manager.fileExists(atPath: output) else {
-            guard rename(staging, output) == 0 else {
-                throw Failure(message: "cannot move the new site into \(output): \(String(cString: strerror(errno)))")
-            }
-            return
-        }
-        if AtomicExchange.exchange(staging, output) { return }
-        let retired = parent + "/.\(name).dossier-retired"
-        try? manager.removeItem(atPath: retired)
-        guard rename(output, retired) == 0 else {
-            throw Failure(message: "cannot move the previous \(output) aside: \(String(cString: strerror(errno)))")
-        }
-        guard rename(staging, output) == 0 else {
-            let reason = String(cString: strerror(errno))
-            _ = rename(retired, output)
-            throw Failure(message: "cannot move the new site into \(output): \(reason)")
-        }
-        _ = rename(retired, staging)
+        let record = parent + "/.\(name).dossier-record"
+        if [.file, .link].contains(FileKind.of(record)) { unlink(record) }
     }
 }

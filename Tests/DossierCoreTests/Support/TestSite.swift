@@ -66,7 +66,7 @@ struct TestSite {
     /// Builds and writes to `public/`; returns the diagnostics.
     @discardableResult
     func buildAndWrite(_ options: BuildOptions = BuildOptions()) throws -> Diagnostics {
-        SiteBuilder(root: root, options: options).build(writingTo: OutputWriter(output: output)).diagnostics
+        SiteBuilder(root: root, options: options).build(writingTo: OutputWriter(output: output, project: root)).diagnostics
     }
 
     func read(_ outputPath: String) throws -> String {
