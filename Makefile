@@ -132,7 +132,7 @@ soak: deps
 # of Tests/Fuzz/Dictionaries/NAME.dict. A crash, leak, timeout (FUZZ_TIMEOUT seconds for one input)
 # or memory blow-up fails the run and leaves the input in FUZZ_ARTIFACTS. The sanitizer build has
 # its own scratch folder, .build-fuzz. Not part of `make test`.
-FUZZ_TARGETS ?= FuzzFrontMatter FuzzCSV FuzzJSON FuzzChart FuzzMarkdown
+FUZZ_TARGETS ?= FuzzFrontMatter FuzzCSV FuzzJSON FuzzChart FuzzMarkdown FuzzTemplates
 FUZZ_SECONDS ?= 60
 FUZZ_TIMEOUT ?= 5
 FUZZ_RSS_MB ?= 4096

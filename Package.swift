@@ -83,5 +83,6 @@ let package = Package(
         .executableTarget(name: "FuzzJSON", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzJSON"),
         .executableTarget(name: "FuzzChart", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzChart"),
         .executableTarget(name: "FuzzMarkdown", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzMarkdown"),
+        .executableTarget(name: "FuzzTemplates", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzTemplates"),
     ]
 )

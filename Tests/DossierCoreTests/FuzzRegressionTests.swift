@@ -28,6 +28,14 @@ import Testing
         }
     }
 
+    // The template seeds, recursive partials and a layout that inherits itself among them, run
+    // as FuzzTemplates runs them: refused with an error, never a crash.
+    @Test func templateSeedsRunAsTheirTargetRunsThem() throws {
+        let seeds = try Self.seeds("FuzzTemplates")
+        #expect(seeds.count >= 4)
+        for (_, bytes) in seeds { FuzzEntryPoints.templates(bytes) }
+    }
+
     static let templates: [String: String] = [
         "templates/dataset.mustache": "{{<layout}}{{$main}}<h1>{{dataset.title}}</h1>{{{dataset.table}}}{{/main}}{{/layout}}",
         "templates/datasets.mustache": "{{<layout}}{{$main}}{{#datasets}}<a href=\"{{url}}\">{{title}}</a>{{/datasets}}{{/main}}{{/layout}}",

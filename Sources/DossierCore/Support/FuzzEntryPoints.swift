@@ -25,6 +25,32 @@ public enum FuzzEntryPoints {
         }
     }
 
+    /// Templates as `TemplateSet` reads them: the input is `partials/fuzz.mustache`, then after a
+    /// NUL byte, when there is one, `layout.mustache`, beside fixed `page` and `home` templates
+    /// that include the partial and inherit the layout. A set with no error renders the page, so
+    /// recursive partials, self-inheriting layouts and deep nesting meet the checks before
+    /// swift-mustache does.
+    public static func templates(_ bytes: [UInt8]) {
+        let nul = bytes.firstIndex(of: 0)
+        let partial = nul.map { Array(bytes[..<$0]) } ?? bytes
+        let layout = nul.map { Array(bytes[($0 + 1)...]) } ?? Array("<main>{{$main}}{{/main}}</main>{{> partials/fuzz}}".utf8)
+        let files = [
+            SourceFile(path: "templates/partials/fuzz.mustache", bytes: partial),
+            SourceFile(path: "templates/layout.mustache", bytes: layout),
+            SourceFile(path: "templates/page.mustache", bytes: Array("{{<layout}}{{$main}}{{page.title}}{{> partials/fuzz}}{{/main}}{{/layout}}".utf8)),
+            SourceFile(path: "templates/home.mustache", bytes: Array("{{<layout}}{{/layout}}".utf8)),
+        ]
+        var diagnostics = Diagnostics()
+        let set = TemplateSet(files: files, diagnostics: &diagnostics)
+        consume(diagnostics)
+        guard !diagnostics.hasErrors else { return }
+        let context: TemplateContext = [
+            "page": ["title": "Titre", "items": .list([["name": "a"], ["name": "b"]]), "content": "<p>x</p>"],
+            "site": ["title": "Site"], "t": ["home": "Accueil"],
+        ]
+        _ = try? set.render("page", context: context)
+    }
+
     /// A dataset file (`content/data/fuzz.csv`, or `.json`) with optional metadata
     /// (`content/data/fuzz.yaml`), as `DatasetParser` reads them. When the dataset is valid, every
     /// cell is formatted as the dataset's page shows it, and it is drawn as a `table` block and as
