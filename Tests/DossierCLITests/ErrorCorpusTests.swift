@@ -95,6 +95,8 @@ import DossierCore
              "content/x.md:21:1: error: chart id \"parts\" is already used on this page (line 9)"),
         Case("chart id with a space", chart("type: bar\ndata: parts\nx: annee\ny: part\nid: part de Xiaomi"),
              "content/x.md:11:5: error: chart: `id` \"part de Xiaomi\" is not usable in `[@fig:id]`: use letters, digits and hyphens only (e.g. `part-de-xiaomi`)"),
+        Case("source lang not a language tag", ["content/x.md": "---\ntitle: X\nsources:\n  - title: A\n    lang: english (UK)\n---\n"],
+             "content/x.md:5:11: error: a source's `lang` must be a language tag such as `en` or `en-GB`, found \"english (UK)\""),
         Case("unterminated citation", ["content/x.md": "---\ntitle: X\nsources:\n  - id: a\n    title: A\n---\nTexte [@a\n"],
              "content/x.md:7:7: error: `[@` is not closed by `]`"),
         Case("duplicate source id", ["content/x.md": "---\ntitle: X\nsources:\n  - id: a\n    title: A\n  - id: a\n    title: B\n---\n"],

@@ -127,7 +127,7 @@ import Testing
             | 2017 | 12,4 [@afp] |
 
             [^n]: Une note.
-            """, extra: "sources:\n  - title: Jamais citée\n  - id: afp\n    title: AFP\n  - id: idc\n    title: IDC\n"),
+            """, extra: "sources:\n  - title: Jamais citée\n  - id: afp\n    title: AFP\n  - id: idc\n    title: IDC\n    lang: en\n"),
     ]
 
     @Test func thePageTheHomeAndTheDataPagesShowTheFiguresAndCitations() throws {
@@ -141,7 +141,7 @@ import Testing
         #expect(html.contains("<caption id=\"table-caption-1\"><span class=\"figure-number\">Tableau\u{00A0}1</span> — Les parts</caption>"))
         #expect(html.contains("<section class=\"footnotes\""))
         // The cited sources first, by number, each with a link back; then the others.
-        let idc = try #require(html.range(of: "<li class=\"source\" id=\"source-idc\"><span class=\"source-title\">IDC</span> <a href=\"#cite-idc-1\" class=\"source-back\" aria-label=\"Retour au texte, citation 1\">↩</a></li>"))
+        let idc = try #require(html.range(of: "<li class=\"source\" id=\"source-idc\"><span class=\"source-title\" lang=\"en\">IDC</span> <a href=\"#cite-idc-1\" class=\"source-back\" aria-label=\"Retour au texte, citation 1\">↩</a></li>"))
         let afp = try #require(html.range(of: "<li class=\"source\" id=\"source-afp\">"))
         let other = try #require(html.range(of: "<li class=\"source\"><span class=\"source-title\">Jamais citée</span></li>"))
         #expect(idc.lowerBound < afp.lowerBound && afp.lowerBound < other.lowerBound)

@@ -39,12 +39,24 @@ public struct SourceReference: Sendable, Equatable {
     public var publisher: String?
     public var url: String?
     public var date: String?
+    /// The language of the title when it is not the site's (`lang: en`), a BCP 47 tag.
+    public var lang: String?
 
-    public init(id: String? = nil, title: String, publisher: String? = nil, url: String? = nil, date: String? = nil) {
+    public init(id: String? = nil, title: String, publisher: String? = nil, url: String? = nil, date: String? = nil, lang: String? = nil) {
         self.id = id
+        self.lang = lang
         self.title = title
         self.publisher = publisher
         self.url = url
         self.date = date
+    }
+}
+
+extension SourceReference {
+    /// `en`, `en-GB`, `zh-Hans`: letters, then hyphen-separated letters or digits (BCP 47's shape).
+    public static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { part in (1...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 }

@@ -49,7 +49,7 @@ struct FrontMatterDecoder {
         }
         var sources: [SourceReference] = []
         for entry in document.mappings("sources", &local) ?? [] {
-            entry.warnUnknownKeys(["id", "title", "publisher", "url", "date"], what: "a source", &local)
+            entry.warnUnknownKeys(["id", "title", "publisher", "url", "date", "lang"], what: "a source", &local)
             guard let sourceTitle = entry.string("title", &local) else {
                 entry.report("a source needs a `title`", at: nil, &local)
                 continue
@@ -73,7 +73,13 @@ struct FrontMatterDecoder {
                 entry.report("two sources have the `id` \"\(value)\": give each its own", at: entry.node("id"), &local)
                 id = nil
             }
-            sources.append(SourceReference(id: id, title: sourceTitle, publisher: entry.string("publisher", &local), url: url, date: sourceDate))
+            var lang = entry.string("lang", &local)
+            if let value = lang, !SourceReference.isLanguageTag(value) {
+                entry.report("a source's `lang` must be a language tag such as `en` or `en-GB`, found \"\(value)\"", at: entry.node("lang"), &local)
+                lang = nil
+            }
+            sources.append(SourceReference(id: id, title: sourceTitle, publisher: entry.string("publisher", &local), url: url, date: sourceDate,
+                                           lang: lang))
         }
         let frontMatter = FrontMatter(
             title: title ?? "",

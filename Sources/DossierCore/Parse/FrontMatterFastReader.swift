@@ -156,6 +156,7 @@ private struct SourceEntry {
     var publisher: FastYAMLValue?
     var url: FastYAMLValue?
     var date: FastYAMLValue?
+    var lang: FastYAMLValue?
 
     /// Reads the `key: value` at `column` of `line`; false when it is not one the fast path knows.
     mutating func read(_ line: FastYAMLLine, at column: Int, in text: FastYAMLText) -> Bool {
@@ -168,6 +169,7 @@ private struct SourceEntry {
         case "publisher": return set(&publisher)
         case "url": return set(&url)
         case "date": return set(&date)
+        case "lang": return set(&lang)
         default: return false
         }
     }
@@ -181,7 +183,9 @@ private struct SourceEntry {
         if let urlText, !URLText.isSafeExternal(urlText) { return nil }
         let idText = id?.string
         if let idText, !Slug.isValid(idText) { return nil }
-        return SourceReference(id: idText, title: titleText, publisher: publisher?.string, url: urlText, date: dateText)
+        let langText = lang?.string
+        if let langText, !SourceReference.isLanguageTag(langText) { return nil }
+        return SourceReference(id: idText, title: titleText, publisher: publisher?.string, url: urlText, date: dateText, lang: langText)
     }
 }
 

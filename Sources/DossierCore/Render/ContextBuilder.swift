@@ -326,6 +326,7 @@ struct ContextBuilder: Sendable {
                 values["date_display"] = .string(format.fullDate(date))
             }
             if let id = source.id { values["id"] = .string(id) }
+            if let lang = source.lang { values["lang"] = .string(lang) }
             if let id = source.id, let citation = citedByID[id] {
                 values["anchor"] = .string(CitedSource.anchor(id))
                 values["number"] = .int(citation.number)

@@ -1450,7 +1450,7 @@ EmbeddedFile(path: "partials/pager.mustache", text: #"""
 """#),
 EmbeddedFile(path: "partials/sources.mustache", text: #"""
 {{!
-  The page's sources (front matter `sources`): {id, title, publisher, url, date,
+  The page's sources (front matter `sources`): {id, title, lang, publisher, url, date,
   date_display, anchor, number, several_citations, backlinks: [{url, text,
   label}]}; all but title are
   optional. Those the text cites with [@id] come first, in the order of their
@@ -1463,7 +1463,7 @@ EmbeddedFile(path: "partials/sources.mustache", text: #"""
 <h2 id="dossier-sources-title">{{t.sources}}</h2>
 <ol class="sources-list">
 {{#page.sources}}
-<li class="source"{{#.anchor}} id="{{.}}"{{/.anchor}}>{{#.url}}<a href="{{.}}" class="source-title">{{title}}</a>{{/.url}}{{^.url}}<span class="source-title">{{.title}}</span>{{/.url}}{{#.publisher}}{{t.source_publisher_sep}}<span class="source-publisher">{{.}}</span>{{/.publisher}}{{#.date}}{{t.source_publisher_sep}}<time datetime="{{.}}">{{date_display}}</time>{{/.date}}{{#.several_citations}} <span class="source-back-mark" aria-hidden="true">↩</span>{{/.several_citations}}{{#.backlinks}} <a href="{{.url}}" class="source-back" aria-label="{{.label}}">{{.text}}</a>{{/.backlinks}}</li>
+<li class="source"{{#.anchor}} id="{{.}}"{{/.anchor}}>{{#.url}}<a href="{{.}}" class="source-title"{{#lang}} lang="{{.}}"{{/lang}}>{{title}}</a>{{/.url}}{{^.url}}<span class="source-title"{{#.lang}} lang="{{.}}"{{/.lang}}>{{.title}}</span>{{/.url}}{{#.publisher}}{{t.source_publisher_sep}}<span class="source-publisher">{{.}}</span>{{/.publisher}}{{#.date}}{{t.source_publisher_sep}}<time datetime="{{.}}">{{date_display}}</time>{{/.date}}{{#.several_citations}} <span class="source-back-mark" aria-hidden="true">↩</span>{{/.several_citations}}{{#.backlinks}} <a href="{{.url}}" class="source-back" aria-label="{{.label}}">{{.text}}</a>{{/.backlinks}}</li>
 {{/page.sources}}
 </ol>
 </section>
