@@ -40,16 +40,18 @@ struct DataExtensions: MarkdownExtensions {
         let number = numbers.next(kind)
         let label = numbers.label(kind, number: number, strings: figure.strings)
         let anchor = spec.id.map { FigureEntry.anchor(kind: kind, id: $0) }
+        // A chart always has an HTML id (its SVG's ids derive from it); a table only when it has an `id`.
+        let htmlID = anchor ?? (kind == .figure ? "chart-\(index)" : nil)
         let html: Result<[UInt8], Diagnostic>
         if kind == .figure {
-            html = chart(spec, dataset: dataset, id: anchor ?? "chart-\(index)", label: label, at: location)
+            html = chart(spec, dataset: dataset, id: htmlID ?? "", label: label, at: location)
         } else {
             html = TableBlock(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line)
                 .html(figure: figure, urlPath: location.urlPath, anchor: anchor, label: label).map { Array($0.utf8) }
         }
         switch html {
         case .success(let markup):
-            let entry = FigureEntry(kind: kind, number: number, id: spec.id, anchor: anchor ?? (kind == .figure ? "chart-\(index)" : nil),
+            let entry = FigureEntry(kind: kind, number: number, id: spec.id, anchor: htmlID,
                                     title: figure.plain(spec.title ?? dataset.metadata.title ?? dataset.name), datasets: [dataset.name],
                                     line: spec.lines["id"] ?? location.line, column: spec.lines["id"] == nil ? location.column : 1)
             var output = ExtensionOutput(markup: markup, datasets: [dataset.name], diagnostics: diagnostics.items)

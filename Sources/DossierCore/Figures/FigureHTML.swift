@@ -5,8 +5,7 @@ struct FigureHTML {
     let portable: Bool
 
     func text(_ value: String) -> String {
-        var typography = Typography(language: format.primaryLanguage)
-        return typography.correct(value).xmlEscaped
+        plain(value).xmlEscaped
     }
 
     /// `Source : <a href="…/data/NAME/">IDC, cité par ZDNet</a>` linking to the dataset page.

@@ -57,11 +57,8 @@ struct FigureSpec: Equatable {
             return parseYAML(yaml, isChart: isChart, file: file, fenceLine: fenceLine, diagnostics: &diagnostics)
         }
         if verify {
-            var reference = Diagnostics()
-            let expected = parseYAML(yaml, isChart: isChart, file: file, fenceLine: fenceLine, diagnostics: &reference)
-            if expected != spec || !reference.items.isEmpty {
-                diagnostics.error(Verification.mismatch(isChart ? "chart spec" : "table spec", fast: spec, reference: expected, diagnostics: reference),
-                                  file: file, line: fenceLine, column: 1)
+            Verification.check(isChart ? "chart spec" : "table spec", fast: spec, file: file, line: fenceLine, diagnostics: &diagnostics) {
+                parseYAML(yaml, isChart: isChart, file: file, fenceLine: fenceLine, diagnostics: &$0)
             }
         }
         return spec

@@ -28,13 +28,8 @@ struct CrossReferences {
     private(set) var references: [Reference] = []
 
     /// Whether the Markdown may hold a reference: most pages are looked at no further.
-    static func mayContain(_ utf8: ArraySlice<UInt8>) -> Bool {
-        var previous: UInt8 = 0
-        for byte in utf8 {
-            if byte == UInt8(ascii: "@"), previous == UInt8(ascii: "[") { return true }
-            previous = byte
-        }
-        return false
+    static func mayContain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        BytePair.occurs(UInt8(ascii: "["), UInt8(ascii: "@"), in: bytes)
     }
 
     /// Finds the references in the document's text and puts placeholders in their place;
@@ -47,7 +42,7 @@ struct CrossReferences {
             switch node.type {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkDepth += entering ? 1 : -1
             case CMARK_NODE_TEXT:
-                if linkDepth == 0, node.withLiteralUTF8({ mayContain(ArraySlice($0)) }) { texts.append(node) }
+                if linkDepth == 0, node.withLiteralUTF8(mayContain) { texts.append(node) }
             default: break
             }
         }

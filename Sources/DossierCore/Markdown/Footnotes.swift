@@ -27,10 +27,9 @@ struct Footnotes {
         }
     }
 
+    /// Whether text holds `[^`.
     static func containsOpening(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 2 else { return false }
-        for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "[") && bytes[index + 1] == UInt8(ascii: "^") { return true }
-        return false
+        BytePair.occurs(UInt8(ascii: "["), UInt8(ascii: "^"), in: bytes)
     }
 
     /// Reports undefined and unused notes, and rewrites the citations and the notes' list.

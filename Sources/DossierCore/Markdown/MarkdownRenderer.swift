@@ -53,7 +53,7 @@ public struct MarkdownRenderer: Sendable {
             var diagnostics = Diagnostics()
             let location = PageLocation(file: file, firstLine: firstLine, contentPath: contentPath, urlPath: urlPath)
             // Found before typography changes the text around them.
-            let references = CrossReferences.mayContain(markdown.utf8)
+            let references = markdown.utf8.withUnsafeBufferPointer(CrossReferences.mayContain)
                 ? CrossReferences.find(in: document, page: location, diagnostics: &diagnostics) : CrossReferences()
             var headingNodes: [CmarkNode] = []
             var linkNodes: [CmarkNode] = []

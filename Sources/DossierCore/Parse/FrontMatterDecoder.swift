@@ -12,11 +12,8 @@ struct FrontMatterDecoder {
             return decodeWithYAML(yaml, file: file, firstLine: firstLine, diagnostics: &diagnostics)
         }
         if verify {
-            var reference = Diagnostics()
-            let expected = decodeWithYAML(yaml, file: file, firstLine: firstLine, diagnostics: &reference)
-            if expected != frontMatter || !reference.items.isEmpty {
-                diagnostics.error(Verification.mismatch("front matter", fast: frontMatter, reference: expected, diagnostics: reference),
-                                  file: file, line: max(firstLine - 1, 1), column: 1)
+            Verification.check("front matter", fast: frontMatter, file: file, line: max(firstLine - 1, 1), diagnostics: &diagnostics) {
+                decodeWithYAML(yaml, file: file, firstLine: firstLine, diagnostics: &$0)
             }
         }
         return frontMatter
