@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The build's stage targets, in the order they may import each other.
+let stages: [Target.Dependency] = [
+    "DossierModel", "DossierTheme", "DossierCharts", "DossierTemplates", "DossierMarkdown", "DossierLoad", "DossierData",
+    "DossierParse", "DossierFigures", "DossierRender", "DossierOutput", "DossierBuild",
+]
+
 let package = Package(
     name: "dossier",
     platforms: [.macOS(.v14)],
@@ -8,8 +14,6 @@ let package = Package(
         .executable(name: "dossier", targets: ["dossier"]),
         // The preview server, a program of its own: `dossier build` never compiles or links SwiftNIO.
         .executable(name: "dossier-serve", targets: ["DossierServe"]),
-        .library(name: "DossierCore", targets: ["DossierCore"]),
-        .library(name: "DossierServer", targets: ["DossierServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -28,19 +32,28 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The build's stages, one target each; a stage imports only the stages before it
+        // (ARCHITECTURE.md has the graph), so the compiler refuses an import the other way.
+        .target(name: "DossierModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "DossierTheme", dependencies: ["DossierModel"]),
+        .target(name: "DossierCharts", dependencies: ["DossierModel"]),
+        .target(name: "DossierTemplates", dependencies: ["DossierModel", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "DossierMarkdown", dependencies: ["DossierModel", "CCmark"]),
+        .target(name: "DossierLoad", dependencies: ["DossierModel", "DossierTheme"]),
+        .target(name: "DossierData", dependencies: ["DossierModel", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "DossierParse", dependencies: ["DossierModel", "DossierData", "DossierMarkdown"]),
+        .target(name: "DossierFigures", dependencies: ["DossierModel", "DossierData", "DossierCharts", "DossierMarkdown"]),
+        .target(name: "DossierRender", dependencies: ["DossierModel", "DossierMarkdown", "DossierTemplates"]),
+        .target(name: "DossierOutput", dependencies: ["DossierModel"]),
         .target(
-            name: "DossierCore",
-            dependencies: [
-                "CCmark",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "CSV", package: "CSV.swift"),
-            ]
+            name: "DossierBuild",
+            dependencies: ["DossierModel", "DossierTheme", "DossierTemplates", "DossierMarkdown", "DossierLoad", "DossierData",
+                           "DossierParse", "DossierFigures", "DossierRender", "DossierOutput"]
         ),
         .target(
             name: "DossierServer",
             dependencies: [
-                "DossierCore",
+                "DossierBuild",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -51,7 +64,8 @@ let package = Package(
         .target(
             name: "DossierCLI",
             dependencies: [
-                "DossierCore",
+                "DossierBuild",
+                "DossierTheme",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,25 +78,31 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"], exclude: ["Charts/Golden"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "DossierCore"]),
+        .testTarget(
+            name: "DossierCoreTests",
+            dependencies: stages + ["DossierFuzzing"],
+            exclude: ["Charts/Golden"]
+        ),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI"] + stages),
         .testTarget(
             name: "DossierServerTests",
             dependencies: [
                 "DossierServer",
-                "DossierCore",
+                "DossierBuild",
+                "DossierModel",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // libFuzzer targets, built with sanitizers by `make fuzz` (see Sources/Fuzz/README.md).
         .target(name: "FuzzDriver", path: "Sources/Fuzz/FuzzDriver"),
-        .target(name: "FuzzSupport", dependencies: ["DossierCore", "FuzzDriver"], path: "Sources/Fuzz/FuzzSupport"),
-        .executableTarget(name: "FuzzFrontMatter", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzFrontMatter"),
-        .executableTarget(name: "FuzzCSV", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzCSV"),
-        .executableTarget(name: "FuzzJSON", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzJSON"),
-        .executableTarget(name: "FuzzChart", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzChart"),
-        .executableTarget(name: "FuzzMarkdown", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzMarkdown"),
-        .executableTarget(name: "FuzzTemplates", dependencies: ["DossierCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzTemplates"),
+        .target(name: "DossierFuzzing", dependencies: stages, path: "Sources/Fuzz/DossierFuzzing"),
+        .target(name: "FuzzSupport", dependencies: ["DossierFuzzing", "FuzzDriver"] + stages, path: "Sources/Fuzz/FuzzSupport"),
+        .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzSupport", "DossierFuzzing"], path: "Sources/Fuzz/FuzzFrontMatter"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "DossierFuzzing"], path: "Sources/Fuzz/FuzzCSV"),
+        .executableTarget(name: "FuzzJSON", dependencies: ["FuzzSupport", "DossierFuzzing"], path: "Sources/Fuzz/FuzzJSON"),
+        .executableTarget(name: "FuzzChart", dependencies: ["FuzzSupport", "DossierFuzzing"], path: "Sources/Fuzz/FuzzChart"),
+        .executableTarget(name: "FuzzMarkdown", dependencies: ["FuzzSupport", "DossierFuzzing"], path: "Sources/Fuzz/FuzzMarkdown"),
+        .executableTarget(name: "FuzzTemplates", dependencies: ["FuzzSupport", "DossierFuzzing"], path: "Sources/Fuzz/FuzzTemplates"),
     ]
 )

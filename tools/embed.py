@@ -4,7 +4,7 @@
     python3 tools/embed.py           # writes the generated Swift files
     python3 tools/embed.py --check   # exits 1 if a generated file is out of date (make test)
 
-theme/    → Sources/DossierCore/Theme/BuiltinTheme+Files.swift  (the built-in theme)
+theme/    → Sources/DossierTheme/BuiltinTheme+Files.swift  (the built-in theme)
 skeleton/ → Sources/DossierCLI/Init/Skeleton+Files.swift         (what `dossier init` writes)
 
 Text files become raw string literals, so a diff of the generated file reads like a diff of
@@ -16,8 +16,8 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGETS = [
-    ("theme", "Sources/DossierCore/Theme/BuiltinTheme+Files.swift", "BuiltinTheme", None),
-    ("skeleton", "Sources/DossierCLI/Init/Skeleton+Files.swift", "Skeleton", "DossierCore"),
+    ("theme", "Sources/DossierTheme/BuiltinTheme+Files.swift", "BuiltinTheme", None),
+    ("skeleton", "Sources/DossierCLI/Init/Skeleton+Files.swift", "Skeleton", "DossierTheme"),
 ]
 
 

@@ -1,6 +1,8 @@
 import ArgumentParser
-import DossierCore
 import Foundation
+import DossierModel
+import DossierOutput
+import DossierBuild
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,12 +1,12 @@
 import ArgumentParser
-import DossierCore
+import DossierModel
 
 /// Entry point of the `dossier` tool, callable from tests with any arguments and console.
-public enum DossierCLI {
+package enum DossierCLI {
     /// Exit status: 0 success, 1 content errors, 2 usage errors.
     /// - Parameter exiting: the process exits right after (the `dossier` executable): a build's
     ///   memory is left to the exit instead of being freed (`SiteBuilder.WorkingSet`).
-    public static func run(_ arguments: [String], console: Console = .standard, exiting: Bool = false) -> Int32 {
+    package static func run(_ arguments: [String], console: Console = .standard, exiting: Bool = false) -> Int32 {
         let command: ParsableCommand
         do {
             command = try DossierCommand.parseAsRoot(arguments)
@@ -57,17 +57,17 @@ struct DossierCommand: ParsableCommand {
 }
 
 /// Options shared by the commands that read a project.
-public struct ProjectOptions: ParsableArguments {
+package struct ProjectOptions: ParsableArguments {
     @Option(name: .long, help: "The project folder (holding content/ and, to override the built-in theme, templates/).")
-    public var root: String = "."
+    package var root: String = "."
 
     @Flag(name: .long, help: "Include pages marked `draft: true`.")
-    public var drafts = false
+    package var drafts = false
 
     @Flag(name: .long, help: "Treat warnings as errors.")
-    public var strict = false
+    package var strict = false
 
-    public init() {}
+    package init() {}
 }
 
 /// Prints diagnostics compiler-style and returns whether the build may go on.

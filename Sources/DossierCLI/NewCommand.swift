@@ -1,6 +1,7 @@
 import ArgumentParser
-import DossierCore
 import Foundation
+import DossierModel
+import DossierParse
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

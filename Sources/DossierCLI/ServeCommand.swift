@@ -1,10 +1,10 @@
 import ArgumentParser
-import DossierCore
 import Foundation
+import DossierModel
 
 /// The options of `dossier serve`, read again by `dossier-serve`, which it runs.
-public struct ServeOptions: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct ServeOptions: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the site from memory, rebuilding and reloading the browser on every save.",
         discussion: """
@@ -15,17 +15,17 @@ public struct ServeOptions: ParsableCommand {
         """
     )
 
-    @OptionGroup public var project: ProjectOptions
+    @OptionGroup package var project: ProjectOptions
 
     @Option(name: .long, help: "The port to listen on (0: any free port).")
-    public var port: Int = 8000
+    package var port: Int = 8000
 
     @Option(name: .long, help: "The interface to listen on; 0.0.0.0 opens the preview to the network.")
-    public var host: String = "127.0.0.1"
+    package var host: String = "127.0.0.1"
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535")
         }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import DossierCLI
-import DossierCore
 import DossierServer
 import Foundation
+import DossierModel
 
 /// `dossier-serve`: the preview server, a program of its own so that `dossier build` never
 /// needs the networking stack. `dossier serve` runs it with the same options.

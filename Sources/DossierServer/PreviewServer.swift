@@ -1,8 +1,8 @@
-import DossierCore
 import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import DossierModel
 
 /// `dossier serve`: builds the project in memory, serves it over HTTP, rebuilds when a file of
 /// `content/` or `templates/` changes, and reloads the open pages.
@@ -10,20 +10,20 @@ import ServiceLifecycle
 /// It is a `Service`: it runs until the service group around it shuts down gracefully (SIGINT or
 /// SIGTERM with `runUntilInterrupted()`), then closes the event streams, stops the watcher
 /// and returns.
-public struct PreviewServer: Service {
-    public let configuration: ServeConfiguration
+package struct PreviewServer: Service {
+    package let configuration: ServeConfiguration
     let log: PreviewLog
     let onReady: @Sendable (_ port: Int) async -> Void
 
     /// - Parameter onReady: called once the server listens, with its port (useful with port 0).
-    public init(configuration: ServeConfiguration, log: PreviewLog = .standard,
+    package init(configuration: ServeConfiguration, log: PreviewLog = .standard,
                 onReady: @escaping @Sendable (_ port: Int) async -> Void = { _ in }) {
         self.configuration = configuration
         self.log = log
         self.onReady = onReady
     }
 
-    public func run() async throws {
+    package func run() async throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: configuration.root, isDirectory: &isFolder), isFolder.boolValue else {
             throw ServeError("no project folder at \(configuration.root)")
@@ -70,7 +70,7 @@ public struct PreviewServer: Service {
     }
 
     /// Runs until SIGINT (Ctrl-C) or SIGTERM, then shuts down gracefully and returns.
-    public func runUntilInterrupted() async throws {
+    package func runUntilInterrupted() async throws {
         var logger = Logger(label: "dossier.serve")
         logger.logLevel = .warning
         var configuration = ServiceGroupConfiguration(services: [self], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
@@ -81,8 +81,8 @@ public struct PreviewServer: Service {
 }
 
 /// Why `dossier serve` could not start.
-public struct ServeError: Error, CustomStringConvertible {
-    public var description: String
+package struct ServeError: Error, CustomStringConvertible {
+    package var description: String
 
     init(_ description: String) {
         self.description = description

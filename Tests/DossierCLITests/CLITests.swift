@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import DossierCLI
-import DossierCore
+import DossierModel
 
 /// Runs the command in-process and captures what it prints.
 final class Captured: @unchecked Sendable {

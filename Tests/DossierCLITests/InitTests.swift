@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import DossierCLI
-import DossierCore
+import DossierModel
+import DossierTheme
 
 /// `dossier init`, `theme eject`, `--version`: starting a report from nothing, as a new user does.
 @Suite struct InitTests {

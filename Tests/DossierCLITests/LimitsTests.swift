@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import DossierCLI
-import DossierCore
+import DossierCharts
 
 /// Very large or deep input either builds or stops with a clear error; it never crashes or hangs.
 /// (No timing assertions: a hang would show as a test that does not finish.)

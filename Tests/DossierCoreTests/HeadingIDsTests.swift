@@ -1,5 +1,16 @@
 import Testing
-@testable import DossierCore
+@testable import DossierModel
+@testable import DossierTheme
+@testable import DossierCharts
+@testable import DossierTemplates
+@testable import DossierMarkdown
+@testable import DossierLoad
+@testable import DossierData
+@testable import DossierParse
+@testable import DossierFigures
+@testable import DossierRender
+@testable import DossierOutput
+@testable import DossierBuild
 
 /// Heading ids: the same ids as ever, in a number of steps that grows with the page.
 @Suite struct HeadingIDsTests {

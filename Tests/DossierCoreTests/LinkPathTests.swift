@@ -1,5 +1,16 @@
 import Testing
-@testable import DossierCore
+@testable import DossierModel
+@testable import DossierTheme
+@testable import DossierCharts
+@testable import DossierTemplates
+@testable import DossierMarkdown
+@testable import DossierLoad
+@testable import DossierData
+@testable import DossierParse
+@testable import DossierFigures
+@testable import DossierRender
+@testable import DossierOutput
+@testable import DossierBuild
 
 /// The byte-level link arithmetic (`ASCIIPath`) against the character-based code it stands in for.
 @Suite struct LinkPathTests {

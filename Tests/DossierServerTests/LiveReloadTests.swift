@@ -1,7 +1,7 @@
-import DossierCore
 import Foundation
 import Testing
 @testable import DossierServer
+import DossierModel
 
 @Suite struct LiveReloadTests {
     @Test func scriptGoesJustBeforeTheLastBodyEnd() {

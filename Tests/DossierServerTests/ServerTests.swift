@@ -1,7 +1,7 @@
-import DossierCore
 import Foundation
 import Testing
 @testable import DossierServer
+import DossierBuild
 
 /// The server on an ephemeral port, over real sockets.
 @Suite struct ServerTests {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import DossierCore
 import Foundation
+import DossierModel
 
 /// `dossier init [DIR]`: a small working report to start from.
 struct InitCommand: ParsableCommand {

@@ -1,4 +1,4 @@
-import DossierCore
+import DossierTheme
 
 /// The starter report `dossier init` writes, compiled in from the repository's `skeleton/` folder
 /// (one folder per language).

@@ -1,6 +1,6 @@
 import ArgumentParser
-import DossierCore
 import Foundation
+import DossierTheme
 
 /// `dossier theme …`: the built-in theme.
 struct ThemeCommand: ParsableCommand {

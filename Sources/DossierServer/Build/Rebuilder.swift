@@ -1,5 +1,6 @@
-import DossierCore
 import Foundation
+import DossierModel
+import DossierBuild
 
 /// Runs the builds of `dossier serve`, one at a time, and publishes each result: a good build
 /// replaces the served site and reloads the browsers; a failed one is printed compiler-style and

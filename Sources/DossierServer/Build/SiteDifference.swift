@@ -1,5 +1,5 @@
-import DossierCore
 import Foundation
+import DossierModel
 
 /// How much of the served site a rebuild changed: the terminal reports it, and a rebuild that
 /// changes nothing (a save without edits) does not reload the browsers.

@@ -1,7 +1,8 @@
-import DossierCore
 import Foundation
 import Hummingbird
 import ServiceLifecycle
+import DossierModel
+import DossierCharts
 
 /// Answers every request of `dossier serve`: the event stream at `/__dossier/events`, and the
 /// files of the in-memory site for everything else (GET and HEAD only).

@@ -1,5 +1,5 @@
-import DossierCore
 import Foundation
+import DossierModel
 
 /// What the server shows: the last good build, the errors of the latest one if it failed, and
 /// the browsers listening for changes.

@@ -35,15 +35,15 @@ final class BatchQueue: @unchecked Sendable {
 }
 
 /// The batches of a `SourceWatcher`, in order; ends when the watcher stops.
-public struct ChangeBatches: AsyncSequence, Sendable {
-    public typealias Element = ChangeBatch
+package struct ChangeBatches: AsyncSequence, Sendable {
+    package typealias Element = ChangeBatch
     fileprivate let queue: BatchQueue
 
-    public struct AsyncIterator: AsyncIteratorProtocol {
+    package struct AsyncIterator: AsyncIteratorProtocol {
         fileprivate let queue: BatchQueue
         fileprivate var signals: AsyncStream<Void>.AsyncIterator
 
-        public mutating func next() async -> ChangeBatch? {
+        package mutating func next() async -> ChangeBatch? {
             while await signals.next() != nil {
                 if let batch = queue.take() { return batch }
             }
@@ -51,7 +51,7 @@ public struct ChangeBatches: AsyncSequence, Sendable {
         }
     }
 
-    public func makeAsyncIterator() -> AsyncIterator {
+    package func makeAsyncIterator() -> AsyncIterator {
         AsyncIterator(queue: queue, signals: queue.signalStream.makeAsyncIterator())
     }
 }

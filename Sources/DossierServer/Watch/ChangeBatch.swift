@@ -1,22 +1,22 @@
 /// Files that changed together (one save, one `git checkout`), as the watcher reports them.
-public struct ChangeBatch: Sendable, Equatable {
+package struct ChangeBatch: Sendable, Equatable {
     /// Paths relative to the project root: `content/briefs/accord.md`.
-    public var paths: Set<String>
+    package var paths: Set<String>
     /// False when something changed that `paths` does not describe (a folder removed or moved
     /// away, events lost): the next build must be complete.
-    public var isComplete: Bool
+    package var isComplete: Bool
 
-    public init(paths: Set<String> = [], isComplete: Bool = true) {
+    package init(paths: Set<String> = [], isComplete: Bool = true) {
         self.paths = paths
         self.isComplete = isComplete
     }
 
-    public var isEmpty: Bool { paths.isEmpty && isComplete }
+    package var isEmpty: Bool { paths.isEmpty && isComplete }
 
     /// What `IncrementalBuilder.build(changed:)` takes: nil means "rebuild everything".
-    public var changedPaths: Set<String>? { isComplete ? paths : nil }
+    package var changedPaths: Set<String>? { isComplete ? paths : nil }
 
-    public mutating func merge(_ other: ChangeBatch) {
+    package mutating func merge(_ other: ChangeBatch) {
         paths.formUnion(other.paths)
         isComplete = isComplete && other.isComplete
     }

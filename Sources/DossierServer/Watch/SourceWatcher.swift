@@ -12,10 +12,10 @@ import Darwin
 /// temporary file and renaming it; elsewhere it compares modification times twice a second
 /// (`PollingBackend`). Events are gathered until `debounce` has passed without a new one (and at
 /// most `maximumDelay` after the first), then pushed as one batch.
-public final class SourceWatcher: @unchecked Sendable {
-    public let root: String
-    public let debounce: Duration
-    public let maximumDelay: Duration
+package final class SourceWatcher: @unchecked Sendable {
+    package let root: String
+    package let debounce: Duration
+    package let maximumDelay: Duration
     private let queue = BatchQueue()
     private let backend: any WatchBackend
     private let wakeRead: Int32
@@ -28,7 +28,7 @@ public final class SourceWatcher: @unchecked Sendable {
     /// - Parameters:
     ///   - folders: folders of `root` to watch, recursively; they may appear later.
     ///   - polling: force the portable polling backend (tests); inotify is used on Linux otherwise.
-    public init(root: String, folders: [String] = ["content", "templates"], debounce: Duration = .milliseconds(30),
+    package init(root: String, folders: [String] = ["content", "templates"], debounce: Duration = .milliseconds(30),
                 maximumDelay: Duration = .milliseconds(500), polling: Bool = false) throws {
         self.root = root
         self.debounce = debounce
@@ -52,10 +52,10 @@ public final class SourceWatcher: @unchecked Sendable {
     }
 
     /// The batches, in order; the sequence ends after `stop()`. Iterate it from one task only.
-    public var batches: ChangeBatches { queue.batches }
+    package var batches: ChangeBatches { queue.batches }
 
     /// Stops watching; `batches` ends. Safe to call more than once, from any thread.
-    public func stop() {
+    package func stop() {
         lock.withLock {
             guard !stopRequested else { return }
             stopRequested = true
@@ -125,8 +125,8 @@ public final class SourceWatcher: @unchecked Sendable {
     }
 }
 
-public struct WatchError: Error, CustomStringConvertible {
-    public var description: String
+package struct WatchError: Error, CustomStringConvertible {
+    package var description: String
 
     init(_ description: String) {
         self.description = description

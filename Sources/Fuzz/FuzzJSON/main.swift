@@ -1,11 +1,12 @@
 // libFuzzer target: a JSON dataset. The bytes up to the first NUL are content/data/fuzz.json;
 // the bytes after it, when there is one, are its metadata (fuzz.yaml). A valid dataset is then
 // formatted, drawn as a table and charted. Built and run by `make fuzz`; see Sources/Fuzz/README.md.
-import DossierCore
+import DossierFuzzing
 import FuzzSupport
+import DossierModel
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+package func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = fuzzInput(data, size)
     if let nul = bytes.firstIndex(of: 0) {
         FuzzEntryPoints.dataset(Array(bytes[..<nul]), metadata: Array(bytes[(nul + 1)...]), json: true, chartSelector: size)

@@ -1,9 +1,10 @@
-import DossierCore
+import DossierFuzzing
+import DossierModel
 
 /// The datasets every chart and Markdown input is drawn against: six from the chart gallery
 /// fixture (Tests/Fixtures/gallery), a small one with negatives, gaps, percents written with
 /// `%`, hostile text and a column for scatter plots, and one of subnormal, tiny and huge numbers.
-public let fuzzDatasetFiles: [SourceFile] = [
+package let fuzzDatasetFiles: [SourceFile] = [
     SourceFile(path: "content/data/chine-parts-trimestrielles.csv", bytes: Array(#"""
 trimestre,constructeur,part
 2016Q1,Huawei,15.9
@@ -236,10 +237,10 @@ c,1e-300,-5e-324,-1e308,2.2250738585072014e-308
 ]
 
 /// Parsed once per process.
-public let fuzzFigures = FuzzEntryPoints.Figures(datasetFiles: fuzzDatasetFiles)
+package let fuzzFigures = FuzzEntryPoints.Figures(datasetFiles: fuzzDatasetFiles)
 
 /// The input as an array (libFuzzer may pass a dangling pointer with size 0).
-public func fuzzInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
+package func fuzzInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
     guard let data, size > 0 else { return [] }
     return Array(UnsafeBufferPointer(start: data, count: size))
 }

@@ -7,7 +7,7 @@ import FuzzDriver
 /// usual libFuzzer arguments and never returns. Built normally (`swift build`), there is no
 /// libFuzzer: the arguments are files or folders of inputs, each run once through `testOneInput`
 /// (`swift run FuzzCSV Tests/Fuzz/Corpus/FuzzCSV` replays a corpus or a crash file).
-public func runFuzzer(_ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> Never {
+package func runFuzzer(_ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> Never {
     let status = dossier_fuzz_driver_run(CommandLine.argc, CommandLine.unsafeArgv, testOneInput)
     if status != -1 { exit(status) }
     let arguments = CommandLine.arguments.dropFirst().filter { !$0.hasPrefix("-") }

@@ -1,5 +1,16 @@
 import Foundation
-@testable import DossierCore
+@testable import DossierModel
+@testable import DossierTheme
+@testable import DossierCharts
+@testable import DossierTemplates
+@testable import DossierMarkdown
+@testable import DossierLoad
+@testable import DossierData
+@testable import DossierParse
+@testable import DossierFigures
+@testable import DossierRender
+@testable import DossierOutput
+@testable import DossierBuild
 
 /// A project written into a fresh temporary folder from a dictionary of `path: content`.
 ///

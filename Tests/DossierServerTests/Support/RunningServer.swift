@@ -1,8 +1,8 @@
-import DossierCore
 import Foundation
 import Logging
 import ServiceLifecycle
 @testable import DossierServer
+import DossierModel
 
 /// What the server printed, kept for assertions.
 final class CapturedLog: @unchecked Sendable {

@@ -1,0 +1,180 @@
+import DossierModel
+
+/// Accumulates SVG markup, one element per line.
+///
+/// Every attribute value and every text node is escaped here (as `xmlEscaped` does), so a drawer
+/// cannot forget to escape a label that came from the data. The markup is kept as UTF-8 bytes and
+/// escaped straight into them; `output` makes the one `String`.
+struct SVGBuilder {
+    typealias Attributes = [(String, String)]
+
+    private var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(4096)
+    }
+
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The markup so far, as UTF-8.
+    var utf8: [UInt8] { bytes }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// Markup the caller wrote itself (constant CSS, already built path data…). Never data text.
+    mutating func raw(_ markup: String) {
+        bytes.appendUTF8(markup)
+    }
+
+    mutating func open(_ name: String, _ attributes: Attributes = []) {
+        startTag(name, attributes)
+        bytes.appendUTF8(">\n")
+    }
+
+    mutating func close(_ name: String) {
+        bytes.appendUTF8("</")
+        bytes.appendUTF8(name)
+        bytes.appendUTF8(">\n")
+    }
+
+    /// A childless element: `<rect …/>`.
+    mutating func element(_ name: String, _ attributes: Attributes) {
+        startTag(name, attributes)
+        bytes.appendUTF8("/>\n")
+    }
+
+    /// `<path class="…" d="M x,y L x,y … Z"/>`: `element("path", [("class", className), ("d", polyline(points, close:))])`
+    /// without building the path data as a string first.
+    mutating func polylinePath(className: String, _ points: [ChartPoint], close: Bool) {
+        bytes.appendUTF8("<path class=\"")
+        XMLText.appendEscaped(className, to: &bytes)
+        bytes.appendUTF8("\" d=\"")
+        Self.appendPolyline(points, close: close, to: &bytes)
+        bytes.appendUTF8("\"/>\n")
+    }
+
+    /// An element holding only escaped text: `<text …>label</text>`.
+    mutating func text(_ name: String = "text", _ content: String, _ attributes: Attributes = []) {
+        startTag(name, attributes)
+        bytes.append(UInt8(ascii: ">"))
+        XMLText.appendEscaped(content, to: &bytes)
+        close(name)
+    }
+
+    /// A `<text>` made of several lines (`<tspan x dy>` each), for wrapped labels.
+    mutating func multilineText(_ lines: [String], x: Double, lineHeight: Double, _ attributes: Attributes) {
+        guard lines.count > 1 else {
+            text("text", lines.first ?? "", attributes)
+            return
+        }
+        startTag("text", attributes)
+        bytes.append(UInt8(ascii: ">"))
+        for (i, line) in lines.enumerated() {
+            bytes.appendUTF8("<tspan x=\"")
+            Self.appendNum(x, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+            if i > 0 {
+                bytes.appendUTF8(" dy=\"")
+                Self.appendNum(lineHeight, to: &bytes)
+                bytes.append(UInt8(ascii: "\""))
+            }
+            bytes.append(UInt8(ascii: ">"))
+            XMLText.appendEscaped(line, to: &bytes)
+            bytes.appendUTF8("</tspan>")
+        }
+        bytes.appendUTF8("</text>\n")
+    }
+
+    private mutating func startTag(_ name: String, _ attributes: Attributes) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.appendUTF8(name)
+        for (name, value) in attributes {
+            bytes.append(UInt8(ascii: " "))
+            bytes.appendUTF8(name)
+            bytes.appendUTF8("=\"")
+            XMLText.appendEscaped(value, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// A coordinate: at most two decimals, no trailing zeros, never `-0`, never exponent notation.
+    static func num(_ value: Double) -> String {
+        // At most 14 bytes (sign, ten digits, point, two decimals): a small string, no allocation.
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            writeNum(value, into: buffer)
+        }
+    }
+
+    /// `num(value)`, appended as UTF-8.
+    static func appendNum(_ value: Double, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+            let count = writeNum(value, into: buffer)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
+    /// Writes `num(value)` at the start of `buffer` (at least 16 bytes); returns the byte count.
+    private static func writeNum(_ value: Double, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard value.isFinite else {
+            buffer[0] = UInt8(ascii: "0")
+            return 1
+        }
+        let clamped = max(-1e9, min(1e9, value))
+        let hundredths = Int64((clamped * 100).rounded())
+        if hundredths == 0 {
+            buffer[0] = UInt8(ascii: "0")
+            return 1
+        }
+        var count = 0
+        if hundredths < 0 {
+            buffer[0] = UInt8(ascii: "-")
+            count = 1
+        }
+        let magnitude = hundredths.magnitude
+        // The integer part, digits written backwards into the end of the buffer, then moved.
+        var integer = magnitude / 100
+        var end = buffer.count
+        repeat {
+            end -= 1
+            buffer[end] = UInt8(ascii: "0") + UInt8(integer % 10)
+            integer /= 10
+        } while integer > 0
+        for i in end..<buffer.count {
+            buffer[count] = buffer[i]
+            count += 1
+        }
+        let fraction = magnitude % 100
+        if fraction != 0 {
+            buffer[count] = UInt8(ascii: ".")
+            buffer[count + 1] = UInt8(ascii: "0") + UInt8(fraction / 10)
+            count += 2
+            if fraction % 10 != 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// Path data from points: `M x,y L x,y …`.
+    static func polyline(_ points: [ChartPoint], close: Bool = false) -> String {
+        var d: [UInt8] = []
+        d.reserveCapacity(points.count * 16 + 2)
+        appendPolyline(points, close: close, to: &d)
+        return String(decoding: d, as: UTF8.self)
+    }
+
+    private static func appendPolyline(_ points: [ChartPoint], close: Bool, to bytes: inout [UInt8]) {
+        for (i, p) in points.enumerated() {
+            if i == 0 {
+                bytes.append(UInt8(ascii: "M"))
+            } else {
+                bytes.appendUTF8(" L")
+            }
+            appendNum(p.x, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            appendNum(p.y, to: &bytes)
+        }
+        if close && !points.isEmpty { bytes.appendUTF8(" Z") }
+    }
+}

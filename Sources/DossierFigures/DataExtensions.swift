@@ -1,0 +1,119 @@
+import DossierModel
+import DossierCharts
+import DossierMarkdown
+
+/// The Markdown extensions backed by the site's datasets: ```` ```chart ````, ```` ```table ```` and
+/// `` `=dataset.column[…]` ``.
+package struct DataExtensions: MarkdownExtensions {
+    let datasets: [String: Dataset]
+    let format: LocaleFormat
+    let figure: FigureHTML
+    /// Check the fast chart spec reader against YAML (`BuildOptions.verify`).
+    let verify: Bool
+    /// The width of the phone version of each chart, drawn 1:1 on a 390 px screen.
+    static let narrowWidth = ChartFrame.narrow.width
+
+    package init(datasets: [Dataset], language: String, portable: Bool) {
+        self.init(datasets: datasets, config: SiteConfig(language: language, portable: portable))
+    }
+
+    /// Numbers, dates and words in the site's language, its `strings:` over the built-in ones.
+    package init(datasets: [Dataset], config: SiteConfig, verify: Bool = false) {
+        self.verify = verify
+        var byName: [String: Dataset] = [:]
+        for dataset in datasets { byName[dataset.name] = dataset }
+        self.datasets = byName
+        self.format = config.localeFormat
+        self.figure = FigureHTML(format: format, strings: InterfaceStrings.table(for: config), portable: config.portable)
+    }
+
+    package func fencedBlock(info: String, body: String, at location: BlockLocation, index: Int, numbers: FigureNumbers) -> ExtensionOutput? {
+        let word = info.split(separator: " ").first.map(String.init) ?? ""
+        guard word == "chart" || word == "table" else { return nil }
+        let kind: FigureEntry.Kind = word == "chart" ? .figure : .table
+        var diagnostics = Diagnostics()
+        guard let spec = FigureSpec.parse(body, isChart: kind == .figure, file: location.file, fenceLine: location.line,
+                                          verify: verify, diagnostics: &diagnostics) else {
+            return .failure(diagnostics.items)
+        }
+        let dataset: Dataset
+        switch lookUp(spec.data, what: word, file: location.file, line: spec.lines["data"] ?? location.line) {
+        case .success(let found): dataset = found
+        case .failure(let error): return .failure(diagnostics.items + [error])
+        }
+        let number = numbers.next(kind)
+        let label = numbers.label(kind, number: number, strings: figure.strings)
+        let anchor = spec.id.map { FigureEntry.anchor(kind: kind, id: $0) }
+        // A chart always has an HTML id (its SVG's ids derive from it); a table only when it has an `id`.
+        let htmlID = anchor ?? (kind == .figure ? "chart-\(index)" : nil)
+        let html: Result<[UInt8], Diagnostic>
+        if kind == .figure {
+            html = chart(spec, dataset: dataset, id: htmlID ?? "", label: label, at: location)
+        } else {
+            html = TableBlock(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line)
+                .html(figure: figure, urlPath: location.urlPath, anchor: anchor, label: label).map { Array($0.utf8) }
+        }
+        switch html {
+        case .success(let markup):
+            let entry = FigureEntry(kind: kind, number: number, id: spec.id, anchor: htmlID,
+                                    title: figure.plain(spec.title ?? dataset.metadata.title ?? dataset.name), datasets: [dataset.name],
+                                    line: spec.lines["id"] ?? location.line, column: spec.lines["id"] == nil ? location.column : 1)
+            var output = ExtensionOutput(markup: markup, datasets: [dataset.name], diagnostics: diagnostics.items)
+            output.figure = entry
+            return output
+        case .failure(let error): return .failure(diagnostics.items + [error])
+        }
+    }
+
+    /// A chart's figure, drawn at the two widths.
+    func chart(_ spec: FigureSpec, dataset: Dataset, id: String, label: String?, at location: BlockLocation) -> Result<[UInt8], Diagnostic> {
+        let builder = ChartBuilder(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line, id: id)
+        return builder.build().map { chart in
+            // Every drawing says the same in words: described once.
+            let description = ChartRenderer.describe(chart, format: format)
+            let table = ChartRenderer.dataTable(chart, format: format, missing: figure.strings["not_available"])
+            return figure.chart(chart, table: table, caption: spec.caption, label: label, dataset: dataset, from: location.urlPath) { frame, html in
+                var drawn = chart
+                drawn.id += frame.idSuffix
+                ChartRenderer.appendSVG(drawn, format: format, width: frame.width, description: description, to: &html)
+            }
+        }
+    }
+
+    package func inlineCode(_ code: String, at location: BlockLocation) -> ExtensionOutput? {
+        guard let parsed = InlineValue.parse(code) else { return nil }
+        switch parsed {
+        case .failure(let syntax):
+            return .failure([.error("value: \(syntax.message)", file: location.file, line: location.line, column: location.column)])
+        case .success(let value):
+            let dataset: Dataset
+            switch lookUp(value.dataset, what: "value", file: location.file, line: location.line, column: location.column) {
+            case .success(let found): dataset = found
+            case .failure(let error): return .failure([error])
+            }
+            switch value.html(in: dataset, format: format, file: location.file, line: location.line, column: location.column) {
+            case .success(let html): return ExtensionOutput(html: html, datasets: [dataset.name])
+            case .failure(let error): return .failure([error])
+            }
+        }
+    }
+
+    func lookUp(_ name: String, what: String, file: String, line: Int, column: Int = 1) -> Result<Dataset, Diagnostic> {
+        if let dataset = datasets[name] { return .success(dataset) }
+        var message = "\(what): no dataset \"\(name)\" in content/data/"
+        let names = datasets.keys.sorted()
+        if let suggestion = name.closest(among: names).map(\.candidate), name.editDistance(to: suggestion) <= 3 {
+            message += "; did you mean \"\(suggestion)\"?"
+        } else if !names.isEmpty {
+            message += " (datasets: \(names.joined(separator: ", ")))"
+        }
+        return .failure(.error(message, file: file, line: line, column: column))
+    }
+
+    package init(datasets: [String: Dataset], format: LocaleFormat, figure: FigureHTML, verify: Bool) {
+        self.datasets = datasets
+        self.format = format
+        self.figure = figure
+        self.verify = verify
+    }
+}

@@ -1,0 +1,241 @@
+import CCmark
+import Foundation
+import DossierModel
+
+/// Renders one page body: parse with cmark, transform the tree, render HTML.
+///
+/// Transforms work on the AST, never on HTML text: typography on text nodes, link rewriting on
+/// link nodes, ids on headings.
+package struct MarkdownRenderer: Sendable {
+    package var unsafeHTML: Bool
+    package var language: String
+    /// Heading ids the templates already use on every page.
+    package var reservedIDs: Set<String>
+    package var extensions: (any MarkdownExtensions)?
+    /// The interface strings of the site (footnotes' title and links back, task boxes' names).
+    package var strings: [String: String]
+    /// Figures and tables show their number ("Figure 2 — …"), cross-references name it.
+    package var numbered: Bool
+
+    package init(unsafeHTML: Bool, language: String,
+                reservedIDs: Set<String> = ["contenu", "content", "main", "sommaire", "toc", "sources", "footnotes-title"],
+                extensions: (any MarkdownExtensions)? = nil, strings: [String: String]? = nil, numbered: Bool = true) {
+        self.numbered = numbered
+        self.unsafeHTML = unsafeHTML
+        self.language = language
+        self.reservedIDs = reservedIDs
+        self.extensions = extensions
+        self.strings = strings ?? InterfaceStrings.table(for: language)
+    }
+
+    /// GitHub-flavoured Markdown: smart punctuation, footnotes, table alignment as CSS, `~~strikethrough~~`.
+    var options: Cmark.Options {
+        var options: Cmark.Options = [.smart, .footnotes, .tableStyleAttributes, .doubleTildeStrikethrough]
+        if unsafeHTML { options.insert(.unsafe) }
+        return options
+    }
+
+    /// - Parameters:
+    ///   - markdown: the body, after the front matter
+    ///   - file: the source path, for diagnostics
+    ///   - firstLine: the file line on which `markdown` starts
+    ///   - contentPath / urlPath: where the page lives, to resolve its relative links
+    ///   - sources: the `id`s of the page's sources, which `[@id]` cites
+    package func render(_ markdown: String, file: String, firstLine: Int, contentPath: String, urlPath: String, links: LinkResolver,
+                       sources: [String] = []) -> RenderedMarkdown {
+        render(MarkdownText(markdown), file: file, firstLine: firstLine, contentPath: contentPath, urlPath: urlPath, links: links,
+               sources: sources, utf8: false)
+    }
+
+    /// - Parameter utf8: keep the HTML as the UTF-8 bytes cmark writes (`RenderedMarkdown.Body`).
+    package func render(_ markdown: MarkdownText, file: String, firstLine: Int, contentPath: String, urlPath: String, links: LinkResolver,
+                sources: [String] = [], utf8: Bool) -> RenderedMarkdown {
+        let result = Cmark.withDocument(utf8: markdown.utf8, options: options) { document -> RenderedMarkdown in
+            var diagnostics = Diagnostics()
+            let location = PageLocation(file: file, firstLine: firstLine, contentPath: contentPath, urlPath: urlPath)
+            // Found before typography changes the text around them.
+            let references = markdown.utf8.withUnsafeBufferPointer(CrossReferences.mayContain)
+                ? CrossReferences.find(in: document, page: location, diagnostics: &diagnostics) : CrossReferences()
+            var headingNodes: [CmarkNode] = []
+            var linkNodes: [CmarkNode] = []
+            var imageNodes: [CmarkNode] = []
+            var codeBlocks: [CmarkNode] = []
+            var codeSpans: [CmarkNode] = []
+            var tables: [CmarkNode] = []
+            var tasks: [CmarkNode] = []
+            var codeLines: [ClosedRange<Int>] = []
+            var footnotes = Footnotes()
+            var typography = Typography(language: language)
+            // The corrected text of one node, reused from node to node.
+            var corrected: [UInt8] = []
+
+            Cmark.walk(document) { node, entering in
+                footnotes.collect(node, entering: entering)
+                switch node.type {
+                case CMARK_NODE_TEXT:
+                    if typography.isActive, node.withLiteralUTF8({ typography.correct(utf8: $0, into: &corrected) }) {
+                        node.setLiteral(utf8: &corrected)
+                    }
+                case CMARK_NODE_CODE:
+                    if typography.isActive { node.withLiteralUTF8 { typography.skip(utf8: $0) } }
+                    codeSpans.append(node)
+                case CMARK_NODE_CODE_BLOCK:
+                    if let info = node.fenceInfo, !info.isEmpty { codeBlocks.append(node) }
+                    codeLines.append(node.startLine...max(node.startLine, node.endLine))
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    typography.breakLine()
+                case CMARK_NODE_LINK:
+                    if entering { linkNodes.append(node) }
+                case CMARK_NODE_IMAGE:
+                    if entering { imageNodes.append(node) }
+                case CMARK_NODE_HEADING:
+                    if entering { typography.reset() } else { headingNodes.append(node) }
+                default:
+                    if node.isBlock && entering { typography.reset() }
+                    // The extensions' blocks (tables) have types after the core ones; a task is an item
+                    // that the task list extension marked.
+                    if entering, node.isBlock, node.type == CMARK_NODE_ITEM || node.type.rawValue > CMARK_NODE_FOOTNOTE_DEFINITION.rawValue {
+                        switch node.typeName {
+                        case "table": tables.append(node)
+                        case "tasklist": tasks.append(node)
+                        case "table_cell": typography.reset()
+                        default: break
+                        }
+                    }
+                }
+            }
+
+            var anchors: [AnchorReference] = []
+            for node in linkNodes {
+                guard let url = node.url else { continue }
+                let position = node.positioned
+                let line = firstLine - 1 + max(position.startLine, 1)
+                switch links.resolve(url, from: contentPath, urlPath: urlPath) {
+                case .unchanged:
+                    break
+                case .file(let newURL, _):
+                    node.url = newURL
+                case .page(let newURL, let page, let anchor):
+                    node.url = newURL
+                    if let anchor {
+                        anchors.append(AnchorReference(targetPage: page, anchor: anchor, file: file, line: line, column: position.startColumn))
+                    }
+                case .broken(let message):
+                    diagnostics.error(message, file: file, line: line, column: position.startColumn)
+                }
+            }
+
+            ImageMarkup.rewrite(imageNodes, page: location, links: links, diagnostics: &diagnostics)
+
+            let figures = self.figures(codeBlocks: codeBlocks, tables: tables, page: location, diagnostics: &diagnostics)
+            var datasets = figures.datasets
+            if let extensions {
+                for node in codeSpans {
+                    let position = node.positioned
+                    let location = BlockLocation(file: file, line: firstLine - 1 + position.startLine, column: position.startColumn, urlPath: urlPath)
+                    guard let output = extensions.inlineCode(node.literal ?? "", at: location) else { continue }
+                    diagnostics.append(contentsOf: output.diagnostics)
+                    datasets.formUnion(output.datasets)
+                    if let html = output.html { node.replace(withInlineHTML: html) }
+                }
+            }
+            let cited = references.resolve(sources: sources, figures: figures.entries, numbers: FigureNumbers(shown: numbered),
+                                           strings: strings, page: location, diagnostics: &diagnostics)
+
+            footnotes.rewrite(document: document, source: markdown, codeLines: codeLines, page: location, strings: strings,
+                              options: options, diagnostics: &diagnostics)
+            TaskItems.rewrite(tasks, strings: strings)
+            PipeTables.rewrite(figures.tables, options: options)
+
+            var headings: [Heading] = []
+            var ids = HeadingIDs(reserved: reservedIDs.union(figures.entries.compactMap(\.anchor)).union(references.anchors(sources: cited)))
+            for node in headingNodes {
+                let explicitID = Self.takeExplicitID(from: node)
+                let single = Self.onlyText(of: node)
+                let text = Self.trimmingWhitespace(single ?? node.plainText)
+                var base = explicitID ?? Slug.make(text)
+                if base.isEmpty { base = "section" }
+                let id = ids.take(base)
+                if let explicitID, id != explicitID {
+                    let position = node.positioned
+                    diagnostics.error("heading id \"\(explicitID)\" is already used on this page", file: file,
+                                      line: firstLine - 1 + position.startLine, column: position.startColumn)
+                }
+                let level = node.headingLevel
+                headings.append(Heading(level: level, text: text, id: id))
+                let inner = single.flatMap(Self.escapedText) ?? Self.innerHTML(of: node, level: level, options: options)
+                node.replace(withHTMLBlock: "<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
+            }
+
+            let body: RenderedMarkdown.Body = utf8
+                ? .utf8(Cmark.renderHTMLUTF8(document, options: options)) : .string(Cmark.renderHTML(document, options: options))
+            return RenderedMarkdown(body: body, headings: headings, anchorReferences: anchors, datasets: datasets.sorted(), diagnostics: diagnostics,
+                                    figures: figures.entries, citations: cited)
+        }
+        return result ?? RenderedMarkdown(
+            html: "", headings: [], anchorReferences: [],
+            diagnostics: Diagnostics([.error("cmark could not parse this page", file: file, line: firstLine, column: 1)])
+        )
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when `text` starts and ends
+    /// with a printable ASCII character other than space (nothing to trim).
+    static func trimmingWhitespace(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Strips a trailing `{#id}` from a heading and returns the id.
+    static func takeExplicitID(from heading: CmarkNode) -> String? {
+        guard let last = heading.lastChild, last.type == CMARK_NODE_TEXT else { return nil }
+        // No `}`, no `{#id}`: most headings are read no further.
+        guard last.withLiteralUTF8({ $0.contains(UInt8(ascii: "}")) }), let literal = last.literal else { return nil }
+        let trimmed = literal.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else { return nil }
+        let id = String(trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)])
+        guard Slug.isValid(id) else { return nil }
+        var rest = String(trimmed[..<open.lowerBound])
+        while rest.last == " " || rest.last == "\u{202F}" || rest.last == "\u{00A0}" { rest.removeLast() }
+        let leading = literal.prefix { $0 == " " }
+        last.literal = leading + rest
+        return id
+    }
+
+    /// The literal of a heading made of one text node (its plain text, and all its content).
+    static func onlyText(of heading: CmarkNode) -> String? {
+        guard let child = heading.firstChild, child.type == CMARK_NODE_TEXT, child.next == nil else { return nil }
+        return child.literal
+    }
+
+    /// What `innerHTML` gives for a heading of one text node: the text escaped as cmark escapes it (`&`, `<`,
+    /// `>`, `"`). Nil unless the text starts and ends with ASCII, so that it cannot join the tags around it
+    /// into one character (which `innerHTML`, comparing characters, would not cut).
+    static func escapedText(_ text: String) -> String? {
+        if let first = text.utf8.first, let last = text.utf8.last, first >= 0x80 || last >= 0x80 { return nil }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) else {
+            return text
+        }
+        return XMLText.replacing(text) { byte in
+            switch byte {
+            case UInt8(ascii: "&"): return "&amp;"
+            case UInt8(ascii: "<"): return "&lt;"
+            case UInt8(ascii: ">"): return "&gt;"
+            case UInt8(ascii: "\""): return "&quot;"
+            default: return nil
+            }
+        }
+    }
+
+    /// The HTML of a heading's content: cmark renders `<hN>…</hN>\n`, we keep what is inside.
+    static func innerHTML(of heading: CmarkNode, level: Int, options: Cmark.Options) -> String {
+        var html = Cmark.renderHTML(heading, options: options)
+        let open = "<h\(level)>", close = "</h\(level)>"
+        while html.last == "\n" { html.removeLast() }
+        if html.hasPrefix(open) && html.hasSuffix(close) {
+            return String(html.dropFirst(open.count).dropLast(close.count))
+        }
+        return html
+    }
+}

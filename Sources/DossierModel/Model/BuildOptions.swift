@@ -1,0 +1,30 @@
+import Foundation
+
+/// What the user asked of this build, from the command line.
+package struct BuildOptions: Sendable, Equatable {
+    /// Build pages marked `draft: true`.
+    package var includeDrafts: Bool
+    /// Force portable links (`index.html` named explicitly) whatever `site.yaml` says.
+    package var portable: Bool
+    /// Treat warnings as errors.
+    package var strict: Bool
+
+    /// Fill pages of a repeated shape from checked template stamps (`TemplateStamp`). The output
+    /// is the same without; `DOSSIER_STAMPS=0` turns it off to show that.
+    package var stampTemplates: Bool
+
+    /// Check each fast reader against its reference as the build goes: the YAML parser reads
+    /// every front matter and chart spec beside the fast readers, and any disagreement is an
+    /// error (`DOSSIER_VERIFY=1`; `make test` builds the example so, `make bench` the synthetic sites).
+    package var verify: Bool
+
+    package init(includeDrafts: Bool = false, portable: Bool = false, strict: Bool = false,
+                stampTemplates: Bool = ProcessInfo.processInfo.environment["DOSSIER_STAMPS"] != "0",
+                verify: Bool = ProcessInfo.processInfo.environment["DOSSIER_VERIFY"] == "1") {
+        self.verify = verify
+        self.includeDrafts = includeDrafts
+        self.portable = portable
+        self.strict = strict
+        self.stampTemplates = stampTemplates
+    }
+}
