@@ -4,6 +4,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export DEBIAN_FRONTEND := noninteractive
 
 PREFIX ?= /usr/local
+# A stage target that imports a target it does not list as a dependency (a later stage) is an
+# error, not a build that happens to work because the other module was built first.
+SWIFT_BUILD := $(SWIFT) build --explicit-target-dependency-import-check error
 .PHONY: site test build release serve install install-check embed deps static-libs clean
 
 # cmark-gfm and its extensions (and pkg-config, which SwiftPM uses to find them) from Debian when missing.
@@ -18,7 +21,7 @@ deps:
 # own, whose library folder holds only the two archives (the system's .pc would put the folder
 # of the shared libraries first).
 STATIC_LIBS := $(CURDIR)/.build/static-libs
-RELEASE := PKG_CONFIG_PATH=$(STATIC_LIBS)/pkgconfig $(SWIFT) build -c release --static-swift-stdlib
+RELEASE := PKG_CONFIG_PATH=$(STATIC_LIBS)/pkgconfig $(SWIFT_BUILD) -c release --static-swift-stdlib
 
 static-libs: deps
 	@mkdir -p $(STATIC_LIBS)/pkgconfig; libdir="$$(pkg-config --variable=libdir libcmark-gfm)"; \
@@ -61,19 +64,19 @@ embed:
 	$(PYTHON) tools/embed.py
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT_BUILD)
 
 # The example, built with a debug build of dossier: it compiles in about a third of the time of
 # a release build (the first `make site` on a clone), and `make test` reuses it.
 site: deps
-	$(SWIFT) build --product dossier
+	$(SWIFT_BUILD) --product dossier
 	.build/debug/dossier build --root . --out public
 
 test: deps
 	$(PYTHON) tools/embed.py --check
-	$(SWIFT) build --build-tests
+	$(SWIFT_BUILD) --build-tests
 	$(SWIFT) test --skip-build
-	$(SWIFT) build --product dossier
+	$(SWIFT_BUILD) --product dossier
 	DOSSIER_VERIFY=1 .build/debug/dossier check --root . --strict
 	$(MAKE) browser-check
 	$(MAKE) install-check
@@ -85,7 +88,7 @@ test: deps
 PYTHON ?= python3
 .PHONY: browser-check
 browser-check: deps
-	$(SWIFT) build --product dossier
+	$(SWIFT_BUILD) --product dossier
 	$(PYTHON) tools/browser-checks/install.py
 	$(PYTHON) tools/browser-checks/check.py
 
@@ -115,7 +118,7 @@ bench: static-libs
 # 1280 and 390 px; light and dark) into screenshots/, to look at after a change to the design.
 .PHONY: screenshots
 screenshots: deps
-	$(SWIFT) build --product dossier
+	$(SWIFT_BUILD) --product dossier
 	$(PYTHON) tools/screenshots.py
 
 # Soak of `dossier serve` over loopback (Tests/DossierServerTests/SoakTests.swift): 5,000 event
@@ -124,7 +127,7 @@ screenshots: deps
 # same tests with 300 streams and 100 requests).
 .PHONY: soak
 soak: deps
-	$(SWIFT) build --build-tests
+	$(SWIFT_BUILD) --build-tests
 	DOSSIER_SOAK=1 $(SWIFT) test --skip-build --filter SoakTests
 
 # Fuzzing (Sources/Fuzz/README.md): each libFuzzer target runs FUZZ_SECONDS with AddressSanitizer
@@ -137,7 +140,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TIMEOUT ?= 5
 FUZZ_RSS_MB ?= 4096
 FUZZ_ARTIFACTS ?= .build-fuzz/artifacts
-FUZZ_BUILD = $(SWIFT) build --scratch-path .build-fuzz -c debug -Xswiftc -sanitize=fuzzer,address
+FUZZ_BUILD = $(SWIFT_BUILD) --scratch-path .build-fuzz -c debug -Xswiftc -sanitize=fuzzer,address
 .PHONY: fuzz fuzz-build
 fuzz-build: deps
 	@log=$$(mktemp); for target in $(FUZZ_TARGETS); do \

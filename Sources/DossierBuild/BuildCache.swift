@@ -1,11 +1,11 @@
 import DossierModel
-import DossierCharts
 import DossierTemplates
 import DossierMarkdown
 import DossierParse
 import DossierRender
 
-/// What one build keeps for the next, so `dossier serve` redoes only what a change affects.
+/// What one build of `dossier serve` keeps for the next, so that a rebuild redoes only what a
+/// change affects. `IncrementalBuilder` owns it; the stages never see it.
 ///
 /// Every entry is keyed by its complete input (the bytes of a file, or the values a rendering
 /// read), never by a timestamp: a hit gives exactly what a full build would. The dependency
@@ -13,47 +13,35 @@ import DossierRender
 /// neighbours, the menu, the sections and the templates; its body depends on its Markdown,
 /// the URLs of all pages (links) and the datasets it reads.
 struct BuildCache {
-    /// A one-off build keeps nothing: less memory, and nothing to compare.
-    var enabled = true
-    // Parse: each page file by its bytes and datasets as a whole (the parser's memo); templates
-    // as a whole.
+    // Load: every file read (the watcher says which changed since).
+    var files: [String: SourceFile] = [:]
+
+    // Parse: each page file by its bytes and the datasets as a whole (the parser's memo), the
+    // templates as a whole; a version per dataset, for the bodies that read it.
     var parse = ParseMemo()
+    var templates = TemplateMemo()
     var datasetVersions: [String: Int] = [:]
-    var templateFiles: [SourceFile]?
-    var templates: TemplateSet?
-    var templateDiagnostics: [Diagnostic] = []
-    var templatesVersion = 0
 
     // Markdown: each body, valid while its key and the datasets it read are unchanged.
     var linkTable: [String: String]?
     var linkVersion = 0
     var bodies: [String: BodyEntry] = [:]
 
-    // Templates: each plain page's HTML.
+    // Templates: each plain page's HTML, and the listings as a whole.
     var pages: [String: PageEntry] = [:]
-
-    /// Counts of what the last build redid, for the serve log.
-    var rendered = 0
-
-    // Load: every file read, and what the watcher says changed since (nil: unknown, read all).
-    var files: [String: SourceFile] = [:]
-    var changed: Set<String>?
-
-    // Listings (home, sections, 404, data pages): all of them, by everything they show.
     var listings: (key: ListingKey, files: [(String, RenderedSite.Content)])?
 
-    struct ListingKey: Equatable {
-        var templatesVersion: Int
-        var shape: SiteShape
-        /// Every page but its body: cards, titles, URLs.
-        var pages: [Page]
-        /// Bodies of the pages a listing shows in full (home, section introductions), and the
-        /// datasets each page reads (for the data pages' "used in").
-        var bodies: [String]
-        var datasetUsers: [[String]]
-        /// The figures of each page (the home page and the data pages list them).
-        var figures: [[FigureEntry]]
-        var datasets: [Dataset]
+    /// Remembers the files a load read, for the next load to reuse those that did not change.
+    mutating func remember(_ tree: SourceTree) {
+        var files: [String: SourceFile] = [:]
+        for file in tree.pages + tree.templates + tree.dataFiles { files[file.path] = file }
+        if let config = tree.siteConfig { files[config.path] = config }
+        self.files = files
+    }
+
+    /// After a parse: the datasets it found changed get a new version.
+    mutating func countChangedDatasets() {
+        for name in parse.changedDatasets { datasetVersions[name, default: 0] += 1 }
     }
 
     struct BodyKey: Equatable {
@@ -83,6 +71,20 @@ struct BuildCache {
     struct PageEntry {
         var key: PageKey
         var html: String
+    }
+
+    struct ListingKey: Equatable {
+        var templatesVersion: Int
+        var shape: SiteShape
+        /// Every page but its body: cards, titles, URLs.
+        var pages: [Page]
+        /// Bodies of the pages a listing shows in full (home, section introductions), and the
+        /// datasets each page reads (for the data pages' "used in").
+        var bodies: [String]
+        var datasetUsers: [[String]]
+        /// The figures of each page (the home page and the data pages list them).
+        var figures: [[FigureEntry]]
+        var datasets: [Dataset]
     }
 
     /// What every page shows of the rest of the site: settings, menu and sections.
