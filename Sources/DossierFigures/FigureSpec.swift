@@ -51,11 +51,11 @@ struct FigureSpec: Equatable {
     /// - Parameters:
     ///   - isChart: charts need `type`, `x` and `y`; tables take `columns`
     ///   - fenceLine: the file line of the opening fence (the YAML starts on the next line)
-    ///   - verify: read with YAML too what `FlatSpec` read, and report any difference
+    ///   - verify: read with YAML too what `FigureSpecFastReader` read, and report any difference
     static func parse(_ yaml: String, isChart: Bool, file: String, fenceLine: Int, verify: Bool = false,
                       diagnostics: inout Diagnostics) -> FigureSpec? {
         // Plain `key: value` lines with nothing to report are read without the YAML parser.
-        guard let spec = FlatSpec.parse(yaml, isChart: isChart, fenceLine: fenceLine) else {
+        guard let spec = FigureSpecFastReader.parse(yaml, isChart: isChart, fenceLine: fenceLine) else {
             return parseYAML(yaml, isChart: isChart, file: file, fenceLine: fenceLine, diagnostics: &diagnostics)
         }
         if verify {

@@ -408,3 +408,43 @@ package struct FastYAMLText {
         self.bytes = bytes
     }
 }
+
+/// One `key: value` line of a flat mapping, as `FastYAMLText.flatMapping` reads it.
+package struct FastYAMLEntry: Equatable, Sendable {
+    package var key: String
+    package var value: FastYAMLValue
+    /// 0-based line in the text.
+    package var line: Int
+    /// 1-based column where the value starts.
+    package var column: Int
+}
+
+extension FastYAMLText {
+    /// A flat mapping of single-line scalars: one `key: value` per line (blank lines and comments
+    /// between them), each key in `known` and written once, no value null. Nil for anything else
+    /// (a nested value, a list, an unknown or repeated key, text outside the subset), which the
+    /// caller leaves to the YAML path. Chart and table specs are read this way.
+    package static func flatMapping(_ yaml: String, known: Set<String>) -> [FastYAMLEntry]? {
+        var yaml = yaml
+        return yaml.withUTF8 { bytes in
+            guard isPlainText(bytes) else { return nil }
+            return FastYAMLText(bytes: bytes).flatEntries(known: known)
+        }
+    }
+
+    private func flatEntries(known: Set<String>) -> [FastYAMLEntry]? {
+        var entries: [FastYAMLEntry] = []
+        var position = 0, lineNumber = 0
+        while let line = significantLine(at: position) {
+            guard line.indent == 0, let (key, valueStart) = key(in: line, at: 0), known.contains(key),
+                  !entries.contains(where: { $0.key == key }),
+                  let value = scalar(from: valueStart, to: line.end), !value.isNull else { return nil }
+            for index in position..<line.start where bytes[index] == Self.newline { lineNumber += 1 }
+            let column = skipSpaces(from: valueStart, to: line.end) - line.start + 1
+            entries.append(FastYAMLEntry(key: key, value: value, line: lineNumber, column: column))
+            position = line.next
+            lineNumber += 1
+        }
+        return entries
+    }
+}

@@ -13,7 +13,7 @@ import Testing
 @testable import DossierBuild
 
 /// Flat chart and table specs read without YAML give exactly what the YAML path gives.
-@Suite struct FlatSpecTests {
+@Suite struct FigureSpecFastReaderTests {
     static let keys = ["type", "data", "x", "y", "series", "title", "caption", "unit", "label", "axis", "decimals", "sort", "columns",
                        "where", "annotations", "typ", "Data", "colour"]
     static let separators = [": ", ":  ", ":", " : ", ":\t", ": \t"]
@@ -56,7 +56,7 @@ import Testing
             // Half the specs get the required keys, so that many are complete.
             if Int.random(in: 0...1, using: &rng) == 0 { yaml = "type: line\ndata: serie-0\nx: trimestre\ny: valeur\n" + yaml }
             for isChart in [true, false] {
-                guard let fast = FlatSpec.parse(yaml, isChart: isChart, fenceLine: 10) else { continue }
+                guard let fast = FigureSpecFastReader.parse(yaml, isChart: isChart, fenceLine: 10) else { continue }
                 fastCount += 1
                 var diagnostics = Diagnostics()
                 let slow = FigureSpec.parseYAML(yaml, isChart: isChart, file: "f.md", fenceLine: 10, diagnostics: &diagnostics)
@@ -69,7 +69,7 @@ import Testing
 
     @Test func usualSpecsTakeTheFlatPath() {
         let chart = "type: line\ndata: serie-1\nx: trimestre\ny: valeur\nseries: constructeur\ntitle: Série 1\nsort: -valeur\ndecimals: 1\n"
-        let fast = FlatSpec.parse(chart, isChart: true, fenceLine: 3)
+        let fast = FigureSpecFastReader.parse(chart, isChart: true, fenceLine: 3)
         #expect(fast != nil)
         #expect(fast?.lines["title"] == 9)
         var diagnostics = Diagnostics()
@@ -77,14 +77,14 @@ import Testing
             Self.expectSame(fast, slow, chart)
         }
         let table = "data: parts\ncolumns: part\ntitle: L’essentiel\n"
-        #expect(FlatSpec.parse(table, isChart: false, fenceLine: 1) != nil)
+        #expect(FigureSpecFastReader.parse(table, isChart: false, fenceLine: 1) != nil)
     }
 
     @Test func anythingElseGoesToYAML() {
         for yaml in ["type: line\ndata: x\nx: a\ny: [b, c]\n", "type: line\ndata: x\nx: a\ny: b\nwhere: {v: 1}\n", "type: line\ndata: x\nx: a\ny: b\ny: c\n",
                      "type: radar\ndata: x\nx: a\ny: b\n", "type: line\ndata: x\nx: a\ny: b\ntitle: a: b\n", "type: line\ndata: x\nx: a\n",
                      "type: line\ndata: x\nx: a\ny: b\ndecimals: 8\n", "type: line\ndata: x\nx: a\ny: b\ncolour: red\n"] {
-            #expect(FlatSpec.parse(yaml, isChart: true, fenceLine: 1) == nil, "\(yaml)")
+            #expect(FigureSpecFastReader.parse(yaml, isChart: true, fenceLine: 1) == nil, "\(yaml)")
         }
     }
 }
