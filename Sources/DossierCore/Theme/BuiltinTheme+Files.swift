@@ -36,8 +36,14 @@ EmbeddedFile(path: "assets/style.css", text: #"""
 /*
   Dossier — default stylesheet (templates/assets/style.css → public/assets/style.css)
 
-  No web fonts, no external requests, no JavaScript. Colours are custom
-  properties so that dark mode, print and the build-time SVG charts share them.
+  No external requests, no JavaScript. Colours are custom properties so that
+  dark mode, print and the build-time SVG charts share them.
+
+  Type: a serif for reading (body and headings: Dossier Serif, a Latin subset
+  of Charis SIL served from assets/fonts/ by fonts.css, else the system's
+  serif), a sans for charts and the interface (navigation, captions, tables,
+  cards, metadata). Numbers in tables, charts and key figures are tabular.
+  See docs/typography.md.
 
   Colour tokens (all modes):
     --bg, --bg-soft      page background, tinted surfaces (toc, code, tables)
@@ -83,12 +89,15 @@ EmbeddedFile(path: "assets/style.css", text: #"""
   --series-8: #6b6b6b; /* grey: "others" */
   --series-muted: #b0b0b0; /* series a highlight leaves in the background */
 
+  --font-serif: "Dossier Serif", "Charis SIL", Charter, "Bitstream Charter", "Sitka Text",
+    Cambria, "Noto Serif", "DejaVu Serif", Georgia, serif;
   --font-sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
     "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
   --font-mono: ui-monospace, "SFMono-Regular", "Cascadia Mono", "DejaVu Sans Mono",
     Menlo, Consolas, "Liberation Mono", monospace;
 
-  --measure: 35em; /* about 70 characters of body text */
+  --measure: 36rem; /* 65 to 75 characters of body text at every size */
+  --wide: 56rem; /* the home page's grid of key figures and the broad charts */
   --gutter: 1.25rem;
   --radius: 6px;
 }
@@ -110,7 +119,7 @@ EmbeddedFile(path: "assets/style.css", text: #"""
     --series-1: #56b4e9;
     --series-2: #e69f00;
     --series-3: #2fbf94;
-    --series-4: #f0793a;
+    --series-4: #ff6b5b; /* redder than Okabe–Ito's vermillion, which twins the orange on dark */
     --series-5: #e08fbf;
     --series-6: #b9a3e3;
     --series-7: #f0e442;
@@ -137,9 +146,11 @@ body {
   margin: 0;
   background: var(--bg);
   color: var(--fg);
-  font-family: var(--font-sans);
-  font-size: clamp(1rem, 0.96rem + 0.2vw, 1.0625rem);
-  line-height: 1.6;
+  font-family: var(--font-serif);
+  font-size: clamp(1.0625rem, 1rem + 0.25vw, 1.1875rem);
+  line-height: 1.55;
+  font-variant-numeric: lining-nums;
+  font-kerning: normal;
   overflow-wrap: break-word;
   text-rendering: optimizeLegibility;
   display: flex;
@@ -165,31 +176,53 @@ h1,
 h2,
 h3,
 h4 {
-  line-height: 1.25;
+  line-height: 1.2;
   font-weight: 700;
-  letter-spacing: -0.01em;
   text-wrap: balance;
 }
 
+/* Serif headings on a scale of about 1.25; h4 and the interface use the sans. */
 h1 {
-  font-size: clamp(1.75rem, 1.3rem + 2vw, 2.5rem);
-  margin: 0 0 0.5rem;
-  letter-spacing: -0.02em;
+  font-size: clamp(2rem, 1.5rem + 2vw, 2.75rem);
+  line-height: 1.1;
+  margin: 0 0 0.75rem;
+  letter-spacing: -0.01em;
 }
 
 h2 {
-  font-size: 1.45rem;
-  margin: 2.5rem 0 0.75rem;
+  font-size: 1.5rem;
+  margin: 2.75rem 0 0.75rem;
 }
 
 h3 {
-  font-size: 1.15rem;
-  margin: 1.75rem 0 0.5rem;
+  font-size: 1.2rem;
+  margin: 2rem 0 0.5rem;
 }
 
 h4 {
-  font-size: 1rem;
+  font-family: var(--font-sans);
+  font-size: 0.95rem;
   margin: 1.5rem 0 0.5rem;
+}
+
+/* The interface speaks sans: header, navigation, trails, dates, tags, contents, captions,
+   tables, pager, footer, lists of sources. */
+.site-header,
+.breadcrumbs,
+.page-date,
+.tags,
+.toc,
+figcaption,
+.figure-title,
+table,
+details > summary,
+.card-date,
+.pager,
+.site-footer,
+.sources-list,
+.dataset-meta,
+.skip-link {
+  font-family: var(--font-sans);
 }
 
 p,
@@ -403,8 +436,8 @@ mark {
 }
 
 .lede {
-  font-size: 1.15em;
-  line-height: 1.5;
+  font-size: 1.2em;
+  line-height: 1.45;
   color: var(--muted);
   margin-bottom: 0.75rem;
 }
@@ -502,7 +535,7 @@ mark {
 }
 
 .prose strong {
-  font-weight: 650;
+  font-weight: 700;
 }
 
 code,
@@ -665,6 +698,7 @@ figcaption {
 
 .figure-title {
   font-weight: 700;
+  font-size: 1rem;
   margin: 0 0 0.5rem;
   line-height: 1.35;
 }
@@ -676,6 +710,7 @@ figcaption {
 /* Charts are inline SVG sized by their viewBox; they draw with these custom
    properties (see Sources/DossierCore/Charts), so they follow dark mode and print. */
 .figure svg.chart {
+  font-variant-numeric: tabular-nums;
   display: block;
   width: 100%;
   height: auto;
@@ -697,7 +732,12 @@ figcaption {
     margin-inline: calc((100% - var(--figure-width)) / 2);
   }
 
-  .figure-chart > .figure-title,
+  /* The title sits over the chart, at its left edge, and may run as wide as it; the caption
+     and the data table keep a readable measure, from the same edge. */
+  .figure-chart > .figure-title {
+    max-width: 100%;
+  }
+
   .figure-chart > figcaption,
   .figure-chart > details {
     max-width: var(--measure);
@@ -816,6 +856,184 @@ figure details {
 
 .card-summary {
   margin: 0;
+}
+
+/* ---------- Home page: key figures, lead chart, contents ---------- */
+
+/* Key figures: the list right after a heading with the id `chiffres-cles` or `key-figures`
+   (docs/content.md). Each item: its bold figure (an inline value), one line of context,
+   its last link; shown as a grid of cards, two or three a row as the width allows. */
+.prose :is(h2, h3)[id^="chiffres-cles"],
+.prose :is(h2, h3)[id^="key-figures"] {
+  border-top: 0;
+  padding-top: 0;
+  font-family: var(--font-sans);
+  font-size: 0.85rem;
+  text-transform: uppercase;
+  letter-spacing: 0.06em;
+  color: var(--muted);
+}
+
+.prose :is(h2, h3)[id^="chiffres-cles"] + ul,
+.prose :is(h2, h3)[id^="key-figures"] + ul {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
+  gap: 1rem;
+  margin: 0 0 2.5rem;
+  padding: 0;
+  list-style: none;
+}
+
+:is(h2, h3)[id^="chiffres-cles"] + ul > li,
+:is(h2, h3)[id^="key-figures"] + ul > li {
+  margin: 0;
+  padding: 0.9rem 1rem 1rem;
+  border-top: 3px solid var(--accent);
+  background: var(--bg-soft);
+  border-radius: 0 0 var(--radius) var(--radius);
+  font-family: var(--font-sans);
+  font-size: 0.9rem;
+  line-height: 1.45;
+  hyphens: manual;
+}
+
+:is(h2, h3)[id^="chiffres-cles"] + ul > li > strong:first-child,
+:is(h2, h3)[id^="key-figures"] + ul > li > strong:first-child {
+  display: block;
+  margin-bottom: 0.35rem;
+  font-family: var(--font-serif);
+  font-size: 2rem;
+  font-weight: 700;
+  line-height: 1.1;
+  font-variant-numeric: lining-nums tabular-nums;
+  color: var(--fg);
+}
+
+:is(h2, h3)[id^="chiffres-cles"] + ul > li > a:last-child,
+:is(h2, h3)[id^="key-figures"] + ul > li > a:last-child {
+  display: block;
+  width: fit-content;
+  margin-top: 0.5rem;
+  font-weight: 600;
+}
+
+:is(h2, h3)[id^="chiffres-cles"] + ul > li > a:last-child::after,
+:is(h2, h3)[id^="key-figures"] + ul > li > a:last-child::after {
+  content: "\a0→";
+}
+
+/* The home page runs wider than the text column for its cards, its lead chart and its
+   contents; its prose paragraphs keep the measure. */
+.kind-home .wrap {
+  width: min(100% - 2 * var(--gutter), var(--wide));
+}
+
+.kind-home .page-header,
+.kind-home .prose > p,
+.kind-home .prose > h2,
+.kind-home .sources,
+.kind-home .figure-list {
+  max-width: var(--measure);
+}
+
+.kind-home .page-header h1 {
+  font-size: clamp(2.1rem, 1.5rem + 2.6vw, 3.25rem);
+}
+
+@media screen and (min-width: 62rem) {
+  .kind-home .figure-chart {
+    width: auto;
+    margin-inline: 0;
+  }
+
+  .kind-home .figure-chart > .chart-frame-wide {
+    display: none;
+  }
+
+  .kind-home .figure-chart > .chart-frame-broad {
+    display: block;
+  }
+}
+
+/* The dossier's table of contents: each page of the section, numbered, with its summary. */
+.home-contents {
+  margin-top: 3rem;
+  padding-top: 0.75rem;
+  border-top: 2px solid var(--fg);
+}
+
+.home-contents-title {
+  margin: 0 0 0.25rem;
+  font-size: 1.5rem;
+}
+
+.home-contents-title a {
+  color: var(--fg);
+  text-decoration: none;
+}
+
+.home-contents-title a:hover {
+  text-decoration: underline;
+}
+
+.home-contents-summary {
+  max-width: var(--measure);
+  color: var(--muted);
+}
+
+.contents-list {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr));
+  gap: 0 2rem;
+  margin: 1rem 0 0;
+  padding: 0;
+  list-style: none;
+  counter-reset: contents;
+}
+
+.contents-list > li {
+  margin: 0;
+  border-top: 1px solid var(--border);
+  counter-increment: contents;
+}
+
+.contents-link {
+  display: grid;
+  grid-template-columns: 2rem 1fr;
+  column-gap: 0.5rem;
+  padding-block: 0.8rem 0.9rem;
+  color: var(--fg);
+  text-decoration: none;
+}
+
+.contents-link::before {
+  content: counter(contents);
+  grid-row: 1 / span 2;
+  font-family: var(--font-sans);
+  font-size: 1.35rem;
+  font-weight: 700;
+  line-height: 1.2;
+  color: var(--accent);
+  font-variant-numeric: tabular-nums;
+}
+
+.contents-title {
+  font-weight: 700;
+  font-size: 1.1rem;
+  line-height: 1.3;
+  color: var(--accent);
+}
+
+.contents-link:hover .contents-title {
+  text-decoration: underline;
+}
+
+.contents-summary {
+  margin-top: 0.2rem;
+  font-family: var(--font-sans);
+  font-size: 0.875rem;
+  line-height: 1.45;
+  color: var(--muted);
 }
 
 /* ---------- Sources ---------- */
@@ -1224,8 +1442,10 @@ EmbeddedFile(path: "datasets.mustache", text: #"""
 """#),
 EmbeddedFile(path: "home.mustache", text: #"""
 {{!
-  home.mustache — content/index.md, then the most recent pages.
-  Context: page (title, summary, content…), recent (page cards, newest first),
+  home.mustache — content/index.md, the dossier's table of contents (each section's
+  pages in reading order), then the most recent pages when there is no section.
+  Context: page (title, summary, content…), sections (each with pages: its page
+  cards in order), recent (page cards, newest first),
   figures (every chart of the report, in reading order: {number, label,
   title, url, page, page_url}; number and label unless `numbered: false`).
 }}
@@ -1241,6 +1461,20 @@ EmbeddedFile(path: "home.mustache", text: #"""
 <div class="prose">
 {{{page.content}}}
 </div>
+{{#sections}}
+{{^empty(pages)}}
+<nav class="listing home-contents" aria-label="{{title}}">
+<h2 class="home-contents-title"><a href="{{url}}">{{title}}</a></h2>
+{{#summary}}<p class="home-contents-summary">{{.}}</p>{{/summary}}
+<ol class="contents-list">
+{{#pages}}
+<li><a class="contents-link" href="{{.url}}"><span class="contents-title">{{.title}}</span>{{#.summary}}<span class="contents-summary">{{.}}</span>{{/.summary}}</a></li>
+{{/pages}}
+</ol>
+</nav>
+{{/empty(pages)}}
+{{/sections}}
+{{^sections}}
 {{#first(recent)}}
 <section class="listing" aria-labelledby="dossier-recent-title">
 <h2 id="dossier-recent-title">{{t.recent}}</h2>
@@ -1251,6 +1485,7 @@ EmbeddedFile(path: "home.mustache", text: #"""
 </ol>
 </section>
 {{/first(recent)}}
+{{/sections}}
 {{#first(figures)}}
 <section class="listing figure-list" aria-labelledby="dossier-figures-title">
 <h2 id="dossier-figures-title">{{t.figures}}</h2>
@@ -1300,6 +1535,7 @@ EmbeddedFile(path: "layout.mustache", text: ##"""
 <meta name="twitter:card" content="summary">
 {{#site.author}}<meta name="author" content="{{site.author}}">{{/site.author}}
 <meta name="generator" content="Dossier">
+<link rel="stylesheet" href="{{assets_url}}fonts.css">
 <link rel="stylesheet" href="{{assets_url}}style.css">
 <link rel="icon" href="{{assets_url}}favicon.svg" type="image/svg+xml">
 {{#feed_url}}<link rel="alternate" type="application/atom+xml" href="{{feed_url}}" title="{{site.title}}">{{/feed_url}}

@@ -10,13 +10,29 @@ public enum BuiltinTheme {
         files.filter { isTemplate($0.path) }.map { SourceFile(path: "templates/" + $0.path, bytes: $0.bytes) }
     }
 
-    /// The assets, by path relative to `assets/`.
+    /// The assets, by path relative to `assets/`: the theme folder's and the web fonts.
     public static var assets: [EmbeddedFile] {
-        files.filter { $0.path.hasPrefix("assets/") }.map { EmbeddedFile(path: String($0.path.dropFirst("assets/".count)), bytes: $0.bytes) }
+        (files + fontAssets).filter { $0.path.hasPrefix("assets/") }.map { EmbeddedFile(path: String($0.path.dropFirst("assets/".count)), bytes: $0.bytes) }
     }
 
     /// Every file, by path relative to the theme folder (what `theme eject` writes under `templates/`).
     public static var all: [EmbeddedFile] { files }
+
+    /// Whether the binary carries the web fonts (tools/fonts.py ran before it was compiled).
+    public static var hasFonts: Bool { fontAssets.count > 1 }
+
+    #if THEME_FONTS
+    /// `fonts.css` (the `@font-face` rules of Dossier Serif), its WOFF2 files and their licence,
+    /// generated from Debian's fonts-sil-charis into the ignored `BuiltinTheme+Fonts.swift`.
+    /// Not part of `all`: `theme eject` leaves them built in.
+    static let fontAssets: [EmbeddedFile] = fontFiles
+    #else
+    /// Built without the web fonts: an empty `fonts.css`, so pages link the same files either way
+    /// and the theme's font stack falls back to the system's serif (docs/typography.md).
+    static let fontAssets: [EmbeddedFile] = [
+        EmbeddedFile(path: "assets/fonts.css", text: "/* Built without tools/fonts.py: no web fonts, the system's serif is used. */\n")
+    ]
+    #endif
 
     static func isTemplate(_ path: String) -> Bool {
         path.hasSuffix(".mustache") && !path.hasPrefix("assets/")
