@@ -931,9 +931,32 @@ figure details {
 .kind-home .page-header,
 .kind-home .prose > p,
 .kind-home .prose > h2,
-.kind-home .sources,
-.kind-home .figure-list {
+.kind-home .sources {
   max-width: var(--measure);
+}
+
+/* Every figure of the report, in two compact columns: a finding aid, not reading. */
+.kind-home .figure-list {
+  padding-top: 0.75rem;
+  border-top: 2px solid var(--fg);
+  font-family: var(--font-sans);
+}
+
+.kind-home .figure-list h2 {
+  margin-top: 0;
+  font-family: var(--font-serif);
+}
+
+.kind-home .figure-links {
+  columns: 2 22rem;
+  column-gap: 2rem;
+  font-size: 0.875rem;
+  line-height: 1.4;
+}
+
+.kind-home .figure-links li {
+  break-inside: avoid;
+  margin: 0 0 0.5rem;
 }
 
 .kind-home .page-header h1 {
