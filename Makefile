@@ -17,7 +17,7 @@ deps:
 
 # The theme's web fonts (docs/typography.md): Charis SIL from Debian's fonts-sil-charis, subset to
 # Latin and compressed to WOFF2 by Debian's fontTools, into the ignored
-# Sources/DossierCore/Theme/BuiltinTheme+Fonts.swift, which Package.swift compiles when present.
+# Sources/DossierCore/Theme/BuiltinTheme+Fonts.swift, which SwiftPM compiles when present.
 # Third-party files: never committed, always built here (deps runs it, so site, test, release and
 # install carry the fonts).
 FONT_PYTHON ?= /usr/bin/python3

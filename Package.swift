@@ -1,12 +1,5 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
-
-// The theme's web fonts are built from a Debian package by tools/fonts.py (`make deps`, `make site`,
-// `make test`, `make release`) into an ignored Swift file; without it (a plain `swift build` on a
-// fresh clone) the theme uses the system's serif. See docs/typography.md.
-let themeFonts = FileManager.default.fileExists(
-    atPath: Context.packageDirectory + "/Sources/DossierCore/Theme/BuiltinTheme+Fonts.swift")
 
 let package = Package(
     name: "dossier",
@@ -42,8 +35,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
-            ],
-            swiftSettings: themeFonts ? [.define("THEME_FONTS")] : []
+            ]
         ),
         .target(
             name: "DossierServer",

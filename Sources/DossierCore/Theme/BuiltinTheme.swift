@@ -19,22 +19,30 @@ public enum BuiltinTheme {
     public static var all: [EmbeddedFile] { files }
 
     /// Whether the binary carries the web fonts (tools/fonts.py ran before it was compiled).
-    public static var hasFonts: Bool { fontAssets.count > 1 }
+    public static var hasFonts: Bool { !fontFiles.isEmpty }
 
-    #if THEME_FONTS
-    /// `fonts.css` (the `@font-face` rules of Dossier Serif), its WOFF2 files and their licence,
-    /// generated from Debian's fonts-sil-charis into the ignored `BuiltinTheme+Fonts.swift`.
-    /// Not part of `all`: `theme eject` leaves them built in.
-    static let fontAssets: [EmbeddedFile] = fontFiles
-    #else
-    /// Built without the web fonts: an empty `fonts.css`, so pages link the same files either way
-    /// and the theme's font stack falls back to the system's serif (docs/typography.md).
-    static let fontAssets: [EmbeddedFile] = [
-        EmbeddedFile(path: "assets/fonts.css", text: "/* Built without tools/fonts.py: no web fonts, the system's serif is used. */\n")
-    ]
-    #endif
+    /// `fonts.css` (the `@font-face` rules of Dossier Serif), its WOFF2 files and their licence when
+    /// tools/fonts.py generated them into the ignored `BuiltinTheme+Fonts.swift`; otherwise an empty
+    /// `fonts.css`, so pages link the same files either way and the font stack falls back to the
+    /// system's serif (docs/typography.md). Not part of `all`: `theme eject` leaves them built in.
+    static var fontAssets: [EmbeddedFile] {
+        hasFonts ? fontFiles : [EmbeddedFile(path: "assets/fonts.css", text: "/* Built without tools/fonts.py: no web fonts, the system's serif is used. */\n")]
+    }
 
     static func isTemplate(_ path: String) -> Bool {
         path.hasSuffix(".mustache") && !path.hasPrefix("assets/")
     }
 }
+
+/// The web fonts' files. The generated `BuiltinTheme+Fonts.swift` declares `BuiltinTheme.fontFiles`,
+/// which shadows the empty default below; without that file the default applies. No compiler flag,
+/// so nothing depends on when SwiftPM last read Package.swift.
+protocol ThemeFontSource {
+    static var fontFiles: [EmbeddedFile] { get }
+}
+
+extension ThemeFontSource {
+    static var fontFiles: [EmbeddedFile] { [] }
+}
+
+extension BuiltinTheme: ThemeFontSource {}
