@@ -9,12 +9,28 @@ PREFIX ?= /usr/local
 SWIFT_BUILD := $(SWIFT) build --explicit-target-dependency-import-check error
 .PHONY: site test build release serve install install-check embed deps static-libs clean
 
-# cmark-gfm and its extensions (and pkg-config, which SwiftPM uses to find them) from Debian when missing.
+# cmark-gfm and its extensions (and pkg-config, which SwiftPM uses to find them) from Debian when
+# missing, then the web fonts (`make fonts`, below).
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
 		echo "Installing libcmark-gfm-dev and libcmark-gfm-extensions-dev with apt-get…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev >/dev/null; \
 	fi
+	@$(MAKE) --no-print-directory fonts
+
+# The theme's web fonts (docs/typography.md): Charis SIL from Debian's fonts-sil-charis, subset to
+# Latin and compressed to WOFF2 by Debian's fontTools, into the ignored
+# Sources/DossierTheme/BuiltinTheme+Fonts.swift, which SwiftPM compiles when present.
+# Third-party files: never committed, always built here (deps runs it, so site, test, release and
+# install carry the fonts).
+FONT_PYTHON ?= /usr/bin/python3
+.PHONY: fonts
+fonts:
+	@if [ ! -f /usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf ] || ! $(FONT_PYTHON) -c 'import fontTools.subset, brotli' 2>/dev/null; then \
+		echo "Installing fonts-sil-charis, python3-fonttools and python3-brotli with apt-get…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-sil-charis python3-fonttools python3-brotli >/dev/null; \
+	fi
+	@$(FONT_PYTHON) tools/fonts.py
 
 # Release builds link the Swift standard library, Foundation and cmark-gfm statically, so that
 # the programs run on a Debian machine without Swift: pkg-config reads a libcmark-gfm.pc of our
@@ -93,7 +109,7 @@ browser-check: deps
 	$(PYTHON) tools/browser-checks/check.py
 
 clean:
-	rm -rf .build public .dossier
+	rm -rf .build public .dossier Sources/DossierTheme/BuiltinTheme+Fonts.swift
 
 # Build speed on synthetic sites (tools/bench): 1,000 and 10,000 briefs, against the cmark command,
 # then the rebuild after editing one brief in `dossier serve` (incremental, tools/serve-latency.sh).
