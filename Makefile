@@ -111,8 +111,9 @@ browser-check: deps
 clean:
 	rm -rf .build public .dossier Sources/DossierTheme/BuiltinTheme+Fonts.swift
 
-# Build speed on synthetic sites (tools/bench): 1,000 and 10,000 briefs, against the cmark command,
-# then the rebuild after editing one brief in `dossier serve` (incremental, tools/serve-latency.sh).
+# Build speed on synthetic sites (tools/bench): 1,000 and 10,000 briefs, and the chart-heavy site of
+# the largest size (every tenth brief a line chart of six series over twenty quarters), against the
+# cmark command, then the rebuild after editing one brief in `dossier serve` (incremental, tools/serve-latency.sh).
 # BENCH_SIZES=1000 make bench for a quick run.
 BENCH_SIZES ?= 1000,10000
 BENCH_RUNS ?= 5
@@ -124,8 +125,8 @@ bench: static-libs
 	$(RELEASE) --product dossier-serve
 	$(PYTHON) tools/bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
 	@echo "fast readers against YAML (DOSSIER_VERIFY=1) on the synthetic sites:"
-	for size in $$(echo $(BENCH_SIZES) | tr , ' '); do \
-	  DOSSIER_VERIFY=1 "$$($(RELEASE) --show-bin-path)/dossier" check --root /tmp/dossier-bench/site-$$size || exit 1; done
+	for site in $$(echo $(BENCH_SIZES) | tr , ' ') $$(echo $(BENCH_SIZES) | tr , '\n' | sort -n | tail -1)-charts; do \
+	  DOSSIER_VERIFY=1 "$$($(RELEASE) --show-bin-path)/dossier" check --root /tmp/dossier-bench/site-$$site || exit 1; done
 	@echo
 	@echo "incremental rebuild in dossier serve, $(BENCH_SERVE_PAGES) briefs:"
 	DOSSIER="$$($(RELEASE) --show-bin-path)/dossier" PAGES=$(BENCH_SERVE_PAGES) RUNS=$(BENCH_RUNS) bash tools/serve-latency.sh

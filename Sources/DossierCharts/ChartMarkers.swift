@@ -10,8 +10,7 @@ enum ChartMarkers {
     static func draw(_ series: Int, at p: ChartPoint, size: Double, className: String, into svg: inout SVGBuilder) {
         let shape = shape(series)
         if shape == 0 {
-            svg.element("circle", [("class", className), ("cx", SVGBuilder.num(p.x)), ("cy", SVGBuilder.num(p.y)),
-                                   ("r", SVGBuilder.num(size))])
+            svg.circle(className: className, cx: p.x, cy: p.y, r: size)
         } else {
             svg.polylinePath(className: className, outline(shape, at: p, size: size), close: true)
         }

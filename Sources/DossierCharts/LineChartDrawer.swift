@@ -38,9 +38,10 @@ enum LineChartDrawer {
         svg.open("g", [("class", "markers")])
         // Muted series (a highlight's background) are bare lines: no dots to compete with the highlighted one.
         for s in order where classes[s] != ChartPalette.mutedClass {
+            let className = "point " + classes[s]
             for run in runs[s] {
                 for point in run where values.categories.count <= maxMarkedCategories || run.count == 1 {
-                    ChartMarkers.draw(s, at: point, size: area ? 3.5 : 4.0, className: "point " + classes[s], into: &svg)
+                    ChartMarkers.draw(s, at: point, size: area ? 3.5 : 4.0, className: className, into: &svg)
                 }
             }
         }
@@ -103,11 +104,9 @@ enum LineChartDrawer {
     static func drawLines(_ runs: [[[ChartPoint]]], classes: [String], order: [Int], into svg: inout SVGBuilder) {
         svg.open("g", [("class", "lines")])
         for s in order {
-            let d = runs[s].filter { $0.count > 1 }.map { SVGBuilder.polyline($0) }.joined(separator: " ")
-            guard !d.isEmpty else { continue }
-            var attributes: SVGBuilder.Attributes = [("class", "line " + classes[s]), ("d", d)]
-            if let dash = ChartPalette.dash(s) { attributes.append(("stroke-dasharray", dash)) }
-            svg.element("path", attributes)
+            let lines = runs[s].filter { $0.count > 1 }
+            guard !lines.isEmpty else { continue }
+            svg.polylinesPath(className: "line " + classes[s], lines, dash: ChartPalette.dash(s))
         }
         svg.close("g")
     }

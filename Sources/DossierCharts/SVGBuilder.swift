@@ -53,6 +53,61 @@ struct SVGBuilder {
         bytes.appendUTF8("\"/>\n")
     }
 
+    /// `element("circle", [("class", className), ("cx", num(cx)), ("cy", num(cy)), ("r", num(r))])`,
+    /// written straight into the bytes (the markers of line charts: hundreds per chart).
+    mutating func circle(className: String, cx: Double, cy: Double, r: Double) {
+        bytes.appendUTF8("<circle class=\"")
+        XMLText.appendEscaped(className, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        number(" cx=\"", cx)
+        number(" cy=\"", cy)
+        number(" r=\"", r)
+        bytes.appendUTF8("/>\n")
+    }
+
+    /// `element("line", [("x1", num(x1)), ("y1", num(y1)), ("x2", num(x2)), ("y2", num(y2))])` (with
+    /// `("class", className)` first when there is one), written straight into the bytes.
+    mutating func line(className: String? = nil, x1: Double, y1: Double, x2: Double, y2: Double) {
+        bytes.appendUTF8("<line")
+        if let className {
+            bytes.appendUTF8(" class=\"")
+            XMLText.appendEscaped(className, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        number(" x1=\"", x1)
+        number(" y1=\"", y1)
+        number(" x2=\"", x2)
+        number(" y2=\"", y2)
+        bytes.appendUTF8("/>\n")
+    }
+
+    /// `<path class="…" d="…"/>` whose path data is the polylines of `runs` joined by spaces
+    /// (`runs.map { polyline($0) }.joined(separator: " ")`), then `stroke-dasharray` when given.
+    mutating func polylinesPath(className: String, _ runs: [[ChartPoint]], dash: String?) {
+        bytes.appendUTF8("<path class=\"")
+        XMLText.appendEscaped(className, to: &bytes)
+        bytes.appendUTF8("\" d=\"")
+        for (i, run) in runs.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: " ")) }
+            Self.appendPolyline(run, close: false, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        if let dash {
+            bytes.appendUTF8(" stroke-dasharray=\"")
+            XMLText.appendEscaped(dash, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.appendUTF8("/>\n")
+    }
+
+    /// ` name="value"` for a number (`num` writes no character to escape); `start` is the space,
+    /// the name, `=` and the opening quote.
+    private mutating func number(_ start: StaticString, _ value: Double) {
+        start.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        Self.appendNum(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// An element holding only escaped text: `<text …>label</text>`.
     mutating func text(_ name: String = "text", _ content: String, _ attributes: Attributes = []) {
         startTag(name, attributes)

@@ -6,8 +6,8 @@ enum VerticalAxes {
         let scale = layout.scale
         svg.open("g", [("class", "grid")])
         for tick in scale.ticks {
-            let y = SVGBuilder.num(scale.position(tick))
-            svg.element("line", [("x1", SVGBuilder.num(layout.plot.left)), ("y1", y), ("x2", SVGBuilder.num(layout.plot.right)), ("y2", y)])
+            let y = scale.position(tick)
+            svg.line(x1: layout.plot.left, y1: y, x2: layout.plot.right, y2: y)
         }
         svg.close("g")
         svg.open("g", [("class", "y-labels")])
@@ -27,9 +27,8 @@ enum VerticalAxes {
         if tickMarks {
             svg.open("g", [("class", "axis")])
             for i in layout.labels.shown where i < layout.centers.count {
-                let x = SVGBuilder.num(layout.centers[i])
-                svg.element("line", [("x1", x), ("y1", SVGBuilder.num(layout.plot.bottom)), ("x2", x),
-                                     ("y2", SVGBuilder.num(layout.plot.bottom + 5))])
+                let x = layout.centers[i]
+                svg.line(x1: x, y1: layout.plot.bottom, x2: x, y2: layout.plot.bottom + 5)
             }
             svg.close("g")
         }

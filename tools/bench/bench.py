@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """make bench: times Dossier on synthetic sites against the cmark command on the same Markdown.
 
-    bench.py [--sizes 1000,10000] [--runs 5] [--dir /tmp/dossier-bench]
+    bench.py [--sizes 1000,10000] [--runs 5] [--dir /tmp/dossier-bench] [--chart-size N]
 
-For each size it generates the site (generate.py), then runs, RUNS times each:
+For each size it generates the site (generate.py), and then the chart-heavy site of the largest
+size (generate.py --charts: every tenth brief a line chart of six series over twenty quarters;
+--chart-size 0 skips it), then runs on each, RUNS times each:
   - a cold build: output and staging folder removed first, so every file is created;
   - then, alternating in each round so that both see the same machine:
     the floor, `cmark bodies.md > /dev/null` (every brief's body in one process), and
     a warm build, the usual case, writing over the staging folder the previous build left;
 and prints the median and spread of wall time, user and system time, peak RSS (from
-/usr/bin/time), pages per second, and the ratio dossier/cmark. The machine is noisy: read
-the spread before the median.
+/usr/bin/time), pages per second, and the ratio dossier/cmark (for the chart-heavy site, against
+issue 18's targets: warm within 1.5x, cold within 2x). The machine is noisy: read the spread
+before the median.
 """
 import argparse
 import os
@@ -57,59 +60,76 @@ def line(name, s, pages=None):
     return text
 
 
+def measure(site, runs):
+    """Cold builds, then the cmark floor and warm builds alternated; returns their summaries
+    and the per-round ratios warm/cmark."""
+    bodies = os.path.join(site, "bodies.md")
+    out = os.path.join(site, "public")
+    # The staging folder (in the project's scratch folder; beside the output before issue 16).
+    scratch = [os.path.join(site, ".dossier"), os.path.join(site, ".public.dossier-staging"),
+               os.path.join(site, ".public.dossier-record")]
+    build = [BINARY, "build", "--root", site, "--out", out]
+    cold = []
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        for path in scratch:
+            if os.path.isdir(path):
+                shutil.rmtree(path)
+            elif os.path.lexists(path):
+                os.remove(path)
+        cold.append(timed(build))
+    # The cold builds leave thousands of new files to write back: let the disk settle before
+    # timing anything else, then alternate the floor and the warm build in each round, so
+    # that both see the same machine (its speed drifts by tens of percent within minutes).
+    subprocess.run(["sync"], check=False)
+    timed(build)  # leaves a staging folder to write over
+    timed(build)
+    floor, warm, ratios = [], [], []
+    for _ in range(runs):
+        floor.append(timed(["sh", "-c", f"cmark {bodies} > /dev/null"]))
+        warm.append(timed(build))
+        ratios.append(warm[-1][0] / floor[-1][0])
+    return summary(floor), summary(cold), summary(warm), ratios
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--dir", default="/tmp/dossier-bench")
+    parser.add_argument("--chart-size", type=int, default=None,
+                        help="briefs of the chart-heavy site (default: the largest size; 0: none)")
     args = parser.parse_args()
     if not os.path.exists(BINARY):
         sys.exit("build the release binary first: swift build -c release --product dossier")
     print(f"dossier bench: {args.runs} runs each; cmark {subprocess.run(['cmark', '--version'], capture_output=True, text=True).stdout.split()[1]}; "
           f"{os.cpu_count()} cores")
     results = {}
-    for size in [int(s) for s in args.sizes.split(",")]:
-        site = os.path.join(args.dir, f"site-{size}")
-        subprocess.run([sys.executable, os.path.join(ROOT, "tools", "bench", "generate.py"), site, str(size)], check=True)
-        bodies = os.path.join(site, "bodies.md")
-        out = os.path.join(site, "public")
-        # The staging folder (in the project's scratch folder; beside the output before issue 16).
-        scratch = [os.path.join(site, ".dossier"), os.path.join(site, ".public.dossier-staging"),
-                   os.path.join(site, ".public.dossier-record")]
-        megabytes = os.path.getsize(bodies) / 1e6
-        print(f"\n{size} briefs ({megabytes:.0f} MB of Markdown bodies)")
-
-        build = [BINARY, "build", "--root", site, "--out", out]
-        cold = []
-        for _ in range(args.runs):
-            shutil.rmtree(out, ignore_errors=True)
-            for path in scratch:
-                if os.path.isdir(path):
-                    shutil.rmtree(path)
-                elif os.path.lexists(path):
-                    os.remove(path)
-            cold.append(timed(build))
-        cold = summary(cold)
-        # The cold builds leave thousands of new files to write back: let the disk settle before
-        # timing anything else, then alternate the floor and the warm build in each round, so
-        # that both see the same machine (its speed drifts by tens of percent within minutes).
-        subprocess.run(["sync"], check=False)
-        timed(build)  # leaves a staging folder to write over
-        timed(build)
-        floor, warm, ratios = [], [], []
-        for _ in range(args.runs):
-            floor.append(timed(["sh", "-c", f"cmark {bodies} > /dev/null"]))
-            warm.append(timed(build))
-            ratios.append(warm[-1][0] / floor[-1][0])
-        floor, warm = summary(floor), summary(warm)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    chart_size = max(sizes) if args.chart_size is None else args.chart_size
+    sites = [(size, False) for size in sizes] + ([(chart_size, True)] if chart_size else [])
+    for size, heavy in sites:
+        site = os.path.join(args.dir, f"site-{size}" + ("-charts" if heavy else ""))
+        subprocess.run([sys.executable, os.path.join(ROOT, "tools", "bench", "generate.py"), site, str(size)]
+                       + (["--charts"] if heavy else []), check=True)
+        floor, cold, warm, ratios = measure(site, args.runs)
+        megabytes = os.path.getsize(os.path.join(site, "bodies.md")) / 1e6
+        what = "briefs, every tenth with a chart of 6 series x 20 quarters" if heavy else "briefs"
+        print(f"\n{size} {what} ({megabytes:.0f} MB of Markdown bodies)")
         pages = size + 3
         print(line("cmark", floor))
         print(line("cold build", cold, pages))
         print(line("warm build", warm, pages))
-        print(f"  ratio dossier/cmark: warm {warm['median'] / floor['median']:.1f}× "
-              f"(per round: median {statistics.median(ratios):.1f}×, {min(ratios):.1f}–{max(ratios):.1f}), "
-              f"cold {cold['median'] / floor['median']:.1f}×")
-        results[size] = (floor, cold, warm)
+        warm_ratio, cold_ratio = warm["median"] / floor["median"], cold["median"] / floor["median"]
+        print(f"  ratio dossier/cmark: warm {warm_ratio:.2f}× "
+              f"(per round: median {statistics.median(ratios):.2f}×, {min(ratios):.2f}–{max(ratios):.2f}), "
+              f"cold {cold_ratio:.2f}×")
+        if heavy:
+            print(f"  issue 18 targets: warm ≤ 1.5× cmark: {'met' if warm_ratio <= 1.5 else 'NOT met'}; "
+                  f"cold ≤ 2× cmark: {'met' if cold_ratio <= 2 else 'NOT met'}; "
+                  f"peak RSS ≤ 250 MB: {'met' if max(cold['rss'], warm['rss']) <= 250 else 'NOT met'}")
+        else:
+            results[size] = (floor, cold, warm)
     if len(results) >= 2:
         small, large = min(results), max(results)
         ratio = results[large][2]["median"] / results[small][2]["median"]
