@@ -196,6 +196,7 @@ public struct SiteBuilder: Sendable {
         }
         defer { _ = feeds.value() }
         checkAnchors(site, bodies: bodies, diagnostics: &diagnostics)
+        checkChartFiles(site, bodies: bodies, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: menuDiagnostics)
         timer.mark("anchors and menu")
         diagnostics = finish(diagnostics)
@@ -215,6 +216,7 @@ public struct SiteBuilder: Sendable {
             if let pageFailure { throw pageFailure }
             counts = try renderPages(site, bodies: bodies, contexts: contexts, templates: templates, menu: menu, cache: &cache, sink: sink,
                                      early: early, pagesWritten: onePass)
+            counts.files += try writeChartFiles(site, bodies: bodies, sink: sink)
             if let made = feeds.value() {
                 try sink.put("feed.xml", .text(made.atom))
                 try sink.put("sitemap.xml", .text(made.sitemap))
@@ -468,7 +470,7 @@ public struct SiteBuilder: Sendable {
         cache.rendered = max(cache.rendered, pageOutcomes.filter(\.rendered).count)
 
         var pageCount = plain.count + 1 + site.sections.count
-        if !site.datasets.isEmpty { pageCount += site.datasets.count + 1 }
+        if !site.datasets.isEmpty { pageCount += site.datasets.count + 2 }  // + the data index and the charts page
 
         let listingFiles: [(String, RenderedSite.Content)]
         if let reusedListings {
@@ -487,7 +489,7 @@ public struct SiteBuilder: Sendable {
         let render: @Sendable () throws -> RenderedSite.Content
     }
 
-    /// The home page, section listings, 404 and data pages.
+    /// The home page, section listings, 404, data pages and the charts page.
     func listings(_ site: ParsedSite, bodies: [RenderedMarkdown], bodyByPath: [String: RenderedMarkdown],
                   contexts: ContextBuilder, templates: TemplateSet) -> [ListingJob] {
         var jobs: [ListingJob] = []
@@ -518,6 +520,7 @@ public struct SiteBuilder: Sendable {
             }
             let datasets = site.datasets
             add(DatasetPages.indexPath + "index.html", "datasets") { contexts.datasetIndex(datasets, figures: figures) }
+            add(ChartsPage.indexPath + "index.html", ChartsPage.template) { contexts.chartIndex(figures) }
         }
         return jobs
     }

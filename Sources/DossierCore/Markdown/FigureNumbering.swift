@@ -22,6 +22,8 @@ public struct FigureEntry: Sendable, Equatable {
     /// Where the block starts, for diagnostics.
     public var line: Int
     public var column: Int
+    /// A chart's shared files (`ID.svg`, `ID.csv`), written beside its page.
+    var export: ChartExport?
 
     public init(kind: Kind, number: Int, id: String? = nil, anchor: String? = nil, title: String? = nil,
                 datasets: [String] = [], line: Int = 0, column: Int = 0) {

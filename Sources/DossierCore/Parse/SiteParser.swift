@@ -132,7 +132,10 @@ public struct SiteParser: Sendable {
             paths[section.urlPath + "index.html"] = "the listing of section `\(section.name)`"
         }
         for asset in assets { paths["assets/" + asset.path] = "the theme's asset assets/\(asset.path)" }
-        if !datasets.isEmpty { paths[DatasetPages.indexPath + "index.html"] = "the data index" }
+        if !datasets.isEmpty {
+            paths[DatasetPages.indexPath + "index.html"] = "the data index"
+            paths[ChartsPage.indexPath + "index.html"] = "the charts page"
+        }
         for dataset in datasets {
             paths[DatasetPages.urlPath(dataset.name) + "index.html"] = "the page of dataset \(dataset.sourcePath)"
             paths[DatasetPages.urlPath(dataset.name) + DatasetPages.fileName(dataset)] = dataset.sourcePath

@@ -211,6 +211,7 @@ struct ContextBuilder: Sendable {
     func home(_ page: Page?, body: RenderedMarkdown?, figures: ReportFigures? = nil) -> TemplateContext {
         var context = base(urlPath: "", kind: "home", title: site.config.title)
         context["figures"] = .list(figures?.values(from: "", contexts: self) ?? [])
+        if !site.datasets.isEmpty { context["charts_url"] = .string(link(from: "", to: ChartsPage.indexPath)) }
         if let page, let body {
             context["page"] = .map(pageValues(page, body: body))
         } else {
