@@ -63,7 +63,8 @@ enum FeedRenderer {
     }
 
     /// Every page the site writes but the 404 (which has no address of its own): the home page,
-    /// the section listings, the pages, and with datasets the data index and each dataset's page.
+    /// the section listings, the pages, and with datasets the data index, each dataset's page
+    /// and the charts page.
     /// Sorted by path, each once, with the date of the page when it has one.
     static func sitemapEntries(_ site: ParsedSite) -> [(path: String, date: String?)] {
         var paths: Set<String> = [""]
@@ -76,6 +77,7 @@ enum FeedRenderer {
         }
         if !site.datasets.isEmpty {
             paths.insert(DatasetPages.indexPath)
+            paths.insert(ChartsPage.indexPath)
             for dataset in site.datasets { paths.insert(DatasetPages.urlPath(dataset.name)) }
         }
         return paths.sorted().map { (path: $0, date: dates[$0]) }
