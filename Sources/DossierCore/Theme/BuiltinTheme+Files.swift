@@ -1175,11 +1175,19 @@ a.source-title {
   list-style: none;
 }
 
+/* Each card spans three rows of the list's grid (title, drawing, links), so that drawings
+   line up across a row whatever the length of the titles. */
 .chart-card {
-  display: flex;
-  flex-direction: column;
+  display: grid;
+  grid-row: span 3;
+  grid-template-rows: subgrid;
+  align-content: start;
   gap: 0.5rem;
   margin: 0;
+}
+
+.chart-card-title {
+  align-self: end;
 }
 
 .chart-card-title {
