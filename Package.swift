@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "DossierData", dependencies: ["DossierModel", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "DossierParse", dependencies: ["DossierModel", "DossierData", "DossierMarkdown"]),
         .target(name: "DossierFigures", dependencies: ["DossierModel", "DossierData", "DossierCharts", "DossierMarkdown"]),
-        .target(name: "DossierRender", dependencies: ["DossierModel", "DossierMarkdown", "DossierTemplates"]),
+        .target(name: "DossierRender", dependencies: ["DossierModel", "DossierCharts", "DossierMarkdown", "DossierTemplates"]),
         .target(name: "DossierOutput", dependencies: ["DossierModel"]),
         .target(
             name: "DossierBuild",

@@ -50,6 +50,7 @@ struct BuildStages: Sendable {
     func check(_ site: ParsedSite, bodies: [RenderedMarkdown], setup: RenderSetup, into diagnostics: inout Diagnostics) {
         for body in bodies { diagnostics.append(contentsOf: body.diagnostics) }
         AnchorCheck.check(site, bodies: bodies, diagnostics: &diagnostics)
+        ChartFiles.check(site, bodies: bodies, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: setup.menuDiagnostics)
         diagnostics = finish(diagnostics)
     }
@@ -70,10 +71,11 @@ struct BuildStages: Sendable {
         return BackgroundTask { baseURL.map { (FeedRenderer.atom(site, baseURL: $0), FeedRenderer.sitemap(site, baseURL: $0)) } }
     }
 
-    /// The files that are not pages: feed and sitemap, the theme's assets, the content's files.
-    /// Returns how many.
-    func putFiles(_ site: ParsedSite, assets: [AssetFile], feeds: (atom: String, sitemap: String)?, into sink: OutputSink) throws -> Int {
-        var count = 0
+    /// The files that are not pages: each chart's SVG and CSV, feed and sitemap, the theme's
+    /// assets, the content's files. Returns how many.
+    func putFiles(_ site: ParsedSite, bodies: [RenderedMarkdown], assets: [AssetFile], feeds: (atom: String, sitemap: String)?,
+                  into sink: OutputSink) throws -> Int {
+        var count = try ChartFiles.write(site, bodies: bodies, sink: sink)
         if let feeds {
             try sink.put("feed.xml", .text(feeds.atom))
             try sink.put("sitemap.xml", .text(feeds.sitemap))
@@ -103,10 +105,10 @@ struct BuildStages: Sendable {
     }
 
     /// The pages of the site: its plain pages, the home page, the section listings and, when
-    /// there is data, a page per dataset and their index.
+    /// there is data, a page per dataset, their index and the charts page.
     static func pageCount(_ site: ParsedSite) -> Int {
         var count = site.pages.count(where: { $0.kind == .page }) + 1 + site.sections.count
-        if !site.datasets.isEmpty { count += site.datasets.count + 1 }
+        if !site.datasets.isEmpty { count += site.datasets.count + 2 }
         return count
     }
 }

@@ -62,7 +62,7 @@ package final class IncrementalBuilder: @unchecked Sendable {
             let pagesRendered = try cache.writePages(site, bodies: bodies, contexts: contexts, templates: templates, shape: shape, into: sink)
             let listings = try cache.writeListings(site, bodies: bodies, contexts: contexts, templates: templates, shape: shape,
                                                    listings: Listings(root: root), into: sink)
-            let files = try stages.putFiles(site, assets: assets, feeds: feeds.value(), into: sink)
+            let files = try stages.putFiles(site, bodies: bodies, assets: assets, feeds: feeds.value(), into: sink)
             stats.files = site.pages.count(where: { $0.kind == .page }) + listings + files
             stats.rendered = max(bodiesRendered, pagesRendered)
         } catch {

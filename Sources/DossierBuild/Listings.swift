@@ -5,7 +5,7 @@ import DossierParse
 import DossierRender
 import DossierOutput
 
-/// The home page, the section listings, the 404 page and the data pages: the files made from
+/// The home page, the section listings, the 404 page, the data pages and the charts page: the files made from
 /// the whole site rather than from one page.
 struct Listings {
     /// One file of the listings, rendered when a worker takes it.
@@ -48,6 +48,7 @@ struct Listings {
         }
         let datasets = site.datasets
         add(DatasetURL.index + "index.html", "datasets") { contexts.datasetIndex(datasets, figures: figures) }
+        add(DatasetURL.charts + "index.html", ChartsPage.template) { contexts.chartIndex(figures) }
         return jobs
     }
 

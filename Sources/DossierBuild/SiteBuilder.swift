@@ -84,7 +84,7 @@ private struct Run {
             if let failure = pass?.failure { throw failure }
             let jobs = Listings(root: stages.root).jobs(site, bodies: bodies, contexts: setup.contexts.value(), templates: templates)
             files += try Listings.write(early.replacing(jobs), into: sink).count
-            files += try stages.putFiles(site, assets: tree.assets, feeds: feeds.value(), into: sink)
+            files += try stages.putFiles(site, bodies: bodies, assets: tree.assets, feeds: feeds.value(), into: sink)
             timer.mark("listings and files")
             note(&timer)
             try output.commit()

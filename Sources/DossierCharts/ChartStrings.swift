@@ -1,10 +1,10 @@
 import DossierModel
 
 /// The few words charts print, in French or English (the site's language; anything but `fr` is English).
-struct ChartStrings {
+package struct ChartStrings {
     let french: Bool
 
-    init(format: LocaleFormat) {
+    package init(format: LocaleFormat) {
         french = format.primaryLanguage == "fr"
     }
 
@@ -12,8 +12,8 @@ struct ChartStrings {
     /// A missing value in a chart's table, when the site gives no `not_available` string.
     var notAvailable: String { french ? "n.d." : "n/a" }
     var total: String { "Total" }
-    var label: String { french ? "Libellé" : "Label" }
-    var series: String { french ? "Série" : "Series" }
+    package var label: String { french ? "Libellé" : "Label" }
+    package var series: String { french ? "Série" : "Series" }
     var shareOfTotal: String { french ? "Part du total" : "Share of total" }
     /// `:` with the narrow no-break space French puts before it.
     var colon: String { french ? "\u{202F}:" : ":" }
@@ -53,5 +53,9 @@ struct ChartStrings {
         let characters = Array(text)
         guard characters.count >= 2, characters[0].isUppercase, characters[1].isLowercase else { return text }
         return characters[0].lowercased() + String(characters.dropFirst())
+    }
+
+    package init(french: Bool) {
+        self.french = french
     }
 }

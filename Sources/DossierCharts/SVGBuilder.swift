@@ -5,16 +5,16 @@ import DossierModel
 /// Every attribute value and every text node is escaped here (as `xmlEscaped` does), so a drawer
 /// cannot forget to escape a label that came from the data. The markup is kept as UTF-8 bytes and
 /// escaped straight into them; `output` makes the one `String`.
-struct SVGBuilder {
-    typealias Attributes = [(String, String)]
+package struct SVGBuilder {
+    package typealias Attributes = [(String, String)]
 
     private var bytes: [UInt8] = []
 
-    init() {
+    package init() {
         bytes.reserveCapacity(4096)
     }
 
-    var output: String { String(decoding: bytes, as: UTF8.self) }
+    package var output: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The markup so far, as UTF-8.
     var utf8: [UInt8] { bytes }
@@ -109,7 +109,7 @@ struct SVGBuilder {
     }
 
     /// An element holding only escaped text: `<text …>label</text>`.
-    mutating func text(_ name: String = "text", _ content: String, _ attributes: Attributes = []) {
+    package mutating func text(_ name: String = "text", _ content: String, _ attributes: Attributes = []) {
         startTag(name, attributes)
         bytes.append(UInt8(ascii: ">"))
         XMLText.appendEscaped(content, to: &bytes)
@@ -153,7 +153,7 @@ struct SVGBuilder {
     }
 
     /// A coordinate: at most two decimals, no trailing zeros, never `-0`, never exponent notation.
-    static func num(_ value: Double) -> String {
+    package static func num(_ value: Double) -> String {
         // At most 14 bytes (sign, ten digits, point, two decimals): a small string, no allocation.
         String(unsafeUninitializedCapacity: 16) { buffer in
             writeNum(value, into: buffer)

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Widths are Helvetica/Arial advance widths (thousandths of an em; Liberation Sans has the same
 /// metrics), times a small safety factor for the wider fonts a reader's system may substitute.
-enum TextWidth {
+package enum TextWidth {
     /// Covers the difference between Arial and wider system fonts (San Francisco, Segoe UI, Roboto).
     static let safetyFactor = 1.1
 
@@ -158,7 +158,7 @@ enum TextWidth {
 
     /// `text` on at most `maxLines` lines of at most `maxWidth`, each filled with as many whole words as fit;
     /// what is left for the last line (or a word wider than a line) is shortened with “…”.
-    static func fill(_ text: String, maxLines: Int, maxWidth: Double, fontSize: Double) -> [String] {
+    package static func fill(_ text: String, maxLines: Int, maxWidth: Double, fontSize: Double) -> [String] {
         let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard maxLines > 1, words.count > 1 else { return [truncate(text, toWidth: maxWidth, fontSize: fontSize)] }
         var lines: [String] = []

@@ -47,17 +47,22 @@ package struct DataExtensions: MarkdownExtensions {
         // A chart always has an HTML id (its SVG's ids derive from it); a table only when it has an `id`.
         let htmlID = anchor ?? (kind == .figure ? "chart-\(index)" : nil)
         let html: Result<[UInt8], Diagnostic>
+        var export: ChartExport?
         if kind == .figure {
-            html = chart(spec, dataset: dataset, id: htmlID ?? "", label: label, at: location)
+            html = chart(spec, dataset: dataset, id: htmlID ?? "", label: label, at: location).map { made in
+                export = made.export
+                return made.markup
+            }
         } else {
             html = TableBlock(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line)
                 .html(figure: figure, urlPath: location.urlPath, anchor: anchor, label: label).map { Array($0.utf8) }
         }
         switch html {
         case .success(let markup):
-            let entry = FigureEntry(kind: kind, number: number, id: spec.id, anchor: htmlID,
+            var entry = FigureEntry(kind: kind, number: number, id: spec.id, anchor: htmlID,
                                     title: figure.plain(spec.title ?? dataset.metadata.title ?? dataset.name), datasets: [dataset.name],
                                     line: spec.lines["id"] ?? location.line, column: spec.lines["id"] == nil ? location.column : 1)
+            entry.export = export
             var output = ExtensionOutput(markup: markup, datasets: [dataset.name], diagnostics: diagnostics.items)
             output.figure = entry
             return output
@@ -65,18 +70,35 @@ package struct DataExtensions: MarkdownExtensions {
         }
     }
 
-    /// A chart's figure, drawn at the two widths.
-    func chart(_ spec: FigureSpec, dataset: Dataset, id: String, label: String?, at location: BlockLocation) -> Result<[UInt8], Diagnostic> {
+    /// A chart's figure, drawn at each width (`ChartFrame`), and its shared files (`ChartExport`),
+    /// the standalone SVG made from the text-column drawing.
+    func chart(_ spec: FigureSpec, dataset: Dataset, id: String, label: String?,
+               at location: BlockLocation) -> Result<(markup: [UInt8], export: ChartExport), Diagnostic> {
         let builder = ChartBuilder(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line, id: id)
         return builder.build().map { chart in
             // Every drawing says the same in words: described once.
             let description = ChartRenderer.describe(chart, format: format)
             let table = ChartRenderer.dataTable(chart, format: format, missing: figure.strings["not_available"])
-            return figure.chart(chart, table: table, caption: spec.caption, label: label, dataset: dataset, from: location.urlPath) { frame, html in
+            let title = spec.title.flatMap { $0.isEmpty ? nil : figure.plain($0) }
+            let share = figure.shareLinks(id: id, name: label ?? title ?? "")
+            var wide: [UInt8] = []
+            let markup = figure.chart(chart, table: table, caption: spec.caption, label: label, dataset: dataset, from: location.urlPath,
+                                      share: share) { frame, html in
                 var drawn = chart
                 drawn.id += frame.idSuffix
+                let start = html.count
                 ChartRenderer.appendSVG(drawn, format: format, width: frame.width, description: description, to: &html)
+                if frame == .wide { wide = Array(html[start...]) }
             }
+            let separator = figure.strings["label_separator"] ?? ": "
+            let source = dataset.metadata.source ?? dataset.metadata.title ?? dataset.name
+            let heading = [label, title].compactMap { $0 }.joined(separator: " — ")
+            let made = StandaloneSVG.document(drawing: wide, title: heading.isEmpty ? figure.plain(chart.title) : heading,
+                                             notes: [spec.caption.map(figure.plain) ?? "",
+                                                     (figure.strings["source"] ?? "Source") + separator + figure.plain(source)],
+                                             language: format.language)
+            return (markup, ChartExport(svg: made.svg, csv: ChartCSV.csv(chart, format: format), description: description,
+                                        width: made.width, height: made.height))
         }
     }
 

@@ -36,17 +36,28 @@ package struct FigureHTML {
     }
 
     /// The last child of the figure: the caption text and the source.
-    func caption(_ caption: String?, dataset: Dataset, from urlPath: String) -> String {
+    func caption(_ caption: String?, dataset: Dataset, from urlPath: String, share: String = "") -> String {
         var parts: [String] = []
         if let caption, !caption.isEmpty { parts.append("<span class=\"figure-caption\">\(text(caption))</span>") }
         parts.append(sourceLine(dataset, from: urlPath))
-        return "<figcaption>" + parts.joined(separator: " ") + "</figcaption>"
+        return "<figcaption>" + parts.joined(separator: " ") + share + "</figcaption>"
+    }
+
+    /// The chart's share links, the last line of its caption: its SVG file, its data as CSV
+    /// (`ChartExport`, beside the page) and a permalink to the figure.
+    /// - Parameter name: the figure as the permalink's accessible name says it (`Figure 2`, or its title).
+    func shareLinks(id: String, name: String) -> String {
+        let permalink = (strings["chart_permalink"] ?? "Link to this figure") + (name.isEmpty ? "" : (strings["label_separator"] ?? ": ") + name)
+        return "<span class=\"figure-share\">"
+            + "<a href=\"\(ChartExport.href(ChartExport.svgName(id)).xmlEscaped)\" type=\"image/svg+xml\">\((strings["chart_svg"] ?? "SVG").xmlEscaped)</a> "
+            + "<a href=\"\(ChartExport.href(ChartExport.csvName(id)).xmlEscaped)\" type=\"text/csv\">\((strings["chart_csv"] ?? "Data (CSV)").xmlEscaped)</a> "
+            + "<a class=\"figure-permalink\" href=\"#\(id.xmlEscaped)\" aria-label=\"\(permalink.xmlEscaped)\">#</a></span>"
     }
 
     /// - Parameters:
     ///   - drawing: appends the chart drawn for `frame` (see `ChartFrame`) as UTF-8. The stylesheet
     ///     shows one of the drawings (the hidden ones are out of the accessibility tree too).
-    func chart(_ chart: ChartData, table: String, caption: String?, label: String?, dataset: Dataset, from urlPath: String,
+    func chart(_ chart: ChartData, table: String, caption: String?, label: String?, dataset: Dataset, from urlPath: String, share: String = "",
                drawing: (_ frame: ChartFrame, _ html: inout [UInt8]) -> Void) -> [UInt8] {
         // Built as bytes, the drawings written straight into them.
         let dataLabel = strings["chart_data"] ?? "Data"
@@ -72,7 +83,7 @@ package struct FigureHTML {
         add("\">")
         add(table)
         add("</div></details>\n")
-        add(self.caption(caption, dataset: dataset, from: urlPath))
+        add(self.caption(caption, dataset: dataset, from: urlPath, share: share))
         add("\n</figure>")
         return html
     }

@@ -24,6 +24,8 @@ package struct FigureEntry: Sendable, Equatable {
     /// Where the block starts, for diagnostics.
     package var line: Int
     package var column: Int
+    /// A chart's shared files (`ID.svg`, `ID.csv`), written beside its page.
+    package var export: ChartExport?
 
     package init(kind: Kind, number: Int, id: String? = nil, anchor: String? = nil, title: String? = nil,
                 datasets: [String] = [], line: Int = 0, column: Int = 0) {

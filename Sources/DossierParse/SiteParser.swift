@@ -142,7 +142,10 @@ package struct SiteParser: Sendable {
             paths[section.urlPath + "index.html"] = "the listing of section `\(section.name)`"
         }
         for asset in assets { paths["assets/" + asset.path] = "the theme's asset assets/\(asset.path)" }
-        if !datasets.isEmpty { paths[DatasetURL.index + "index.html"] = "the data index" }
+        if !datasets.isEmpty {
+            paths[DatasetURL.index + "index.html"] = "the data index"
+            paths[DatasetURL.charts + "index.html"] = "the charts page"
+        }
         for dataset in datasets {
             paths[DatasetURL.page(dataset.name) + "index.html"] = "the page of dataset \(dataset.sourcePath)"
             paths[DatasetURL.page(dataset.name) + DatasetURL.fileName(dataset)] = dataset.sourcePath

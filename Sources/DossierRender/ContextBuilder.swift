@@ -215,6 +215,7 @@ package struct ContextBuilder: Sendable {
     package func home(_ page: Page?, body: RenderedMarkdown?, figures: ReportFigures? = nil) -> TemplateContext {
         var context = base(urlPath: "", kind: "home", title: site.config.title)
         context["figures"] = .list(figures?.values(from: "", contexts: self) ?? [])
+        if !site.datasets.isEmpty { context["charts_url"] = .string(link(from: "", to: DatasetURL.charts)) }
         if let page, let body {
             context["page"] = .map(pageValues(page, body: body))
         } else {

@@ -65,7 +65,8 @@ package enum FeedRenderer {
     }
 
     /// Every page the site writes but the 404 (which has no address of its own): the home page,
-    /// the section listings, the pages, and with datasets the data index and each dataset's page.
+    /// the section listings, the pages, and with datasets the data index, each dataset's page
+    /// and the charts page.
     /// Sorted by path, each once, with the date of the page when it has one.
     static func sitemapEntries(_ site: ParsedSite) -> [(path: String, date: String?)] {
         var paths: Set<String> = [""]
@@ -78,6 +79,7 @@ package enum FeedRenderer {
         }
         if !site.datasets.isEmpty {
             paths.insert(DatasetURL.index)
+            paths.insert(DatasetURL.charts)
             for dataset in site.datasets { paths.insert(DatasetURL.page(dataset.name)) }
         }
         return paths.sorted().map { (path: $0, date: dates[$0]) }

@@ -40,6 +40,8 @@ package struct MenuResolver {
                 items.append(Item(title: entry.title, target: .local(urlPath: urlPath)))
             } else if (path == "data/" || path == "data") && !site.datasets.isEmpty {
                 items.append(Item(title: entry.title, target: .local(urlPath: DatasetURL.index)))
+            } else if (path == "charts/" || path == "charts") && !site.datasets.isEmpty {
+                items.append(Item(title: entry.title, target: .local(urlPath: DatasetURL.charts)))
             } else if let section = site.sections.first(where: { $0.name + "/" == path || $0.name == path || $0.urlPath == path }) {
                 items.append(Item(title: entry.title, target: .local(urlPath: section.urlPath)))
             } else {

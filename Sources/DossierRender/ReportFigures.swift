@@ -1,4 +1,5 @@
 import DossierModel
+import DossierCharts
 import DossierMarkdown
 import DossierTemplates
 
@@ -35,8 +36,9 @@ package struct ReportFigures: Sendable, Equatable {
     }
 
     /// The charts (of `dataset` only, when given) as the templates see them:
-    /// `{number, label, title, url, page, page_url}`; `number` and `label` only when figures are
-    /// numbered.
+    /// `{number, label, title, url, page, page_url, svg_url, csv_url, description}`; `number` and
+    /// `label` only when figures are numbered; `svg_url` and `csv_url` (its shared files) and
+    /// `description` (the chart in words) for every chart.
     func values(from urlPath: String, contexts: ContextBuilder, dataset: String? = nil) -> [TemplateValue] {
         let numbers = FigureNumbers(shown: contexts.site.config.numbered)
         return items.filter { dataset == nil || $0.figure.datasets.contains(dataset ?? "") }.map { item -> TemplateValue in
@@ -48,6 +50,13 @@ package struct ReportFigures: Sendable, Equatable {
                 "page": .string(page.frontMatter.title),
                 "page_url": .string(pageURL),
             ]
+            if item.figure.export != nil, let anchor = item.figure.anchor {
+                values["svg_url"] = .string(RelativeURL.file(from: urlPath, to: page.urlPath + ChartExport.svgName(anchor)))
+                values["csv_url"] = .string(RelativeURL.file(from: urlPath, to: page.urlPath + ChartExport.csvName(anchor)))
+                values["description"] = .string(item.figure.export?.description ?? "")
+                values["svg_width"] = .string(SVGBuilder.num(item.figure.export?.width ?? 0))
+                values["svg_height"] = .string(SVGBuilder.num(item.figure.export?.height ?? 0))
+            }
             if let label = numbers.label(.figure, number: item.figure.number, strings: contexts.strings) {
                 values["number"] = .int(item.figure.number)
                 values["label"] = .string(label)

@@ -1373,6 +1373,119 @@ a.source-title {
   font-size: 1.1rem;
 }
 
+/* ---------- Shared charts: figure share links and the charts page (charts/) ----------
+   One block, added for the chart files (ID.svg, ID.csv beside each page): the links under
+   each chart, and the cards of the charts page. Colours from the tokens above. */
+
+.figure-share {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.25rem 1rem;
+  margin-top: 0.35rem;
+  font-size: 0.8125rem;
+}
+
+.figure-share a {
+  color: var(--accent);
+}
+
+.figure-share .figure-permalink {
+  text-decoration: none;
+  font-weight: 700;
+  padding-inline: 0.25rem;
+}
+
+.figure-list-all {
+  margin-top: 0.75rem;
+}
+
+.chart-index-page + .chart-index-page {
+  margin-top: 2.5rem;
+}
+
+.chart-index-page-title {
+  font-size: 1.15rem;
+}
+
+.chart-index {
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
+  gap: 1.5rem 1.25rem;
+  margin: 1rem 0 0;
+  padding: 0;
+  list-style: none;
+}
+
+/* Each card spans three rows of the list's grid (title, drawing, links), so that drawings
+   line up across a row whatever the length of the titles. */
+.chart-card {
+  display: grid;
+  grid-row: span 3;
+  grid-template-rows: subgrid;
+  align-content: start;
+  gap: 0.5rem;
+  margin: 0;
+}
+
+.chart-card-title {
+  align-self: end;
+}
+
+.chart-card-title {
+  margin: 0;
+  font-size: 0.95rem;
+  line-height: 1.35;
+}
+
+.chart-card-image {
+  display: block;
+  width: 100%;
+  height: auto;
+  border: 1px solid var(--border);
+  border-radius: var(--radius);
+  background: #fcfcfa;
+}
+
+.chart-card .figure-share {
+  margin: 0;
+}
+
+"""#),
+EmbeddedFile(path: "charts.mustache", text: #"""
+{{!
+  charts.mustache — every chart of the report (charts/), made when content/data/
+  holds datasets. Context: charts_count; charts: [{number, label, title, url,
+  page, page_url, svg_url, csv_url, description, svg_width, svg_height}] in
+  reading order (number and label unless `numbered: false`; svg_url and csv_url
+  are the chart's shared files beside its page; description is the chart in
+  words); pages: [{title, url, charts}], the same charts by page.
+}}
+{{<layout}}
+{{$main}}
+<div class="wrap">
+{{> partials/breadcrumbs}}
+<header class="page-header">
+<h1>{{page.title}}</h1>
+<p class="lede">{{t.charts_intro}}</p>
+</header>
+{{#pages}}
+<section class="chart-index-page">
+<h2 class="chart-index-page-title"><a href="{{.url}}">{{.title}}</a></h2>
+<ol class="chart-index">
+{{#.charts}}
+<li class="chart-card">
+<h3 class="chart-card-title"><a href="{{.url}}">{{#.label}}<span class="figure-number">{{.}}</span> — {{/.label}}{{.title}}</a></h3>
+<img class="chart-card-image" src="{{.svg_url}}" alt="{{.description}}" width="{{.svg_width}}" height="{{.svg_height}}" loading="lazy" decoding="async">
+<p class="figure-share"><a href="{{.svg_url}}" type="image/svg+xml">{{t.chart_svg}}</a> <a href="{{.csv_url}}" type="text/csv">{{t.chart_csv}}</a></p>
+</li>
+{{/.charts}}
+</ol>
+</section>
+{{/pages}}
+</div>
+{{/main}}
+{{/layout}}
+
 """#),
 EmbeddedFile(path: "dataset.mustache", text: #"""
 {{!
@@ -1470,7 +1583,8 @@ EmbeddedFile(path: "home.mustache", text: #"""
   Context: page (title, summary, content…), sections (each with pages: its page
   cards in order), recent (page cards, newest first),
   figures (every chart of the report, in reading order: {number, label,
-  title, url, page, page_url}; number and label unless `numbered: false`).
+  title, url, page, page_url, svg_url, csv_url, description}; number and label
+  unless `numbered: false`), charts_url (the charts page, when there are datasets).
 }}
 {{<layout}}
 {{$main}}
@@ -1517,6 +1631,9 @@ EmbeddedFile(path: "home.mustache", text: #"""
 <li><a href="{{.url}}">{{.title}}</a><span class="figure-list-page"> — {{.page}}{{#.label}}, {{.}}{{/.label}}</span></li>
 {{/figures}}
 </ol>
+{{#charts_url}}
+<p class="figure-list-all"><a href="{{charts_url}}">{{t.charts_all}}</a></p>
+{{/charts_url}}
 </section>
 {{/first(figures)}}
 {{> partials/sources}}

@@ -32,7 +32,9 @@ import DossierTheme
         let output = Self.files(under: root + "/public")
         #expect(output.contains("assets/style.css"))
         #expect(output.contains { $0.hasPrefix("data/") && $0.hasSuffix("/index.html") })
-        let brief = try #require(output.first { $0.hasPrefix("briefs/") && $0 != "briefs/index.html" })
+        // A brief's page (its folder also holds its charts' .svg and .csv files).
+        let brief = try #require(output.first { $0.hasPrefix("briefs/") && $0 != "briefs/index.html" && $0.hasSuffix("/index.html") })
+        #expect(output.contains { $0.hasPrefix("briefs/") && $0.hasSuffix(".svg") }, "the brief's chart has its file")
         let page = try String(contentsOfFile: root + "/public/" + brief, encoding: .utf8)
         #expect(page.contains("<svg"), "the brief has a chart")
         #expect(page.contains("<table"), "the brief has a table")

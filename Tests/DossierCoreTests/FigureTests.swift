@@ -44,7 +44,9 @@ import Testing
         #expect(html.contains("<p class=\"figure-title\"><span class=\"figure-number\">Figure\u{00A0}1</span> — Parts en Chine</p>"))
         #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(html.contains("<details class=\"figure-data\"><summary>Données du graphique</summary>"))
-        #expect(html.contains("<figcaption><span class=\"figure-caption\">Xiaomi remonte.</span> <span class=\"figure-source\">Source\u{202F}: <a href=\"../../data/parts/\">Counterpoint</a></span></figcaption>\n</figure>"))
+        #expect(html.contains("<figcaption><span class=\"figure-caption\">Xiaomi remonte.</span> <span class=\"figure-source\">Source\u{202F}: <a href=\"../../data/parts/\">Counterpoint</a></span><span class=\"figure-share\">"))
+        // The share links close the caption (ChartExportTests).
+        #expect(html.contains("<a class=\"figure-permalink\" href=\"#chart-1\" aria-label=\"Lien vers cette figure\u{202F}: Figure\u{00A0}1\">#</a></span></figcaption>\n</figure>"))
         #expect(html.contains("T2\u{00A0}2017"))
         #expect(!html.contains("<pre"))
     }

@@ -97,7 +97,7 @@ import Testing
         let locations = sitemap.components(separatedBy: "<loc>").dropFirst().compactMap { $0.components(separatedBy: "</loc>").first }
         #expect(locations == [
             "https://example.org/", "https://example.org/briefs/", "https://example.org/briefs/accord/",
-            "https://example.org/briefs/vide/", "https://example.org/data/", "https://example.org/data/parts/",
+            "https://example.org/briefs/vide/", "https://example.org/charts/", "https://example.org/data/", "https://example.org/data/parts/",
         ])
         // Every HTML page but the 404 is listed.
         let pages = site.outputFiles().filter { $0.hasSuffix("index.html") }.map { "https://example.org/" + $0.dropLast("index.html".count) }
