@@ -23,12 +23,12 @@ struct BuildStages: Sendable {
     /// The pages, sections and datasets, with the templates parsed on another thread meanwhile
     /// (or the ones `templates` keeps, when their files did not change).
     func parse(_ tree: SourceTree, templates memo: inout TemplateMemo, pages: inout ParseMemo) -> Parsed {
-        let files = tree.templates, stamping = options.stampTemplates
+        let files = tree.templates, stamping = options.stampTemplates, verify = options.verify
         let previous = memo.files == files ? memo.set : nil
         let task = BackgroundTask { () -> (set: TemplateSet, diagnostics: [Diagnostic]?) in
             if let previous { return (previous, nil) }
             var local = Diagnostics()
-            let set = TemplateSet(files: files, stamping: stamping, diagnostics: &local)
+            let set = TemplateSet(files: files, stamping: stamping, verify: verify, diagnostics: &local)
             return (set, local.items)
         }
         let (site, parseDiagnostics) = SiteParser(options: options).parse(tree, memo: &pages)
@@ -53,6 +53,12 @@ struct BuildStages: Sendable {
         ChartFiles.check(site, bodies: bodies, diagnostics: &diagnostics)
         diagnostics.append(contentsOf: setup.menuDiagnostics)
         diagnostics = finish(diagnostics)
+    }
+
+    /// Under `DOSSIER_VERIFY=1`, once every page is rendered: the pages that a template stamp
+    /// filled otherwise than swift-mustache renders them.
+    func checkStamps(_ templates: TemplateSet, into diagnostics: inout Diagnostics) {
+        for failure in templates.verificationFailures { diagnostics.error(failure, file: "templates") }
     }
 
     /// Warnings become errors under `--strict`.

@@ -65,6 +65,8 @@ package final class IncrementalBuilder: @unchecked Sendable {
             let files = try stages.putFiles(site, bodies: bodies, assets: assets, feeds: feeds.value(), into: sink)
             stats.files = site.pages.count(where: { $0.kind == .page }) + listings + files
             stats.rendered = max(bodiesRendered, pagesRendered)
+            stages.checkStamps(templates, into: &diagnostics)
+            guard !diagnostics.hasErrors else { return SiteBuilder.Result(diagnostics: diagnostics) }
         } catch {
             stages.report(error, output: "public", into: &diagnostics)
             return SiteBuilder.Result(diagnostics: diagnostics)

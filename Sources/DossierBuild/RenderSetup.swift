@@ -35,11 +35,12 @@ struct BodyRenderer: Sendable {
             unreadable: site.unreadable,
             datasets: Set(site.datasets.map(\.name)),
             portable: site.config.portable,
-            files: site.files
+            files: site.files,
+            verify: verify
         )
         let extensions = DataExtensions(datasets: site.datasets, config: site.config, verify: verify)
         renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage, extensions: extensions,
-                                    strings: InterfaceStrings.table(for: site.config), numbered: site.config.numbered)
+                                    strings: InterfaceStrings.table(for: site.config), numbered: site.config.numbered, verify: verify)
     }
 
     func render(_ page: Page, utf8: Bool = false) -> RenderedMarkdown {

@@ -87,6 +87,11 @@ private struct Run {
             files += try stages.putFiles(site, bodies: bodies, assets: tree.assets, feeds: feeds.value(), into: sink)
             timer.mark("listings and files")
             note(&timer)
+            stages.checkStamps(templates, into: &diagnostics)
+            guard !diagnostics.hasErrors else {
+                output.discard()
+                return SiteBuilder.Result(diagnostics: diagnostics)
+            }
             try output.commit()
             timer.mark("swap")
         } catch {

@@ -24,9 +24,13 @@ package struct LinkResolver: Sendable {
     let portable: Bool
     /// The files of `content/` copied into the site, by path relative to `content/`.
     let files: [String: SiteFile]
+    /// Check the byte paths (`ASCIIPath`) against the character paths on every link
+    /// (`DOSSIER_VERIFY=1`); a difference is reported as a broken link.
+    let verify: Bool
 
     package init(pages: [String: String], drafts: Set<String>, unreadable: Set<String> = [], datasets: Set<String> = [], portable: Bool,
-                files: [SiteFile] = []) {
+                files: [SiteFile] = [], verify: Bool = false) {
+        self.verify = verify
         self.files = Dictionary(files.map { ($0.contentPath, $0) }, uniquingKeysWith: { a, _ in a })
         self.pages = pages
         self.drafts = drafts
@@ -38,6 +42,7 @@ package struct LinkResolver: Sendable {
     /// Resolves `destination` as written in the page at `contentPath` (served at `urlPath`).
     package func resolve(_ destination: String, from contentPath: String, urlPath: String) -> Resolution {
         if destination.isEmpty { return .unchanged }
+        if verify, let mismatch = pathMismatch(destination, contentPath: contentPath, urlPath: urlPath) { return .broken(mismatch) }
         let parts = ASCIIPath.destination(destination) ?? Self.destinationCharacters(destination)
         if parts.leavesSite { return .unchanged }
         let path = parts.path, fragment = parts.fragment
@@ -125,6 +130,24 @@ package struct LinkResolver: Sendable {
         var url = RelativeURL.link(from: urlPath, to: page, portable: portable)
         if let fragment, !fragment.isEmpty { url += "#" + fragment }
         return .page(url: url, page: "", anchor: nil)
+    }
+
+    /// The first of the byte paths this link takes that disagrees with its character twin.
+    func pathMismatch(_ destination: String, contentPath: String, urlPath: String) -> String? {
+        let reference = Self.destinationCharacters(destination)
+        if let fast = ASCIIPath.destination(destination), fast != reference {
+            return Verification.disagreement("link destination reader", fast: fast, reference: reference)
+        }
+        let normalized = Self.normalizeCharacters(reference.path, relativeTo: contentPath)
+        if let fast = ASCIIPath.normalize(reference.path, relativeTo: contentPath), fast != normalized {
+            return Verification.disagreement("link path normalization", fast: fast, reference: normalized)
+        }
+        let target = normalized.flatMap { pages[$0] } ?? ""
+        let link = RelativeURL.linkCharacters(from: urlPath, to: target, portable: portable)
+        if let fast = ASCIIPath.link(from: urlPath, to: target, portable: portable), fast != link {
+            return Verification.disagreement("relative link", fast: fast, reference: link)
+        }
+        return nil
     }
 
     /// `../other/x.md` seen from `briefs/accord.md` → `other/x.md`; a leading `/` means `content/`.

@@ -16,11 +16,16 @@ package struct MarkdownRenderer: Sendable {
     package var strings: [String: String]
     /// Figures and tables show their number ("Figure 2 — …"), cross-references name it.
     package var numbered: Bool
+    /// Check the fast paths against their references (`DOSSIER_VERIFY=1`): typography here, link
+    /// paths in the `LinkResolver`.
+    package var verify = false
 
     package init(unsafeHTML: Bool, language: String,
                 reservedIDs: Set<String> = ["contenu", "content", "main", "sommaire", "toc", "sources", "footnotes-title"],
-                extensions: (any MarkdownExtensions)? = nil, strings: [String: String]? = nil, numbered: Bool = true) {
+                extensions: (any MarkdownExtensions)? = nil, strings: [String: String]? = nil, numbered: Bool = true,
+                verify: Bool = false) {
         self.numbered = numbered
+        self.verify = verify
         self.unsafeHTML = unsafeHTML
         self.language = language
         self.reservedIDs = reservedIDs
@@ -65,7 +70,7 @@ package struct MarkdownRenderer: Sendable {
             var tasks: [CmarkNode] = []
             var codeLines: [ClosedRange<Int>] = []
             var footnotes = Footnotes()
-            var typography = Typography(language: language)
+            var typography = CheckedTypography(language: language, verify: verify)
             // The corrected text of one node, reused from node to node.
             var corrected: [UInt8] = []
 
@@ -103,6 +108,10 @@ package struct MarkdownRenderer: Sendable {
                         }
                     }
                 }
+            }
+            if let mismatch = typography.mismatch {
+                diagnostics.error(Verification.disagreement("typography on UTF-8 bytes", fast: mismatch.fast, reference: mismatch.reference)
+                                  + " (text: \(mismatch.input.debugDescription))", file: file, line: firstLine, column: 1)
             }
 
             var anchors: [AnchorReference] = []

@@ -54,6 +54,21 @@ package final class StampCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [Key: Entry] = [:]
     private var counts = Counts()
+    private var mismatches: [String] = []
+
+    /// Keeps what `DOSSIER_VERIFY=1` found: a stamp that filled a page otherwise than swift-mustache.
+    func noteMismatch(_ message: String) {
+        lock.lock()
+        mismatches.append(message)
+        lock.unlock()
+    }
+
+    /// The mismatches noted so far, in order.
+    var verificationFailures: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return mismatches
+    }
 
     /// What to do for a page of shape `key`: fill a stamp, make one, or render directly.
     enum Decision<Stamp> {

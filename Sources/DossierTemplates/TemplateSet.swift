@@ -24,13 +24,19 @@ package struct TemplateSet: Sendable {
     /// True when the templates include or inherit from themselves, or nest too deep: rendering
     /// would recurse until the stack overflows, so nothing is rendered (the errors say why).
     private let refused: Bool
+    /// Render every page filled from a stamp with swift-mustache too, and note any difference
+    /// (`DOSSIER_VERIFY=1`; `verificationFailures`). This checks the stamps and their HTML
+    /// escaper (`MustacheEscape`) against swift-mustache, their reference.
+    private let verify: Bool
 
     /// Parses every template; reports syntax errors, missing required templates, references to
     /// partials or parents that do not exist, cycles of references and too deep a nesting.
     /// - Parameter stamping: render pages of a repeated shape from a checked stamp (see
     ///   `TemplateStamp`); the output is the same either way.
     /// - Parameter listMinimum: the least length of a list for a list stamp (tests lower it).
-    package init(files: [SourceFile], stamping: Bool = true, listMinimum: Int = TemplateSet.listStampMinimum, diagnostics: inout Diagnostics) {
+    package init(files: [SourceFile], stamping: Bool = true, listMinimum: Int = TemplateSet.listStampMinimum, verify: Bool = false,
+                 diagnostics: inout Diagnostics) {
+        self.verify = verify
         var library = MustacheLibrary()
         var names = Set<String>()
         var sources: [String] = []
@@ -121,6 +127,7 @@ package struct TemplateSet: Sendable {
         let key = StampCache.Key(template: name, shape: shape.key)
         switch stamps.decide(key) {
         case .fill(let stamp):
+            if verify { check(name, filled: stamp.fill(shape.values), context: context) }
             return fill(stamp, shape.values)
         case .render:
             return rendered(try direct(name, context: context))
@@ -151,7 +158,9 @@ package struct TemplateSet: Sendable {
         let key = StampCache.Key(template: name, shape: shape.key)
         switch stamps.decideList(key) {
         case .fill(let stamp):
-            return stamp.fill(shape.values, elements: list.elements)
+            let filled = stamp.fill(shape.values, elements: list.elements)
+            if verify { check(name, filled: filled, context: context) }
+            return filled
         case .render:
             return try direct(name, context: context)
         case .make:
@@ -170,6 +179,18 @@ package struct TemplateSet: Sendable {
 
     /// How many renders were filled from stamps, for `DOSSIER_TIMINGS` and the tests.
     package var stampCounts: StampCache.Counts { stamps.snapshot }
+
+    /// What `verify` found: each page a stamp filled otherwise than swift-mustache renders it.
+    package var verificationFailures: [String] { stamps.verificationFailures }
+
+    private func check(_ name: String, filled: String, context: TemplateContext) {
+        guard let reference = try? direct(name, context: context), reference != filled else { return }
+        let at = zip(filled.utf8, reference.utf8).prefix { $0 == $1 }.count
+        stamps.noteMismatch(Verification.disagreement("stamp of template \"\(name)\"",
+                                                      fast: String(decoding: Array(filled.utf8.dropFirst(at).prefix(80)), as: UTF8.self),
+                                                      reference: String(decoding: Array(reference.utf8.dropFirst(at).prefix(80)), as: UTF8.self))
+                            + " (at byte \(at))")
+    }
 }
 
 package struct TemplateMissing: Error, Sendable {

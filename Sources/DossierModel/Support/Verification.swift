@@ -20,4 +20,11 @@ package enum Verification {
         }
         return message + " (a bug in Dossier: please report it with this page)"
     }
+
+    /// A fast path that is not a reader (typography, link paths, the HTML escaper) and its
+    /// reference gave different results for the same input.
+    package static func disagreement<Value>(_ what: String, fast: Value, reference: Value) -> String {
+        "DOSSIER_VERIFY: the fast \(what) disagrees with its reference; fast: \(String(reflecting: fast)); "
+            + "reference: \(String(reflecting: reference)) (a bug in Dossier: please report it with this page)"
+    }
 }

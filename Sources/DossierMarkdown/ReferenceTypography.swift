@@ -1,5 +1,7 @@
-/// The scalar-by-scalar French typography as it was before the UTF-8 rewrite, kept verbatim (renamed) so
-/// `TypographyEquivalenceTests` can compare the two on many inputs.
+/// The scalar-by-scalar French typography as it was before the UTF-8 rewrite, kept verbatim
+/// (renamed) as the reference of `Typography`: `TypographyEquivalenceTests` compares the two on
+/// many inputs, and under `DOSSIER_VERIFY=1` every text a build corrects goes through both
+/// (`CheckedTypography`).
 ///
 /// Text arrives in pieces (one cmark text node at a time, split by emphasis or links), so the
 /// corrector remembers the last character it saw; `reset()` is called at each new block.
