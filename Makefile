@@ -131,8 +131,9 @@ bench: static-libs
 	@echo "incremental rebuild in dossier serve, $(BENCH_SERVE_PAGES) briefs:"
 	DOSSIER="$$($(RELEASE) --show-bin-path)/dossier" PAGES=$(BENCH_SERVE_PAGES) RUNS=$(BENCH_RUNS) bash tools/serve-latency.sh
 
-# Screenshots of the example and the chart gallery (home, a brief, the gallery, a dataset page;
-# 1280 and 390 px; light and dark) into screenshots/, to look at after a change to the design.
+# Screenshots of the example and the chart gallery (home, a brief, the gallery fixture, the charts
+# page, a dataset page; 1280 and 390 px; light and dark) into screenshots/, to look at after a change
+# to the design.
 .PHONY: screenshots
 screenshots: deps
 	$(SWIFT_BUILD) --product dossier

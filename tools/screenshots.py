@@ -52,6 +52,7 @@ def main():
             "home": os.path.join(example, "index.html"),
             "brief": os.path.join(example, "briefs", "xiaomi-chine", "index.html"),
             "gallery": os.path.join(gallery, "index.html"),
+            "charts": os.path.join(example, "charts", "index.html"),
             "dataset": os.path.join(example, "data", datasets[0], "index.html"),
         }
         for name, path in pages.items():
