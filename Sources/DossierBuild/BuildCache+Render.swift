@@ -61,25 +61,19 @@ extension BuildCache {
             PageKey(templatesVersion: version, page: site.pages[index], body: bodies[index],
                     neighbours: neighbours[site.pages[index].contentPath] ?? [], shape: shape)
         }
-        let outcomes = Array(plain.indices).parallelMap { job -> PageOutcome in
+        let outcomes = try Array(plain.indices).parallelMapThrowing { job -> (html: String, rendered: Bool) in
             let page = site.pages[plain[job]]
-            do {
-                if let entry = previous[page.contentPath], entry.key == keys[job] {
-                    try sink.put(page.outputPath, .text(entry.html))
-                    return PageOutcome(html: entry.html, rendered: false, error: nil)
-                }
-                let html = try templates.render("page", context: contexts.page(page, body: bodies[plain[job]]))
-                try sink.put(page.outputPath, .text(html))
-                return PageOutcome(html: html, rendered: true, error: nil)
-            } catch {
-                return PageOutcome(html: nil, rendered: true, error: error)
+            if let entry = previous[page.contentPath], entry.key == keys[job] {
+                try sink.put(page.outputPath, .text(entry.html))
+                return (entry.html, false)
             }
+            let html = try templates.render("page", context: contexts.page(page, body: bodies[plain[job]]))
+            try sink.put(page.outputPath, .text(html))
+            return (html, true)
         }
-        if let failure = outcomes.lazy.compactMap(\.error).first { throw failure }
         var entries: [String: PageEntry] = [:]
         for (job, outcome) in zip(plain.indices, outcomes) {
-            guard let html = outcome.html else { continue }
-            entries[site.pages[plain[job]].contentPath] = PageEntry(key: keys[job], html: html)
+            entries[site.pages[plain[job]].contentPath] = PageEntry(key: keys[job], html: outcome.html)
         }
         pages = entries
         return outcomes.count(where: \.rendered)
@@ -117,10 +111,4 @@ extension BuildCache {
         self.listings = (key, files)
         return files.count
     }
-}
-
-private struct PageOutcome: @unchecked Sendable {
-    let html: String?
-    let rendered: Bool
-    let error: Error?
 }

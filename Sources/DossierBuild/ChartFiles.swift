@@ -33,15 +33,7 @@ enum ChartFiles {
     /// Writes every chart's files; returns how many.
     static func write(_ site: ParsedSite, bodies: [RenderedMarkdown], sink: OutputSink) throws -> Int {
         let files = files(site, bodies: bodies)
-        let failures = files.parallelMap { file -> Error? in
-            do {
-                try sink.put(file.path, .text(file.text))
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        _ = try files.parallelMapThrowing { file in try sink.put(file.path, .text(file.text)) }
         return files.count
     }
 }

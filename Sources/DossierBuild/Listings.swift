@@ -55,21 +55,10 @@ struct Listings {
     /// Renders and writes the jobs in parallel, each by the worker that renders it; returns the
     /// files in the jobs' order. The first error is thrown once all are done.
     static func write(_ jobs: [Job], into sink: OutputSink) throws -> [(String, RenderedSite.Content)] {
-        let outcomes = jobs.parallelMap { job -> ListingOutcome in
-            do {
-                let content = try job.render()
-                try sink.put(job.path, content)
-                return ListingOutcome(file: (job.path, content), error: nil)
-            } catch {
-                return ListingOutcome(file: nil, error: error)
-            }
+        try jobs.parallelMapThrowing { job in
+            let content = try job.render()
+            try sink.put(job.path, content)
+            return (job.path, content)
         }
-        if let failure = outcomes.lazy.compactMap(\.error).first { throw failure }
-        return outcomes.compactMap(\.file)
     }
-}
-
-private struct ListingOutcome: @unchecked Sendable {
-    let file: (String, RenderedSite.Content)?
-    let error: Error?
 }

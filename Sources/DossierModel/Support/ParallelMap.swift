@@ -18,4 +18,10 @@ extension Array where Element: Sendable {
         // copying each result only to release the original.
         return results.indices.map { results.moveElement(from: $0)! }
     }
+
+    /// `parallelMap` of a transform that may throw: every element is done, then the results come
+    /// back in order, or the first error in the input's order is thrown.
+    package func parallelMapThrowing<T: Sendable>(_ transform: @Sendable (Element) throws -> T) throws -> [T] {
+        try parallelMap { element in Result { try transform(element) } }.map { try $0.get() }
+    }
 }
