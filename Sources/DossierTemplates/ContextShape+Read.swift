@@ -90,7 +90,7 @@ extension ContextShaper {
             shape.endsLine.append(contentsOf: alone.endsLine)
             return true
         case .list(let list):
-            if longList, isLongList(list, literal: literal, transforms: transforms ?? []) {
+            if longList, isLongList(list, at: path, literal: literal, transforms: transforms ?? []) {
                 longList = false
                 return readLongList(list, path: &path, into: &shape)
             }
@@ -175,8 +175,8 @@ extension ContextShaper {
 
     /// Whether `list` is read without its length: long enough, and read by no transform but
     /// `listTransforms`.
-    func isLongList(_ list: [TemplateValue], literal: Bool, transforms: Set<String>) -> Bool {
-        guard let minimum = listMinimum, list.count >= minimum, !literal else { return false }
+    func isLongList(_ list: [TemplateValue], at path: [String], literal: Bool, transforms: Set<String>) -> Bool {
+        guard let minimum = listMinimum, list.count >= minimum, !literal, longListPath.map({ $0 == path }) ?? true else { return false }
         return transforms.isSubset(of: Self.listTransforms)
     }
 

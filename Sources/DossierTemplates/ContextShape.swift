@@ -65,7 +65,9 @@ struct ContextShaper: Sendable {
     let lastKeyLengths: [UInt64]
     let sharedShapes = SharedShapes()
     /// The least length of a list read without its length; nil when the templates read positions.
-    let listMinimum: Int?
+    private(set) var listMinimum: Int?
+    /// Where the long list is, when only one list may be it (`cuttingLargestList`).
+    private(set) var longListPath: [String]?
 
     init(usage: TemplateUsage, listMinimum: Int = TemplateSet.listStampMinimum) {
         self.usage = usage
@@ -88,6 +90,46 @@ struct ContextShaper: Sendable {
         var selection: [(index: Int, offset: Int)] = []
         /// Set once the long list is found: there is at most one.
         var foundList = false
+    }
+
+    /// This shaper, reading as the long list of `context` the list that holds the most values,
+    /// or no list when that one holds less than half of the context's values. A listing's stamp is
+    /// made from three or more renders in which every other list is whole, so it pays only when
+    /// the list cut is most of the page: the home page's 10,000 contents entries, not its 1,000
+    /// figures; not one dataset's figures on the data index, which lists ten such.
+    func cuttingLargestList(of context: TemplateContext) -> ContextShaper {
+        guard let minimum = listMinimum else { return self }
+        var best: (size: Int, path: [String])?
+        var path: [String] = []
+        let total = Self.size(of: .map(context), path: &path, minimum: minimum, best: &best)
+        var copy = self
+        if let best, best.size * 2 >= total {
+            copy.longListPath = best.path
+        } else {
+            copy.listMinimum = nil
+        }
+        return copy
+    }
+
+    /// The number of values in `value`; notes in `best` the list of at least `minimum` elements
+    /// holding the most, outside shared values (where no long list is looked for).
+    private static func size(of value: TemplateValue, path: inout [String], minimum: Int, best: inout (size: Int, path: [String])?) -> Int {
+        switch value {
+        case .map(let mapping):
+            var total = 1
+            for (key, child) in mapping {
+                path.append(key)
+                total += size(of: child, path: &path, minimum: minimum, best: &best)
+                path.removeLast()
+            }
+            return total
+        case .list(let list):
+            let total = list.reduce(1) { $0 + size(of: $1, path: &path, minimum: minimum, best: &best) }
+            if list.count >= minimum, total > best?.size ?? 0 { best = (total, path) }
+            return total
+        default:
+            return 1
+        }
     }
 
     /// Nil when a value holds a stamp marker (such a page is rendered by swift-mustache alone).
@@ -172,7 +214,7 @@ struct ContextShaper: Sendable {
             var inner = Walk(mark: walk.mark)
             return self.walk(shared.value, path: &path, literal: literal, element: element, walk: &inner, into: &shape)
         case .list(let list):
-            if walk.longList, !walk.foundList, isLongList(list, literal: literal, transforms: transforms) {
+            if walk.longList, !walk.foundList, isLongList(list, at: path, literal: literal, transforms: transforms) {
                 walk.foundList = true
                 return longList(list, path: &path, walk: &walk, into: &shape)
             }

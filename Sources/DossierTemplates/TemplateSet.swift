@@ -152,7 +152,8 @@ package struct TemplateSet: Sendable {
     }
 
     private func renderListing(_ name: String, context: TemplateContext) throws(TemplateMissing) -> String {
-        guard let shaper, let shape = shaper.shape(context, longList: true), let list = shape.list else {
+        guard let shaper = shaper?.cuttingLargestList(of: context), let shape = shaper.shape(context, longList: true),
+              let list = shape.list else {
             return try direct(name, context: context)
         }
         let key = StampCache.Key(template: name, shape: shape.key)

@@ -79,6 +79,35 @@ import Testing
         #expect(counts.refused == 0)
     }
 
+    /// A home page with two long lists: the stamp cuts the one that holds most of the page (the
+    /// contents), whichever comes first in key order, and still renders as swift-mustache does.
+    @Test func aListingWithTwoLongListsCutsTheLargest() throws {
+        let home = """
+        {{#figures}}<a href="{{.url}}">{{.title}}</a>
+        {{/figures}}<ol>
+        {{#section.pages}}
+          {{> partials/card}}
+        {{/section.pages}}
+        </ol>
+        """
+        let (stamped, direct) = Self.pair(["templates/home.mustache": home, "templates/partials/card.mustache": Self.card])
+        let figures: [TemplateValue] = (0..<5).map { ["title": .string("Figure \($0) <&>"), "url": .string("f/\($0)/")] }
+        // No forged marker among the values, so that a stamp can be made.
+        var context = Self.context(Self.cards(60, values: Array(TemplateStampTests.hostile.prefix(13))))
+        context["figures"] = .list(figures)
+        #expect(try stamped.render("home", context: context, listing: true) == direct.render("home", context: context))
+        #expect(stamped.stampCounts.listStamps == 1)
+
+        let shaper = ContextShaper(usage: try #require(TemplateUsage.scan([home, Self.card])), listMinimum: 3)
+        #expect(shaper.cuttingLargestList(of: context).longListPath == ["section", "pages"])
+        // Ten long lists of the same size (in a list too short to be cut): none is most of the
+        // page, so none is cut.
+        let wide = ContextShaper(usage: try #require(TemplateUsage.scan([home, Self.card])), listMinimum: 20)
+        let even: TemplateContext = ["groups": .list((0..<10).map { _ in ["items": .list(Self.cards(25))] })]
+        #expect(wide.cuttingLargestList(of: even).listMinimum == nil)
+        #expect(wide.cuttingLargestList(of: context).longListPath == ["section", "pages"])
+    }
+
     @Test func aListStampIsMadeOnceAndFilledAgain() throws {
         let (stamped, direct) = Self.pair(["templates/section.mustache": Self.listing, "templates/partials/card.mustache": Self.card], listMinimum: 20)
         let short = Self.context(Self.cards(19))
