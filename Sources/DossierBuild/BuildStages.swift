@@ -79,9 +79,11 @@ struct BuildStages: Sendable {
 
     /// The files that are not pages: each chart's SVG and CSV, feed and sitemap, the theme's
     /// assets, the content's files. Returns how many.
-    func putFiles(_ site: ParsedSite, bodies: [RenderedMarkdown], assets: [AssetFile], feeds: (atom: String, sitemap: String)?,
+    /// The files that are not pages: feeds, assets and the content's own files (the charts'
+    /// files are written with their pages, or by `ChartFiles.write` in `dossier serve`).
+    func putFiles(_ site: ParsedSite, assets: [AssetFile], feeds: (atom: String, sitemap: String)?,
                   into sink: OutputSink) throws -> Int {
-        var count = try ChartFiles.write(site, bodies: bodies, sink: sink)
+        var count = 0
         if let feeds {
             try sink.put("feed.xml", .text(feeds.atom))
             try sink.put("sitemap.xml", .text(feeds.sitemap))
@@ -110,12 +112,15 @@ struct BuildStages: Sendable {
         }
     }
 
-    /// The pages of the site: its plain pages, the home page, the section listings and, when
-    /// there is data, a page per dataset, their index and the charts page.
-    static func pageCount(_ site: ParsedSite) -> Int {
-        var count = site.pages.count(where: { $0.kind == .page }) + 1 + site.sections.count
-        if !site.datasets.isEmpty { count += site.datasets.count + 2 }
-        return count
+    /// What a build made. Its pages are the plain pages, the home page, the section listings
+    /// and, when there is data, a page per dataset, their index and the charts page; its files
+    /// are the plain pages and `others` (listings, chart files, feeds, assets, copied files).
+    static func stats(_ site: ParsedSite, others: Int, rendered: Int) -> SiteBuilder.Stats {
+        let plain = site.pages.count(where: { $0.kind == .page })
+        var pages = plain + 1 + site.sections.count
+        if !site.datasets.isEmpty { pages += site.datasets.count + 2 }
+        return SiteBuilder.Stats(pages: pages, sections: site.sections.count, files: plain + others,
+                                 datasets: site.datasets.count, rendered: rendered)
     }
 }
 

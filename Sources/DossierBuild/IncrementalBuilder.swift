@@ -57,14 +57,14 @@ package final class IncrementalBuilder: @unchecked Sendable {
         let sink = MemorySink()
         let contexts = setup.contexts.value()
         let shape = BuildCache.SiteShape(config: site.config, menu: setup.menu, sections: site.sections, hasDatasets: !site.datasets.isEmpty)
-        var stats = SiteBuilder.Stats(pages: BuildStages.pageCount(site), sections: site.sections.count, datasets: site.datasets.count)
+        let stats: SiteBuilder.Stats
         do {
             let pagesRendered = try cache.writePages(site, bodies: bodies, contexts: contexts, templates: templates, shape: shape, into: sink)
             let listings = try cache.writeListings(site, bodies: bodies, contexts: contexts, templates: templates, shape: shape,
                                                    listings: Listings(root: root), into: sink)
-            let files = try stages.putFiles(site, bodies: bodies, assets: assets, feeds: feeds.value(), into: sink)
-            stats.files = site.pages.count(where: { $0.kind == .page }) + listings + files
-            stats.rendered = max(bodiesRendered, pagesRendered)
+            let charts = try ChartFiles.write(site, bodies: bodies, sink: sink)
+            let files = try stages.putFiles(site, assets: assets, feeds: feeds.value(), into: sink)
+            stats = BuildStages.stats(site, others: listings + charts + files, rendered: max(bodiesRendered, pagesRendered))
             stages.checkStamps(templates, into: &diagnostics)
             guard !diagnostics.hasErrors else { return SiteBuilder.Result(diagnostics: diagnostics) }
         } catch {

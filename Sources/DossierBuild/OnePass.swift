@@ -7,9 +7,10 @@ import DossierOutput
 
 /// A one-off build's bodies, each page rendered with its template and written as soon as its
 /// body exists: the body is still in the processor's cache when the page copies it, and no
-/// phase waits for the last page of the one before. Of a page's body, only what the later
-/// steps read is kept (headings, links to anchors, datasets, diagnostics); index pages keep
-/// their HTML, which the listings show. The first error in rendering or writing a page is
+/// phase waits for the last page of the one before. Its charts' files are written with it. Of a
+/// page's body, only what the later steps read is kept (headings, links to anchors, datasets,
+/// figures without their files' text, diagnostics); index pages keep their HTML, which the
+/// listings show. The first error in rendering or writing a page is
 /// kept, to be reported only if the bodies had none.
 struct OnePass {
     let bodies: [RenderedMarkdown]
@@ -35,8 +36,9 @@ struct OnePass {
         // A page's HTML stays bytes from cmark to its file; an index page's is read by the
         // listings, as a string.
         var body = setup.bodies.render(page, utf8: page.kind == .page)
-        guard page.kind == .page else { return PageWithBody(body: body, error: nil) }
         do {
+            try ChartFiles.write(page, body: &body, sink: sink)
+            guard page.kind == .page else { return PageWithBody(body: body, error: nil) }
             let html = try templates.renderUTF8("page", context: setup.contexts.value().page(page, body: body))
             try sink.put(page.outputPath, .utf8(html))
         } catch {

@@ -84,7 +84,8 @@ private struct Run {
             if let failure = pass?.failure { throw failure }
             let jobs = Listings(root: stages.root).jobs(site, bodies: bodies, contexts: setup.contexts.value(), templates: templates)
             files += try Listings.write(early.replacing(jobs), into: sink).count
-            files += try stages.putFiles(site, bodies: bodies, assets: tree.assets, feeds: feeds.value(), into: sink)
+            files += try stages.putFiles(site, assets: tree.assets, feeds: feeds.value(), into: sink)
+            files += ChartFiles.count(site, bodies: bodies)
             timer.mark("listings and files")
             note(&timer)
             stages.checkStamps(templates, into: &diagnostics)
@@ -99,9 +100,7 @@ private struct Run {
             stages.report(error, output: output.name, into: &diagnostics)
             return SiteBuilder.Result(diagnostics: diagnostics)
         }
-        let plain = site.pages.count(where: { $0.kind == .page })
-        let stats = SiteBuilder.Stats(pages: BuildStages.pageCount(site), sections: site.sections.count, files: plain + files,
-                                      datasets: site.datasets.count, rendered: site.pages.count)
+        let stats = BuildStages.stats(site, others: files, rendered: site.pages.count)
         let workingSet = output.staging.map { SiteBuilder.WorkingSet((site, bodies, setup, tree, templates, $0)) }
         return SiteBuilder.Result(diagnostics: diagnostics, stats: stats, workingSet: workingSet)
     }

@@ -23,6 +23,12 @@ package struct ChartExport: Sendable, Equatable {
         name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(.init(charactersIn: ";:"))) ?? name
     }
 
+    /// Empties the files' text once they are written; the description and the size stay.
+    package mutating func dropText() {
+        svg = ""
+        csv = ""
+    }
+
     package init(svg: String, csv: String, description: String, width: Double = 0, height: Double = 0) {
         self.svg = svg
         self.csv = csv
