@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import DossierCLI
-import DossierModel
 
 /// Runs the command in-process and captures what it prints.
 final class Captured: @unchecked Sendable {

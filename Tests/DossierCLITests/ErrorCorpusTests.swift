@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import DossierCLI
-import DossierModel
 
 /// One small site per kind of mistake: the exit status, and the first diagnostic with its file,
 /// line, column and message. A site is the base project of `Project` plus the files listed.

@@ -2,16 +2,6 @@ import Foundation
 import Testing
 @testable import DossierModel
 @testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// End-to-end: fixture sites built into a temporary folder, checked file by file.
 @Suite struct BuildTests {

@@ -1,16 +1,8 @@
 import Foundation
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
 @testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
 @testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
 @testable import DossierBuild
 
 /// Each chart's shared files (`ID.svg`, `ID.csv` beside its page), the links under the figure

@@ -1,17 +1,5 @@
 import Foundation
 import Testing
-@testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// `highlight` and `stack` in chart blocks, end to end: what they draw and how mistakes are reported.
 @Suite struct ChartOptionTests {

@@ -1,17 +1,5 @@
 import Foundation
 import Testing
-@testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Files beside the pages (images, PDFs, `static/`): copied, linked relative to the page, checked.
 @Suite struct ContentFilesTests {

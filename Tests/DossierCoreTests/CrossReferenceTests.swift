@@ -1,17 +1,10 @@
 import Foundation
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
 @testable import DossierMarkdown
-@testable import DossierLoad
 @testable import DossierData
-@testable import DossierParse
 @testable import DossierFigures
 @testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Citations of a page's sources (`[@id]`), numbered figures and tables, and references to
 /// them (`[@fig:id]`, `[@tbl:id]`).

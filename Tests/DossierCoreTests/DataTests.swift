@@ -1,16 +1,8 @@
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
 @testable import DossierLoad
 @testable import DossierData
-@testable import DossierParse
 @testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 func dataFile(_ path: String, _ text: String) -> SourceFile {
     SourceFile(path: path, bytes: Array(text.utf8))

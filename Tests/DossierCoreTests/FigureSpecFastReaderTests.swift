@@ -1,16 +1,6 @@
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
 @testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Flat chart and table specs read without YAML give exactly what the YAML path gives.
 @Suite struct FigureSpecFastReaderTests {

@@ -1,16 +1,6 @@
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
 @testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// The fast front-matter reader against the YAML path, which is the reference: whenever the fast
 /// reader answers, the YAML path must give the same value and no diagnostic at all.

@@ -2,17 +2,8 @@ import DossierFuzzing
 import Foundation
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
 @testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
 @testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// One test per bug the fuzz targets (Sources/Fuzz, `make fuzz`) found, with the input that found it.
 @Suite struct FuzzRegressionTests {

@@ -1,17 +1,6 @@
 import Foundation
 import Testing
-@testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
 @testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// GitHub-flavoured Markdown through cmark-gfm: the extensions as cmark-gfm renders them, and what
 /// the site adds (table captions, number alignment, footnotes in the site's words).

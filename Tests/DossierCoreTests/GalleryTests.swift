@@ -1,17 +1,6 @@
 import Foundation
 import Testing
-@testable import DossierModel
-@testable import DossierTheme
 @testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// The gallery fixture (`Tests/Fixtures/gallery`) uses every chart type, a table and an inline
 /// value, built with the repository's own templates. Each chart's SVG is compared with

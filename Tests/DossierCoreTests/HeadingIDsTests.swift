@@ -1,16 +1,5 @@
 import Testing
-@testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
 @testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Heading ids: the same ids as ever, in a number of steps that grows with the page.
 @Suite struct HeadingIDsTests {

@@ -1,17 +1,8 @@
 import CCmark
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
 @testable import DossierCharts
-@testable import DossierTemplates
 @testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// The ASCII shortcuts used for headings give what the general code gives.
 @Suite struct HeadingTextTests {

@@ -1,17 +1,6 @@
 import Foundation
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Numbers and dates in every language: Foundation's formats for the tags not written by hand,
 /// and the hand-written French and English ones checked against Foundation.

@@ -1,16 +1,5 @@
 import Testing
-@testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
 @testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// The byte-level link arithmetic (`ASCIIPath`) against the character-based code it stands in for.
 @Suite struct LinkPathTests {

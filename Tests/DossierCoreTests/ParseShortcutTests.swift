@@ -1,17 +1,7 @@
 import Foundation
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
 @testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// The parse phase's byte-level shortcuts against the straightforward code they replaced, kept
 /// here as the reference: the same answer on ASCII, on Unicode and on awkward input.

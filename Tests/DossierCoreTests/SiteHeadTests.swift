@@ -1,17 +1,7 @@
 import Foundation
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
 @testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Builds with the repository's own templates: the head's OpenGraph and Twitter card tags, what
 /// empty settings leave out, the sitemap, and a site in a language without built-in strings.

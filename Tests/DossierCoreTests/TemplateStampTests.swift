@@ -2,16 +2,7 @@ import Foundation
 import Mustache
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
 @testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
 @testable import DossierBuild
 
 /// Stamped pages must be byte-identical to what swift-mustache renders, whatever the values.

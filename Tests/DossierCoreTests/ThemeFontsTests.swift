@@ -1,17 +1,6 @@
 import Foundation
 import Testing
-@testable import DossierModel
 @testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// The theme's web fonts (docs/typography.md): built by tools/fonts.py into an ignored file, or absent.
 @Suite struct ThemeFontsTests {

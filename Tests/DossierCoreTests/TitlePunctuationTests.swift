@@ -1,17 +1,8 @@
 import Foundation
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
 @testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
 @testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Typographic punctuation in front-matter titles and summaries, in every language.
 @Suite struct TitlePunctuationTests {

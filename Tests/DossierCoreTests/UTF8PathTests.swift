@@ -1,17 +1,8 @@
 import Foundation
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
 @testable import DossierTemplates
 @testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// A page's HTML may stay UTF-8 bytes from cmark to its file: the check of those bytes, the
 /// stamps that copy them, and the Markdown stage that keeps them must agree with the string path.

@@ -1,16 +1,6 @@
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
 @testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// `DOSSIER_VERIFY=1`: the YAML parser reads every input the fast readers read, and a
 /// difference is an error of the build.

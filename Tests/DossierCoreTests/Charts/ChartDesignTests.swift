@@ -1,17 +1,6 @@
 import Foundation
 import Testing
-@testable import DossierModel
-@testable import DossierTheme
 @testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// The look issue 17 asks for: series told apart by colour (no hatching, dashes or shapes while
 /// the palette lasts), labels in their series' colour, round ticks, whole numbers printed whole,

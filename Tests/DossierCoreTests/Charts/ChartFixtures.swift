@@ -1,16 +1,6 @@
 import Foundation
 @testable import DossierModel
-@testable import DossierTheme
 @testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Small hand-made charts with real figures from the example report (Counterpoint and IDC shares of
 /// the Chinese smartphone market, IDC units), one or more per chart type.

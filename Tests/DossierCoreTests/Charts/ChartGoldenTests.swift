@@ -1,17 +1,7 @@
 import Foundation
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
 @testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Each chart type drawn from a small fixture and compared with `Golden/NAME.svg` (640 wide) and
 /// `Golden/NAME-narrow.svg` (360 wide, for phones).

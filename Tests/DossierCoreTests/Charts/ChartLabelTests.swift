@@ -1,17 +1,7 @@
 import Foundation
 import Testing
 @testable import DossierModel
-@testable import DossierTheme
 @testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Category labels never overlap, whatever their number and length.
 @Suite struct ChartLabelTests {

@@ -1,17 +1,6 @@
 import Foundation
 import Testing
-@testable import DossierModel
-@testable import DossierTheme
 @testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Hostile text in any field comes out as text, never as markup.
 @Suite struct ChartSafetyTests {

@@ -2,18 +2,6 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-@testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Parses an SVG with XMLParser and keeps every element with its attributes and text, in order.
 final class SVGInspector: NSObject, XMLParserDelegate {

@@ -1,17 +1,6 @@
 import Foundation
 import Testing
-@testable import DossierModel
-@testable import DossierTheme
 @testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Number formatting and escaping in the SVG builder, against the string code they replaced.
 @Suite struct SVGTextTests {

@@ -1,16 +1,5 @@
 import Foundation
-@testable import DossierModel
-@testable import DossierTheme
 @testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
-@testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Estimated boxes of every line of every `<text>` in a rendered chart (TextWidth for the width,
 /// ascent 0.8 and descent 0.2 of the font size for the height), rotated like the text, so tests can

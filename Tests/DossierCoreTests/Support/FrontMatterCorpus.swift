@@ -1,16 +1,5 @@
 import Foundation
-@testable import DossierModel
-@testable import DossierTheme
-@testable import DossierCharts
-@testable import DossierTemplates
-@testable import DossierMarkdown
-@testable import DossierLoad
-@testable import DossierData
 @testable import DossierParse
-@testable import DossierFigures
-@testable import DossierRender
-@testable import DossierOutput
-@testable import DossierBuild
 
 /// Front matter texts (the YAML between the `---` lines) for checking the fast reader against
 /// the YAML path: hand-written tricky cases, generated combinations, and mutations of both.
