@@ -63,34 +63,7 @@ package enum DatasetParser {
                     document.report("`source_url` must be an http:// or https:// address, found \"\(url)\"", at: document.node("source_url"), &local)
                 }
             }
-            if let node = document.node("columns"), !node.isNull {
-                if case .mapping(let mapping) = node {
-                    for (key, value) in mapping {
-                        guard let columnName = key.string else { continue }
-                        var entry = ColumnMetadata(line: document.line(of: key), column: document.column(of: key))
-                        if case .mapping(let columnMapping) = value {
-                            let column = document.child(columnMapping)
-                            column.warnUnknownKeys(["label", "unit", "type"], what: "a column description", &local)
-                            entry.label = column.string("label", &local)
-                            entry.unit = column.string("unit", &local)
-                            if let typeName = column.string("type", &local) {
-                                if let type = DataType(rawValue: typeName) {
-                                    entry.type = type
-                                } else {
-                                    column.report("unknown column type \"\(typeName)\" (use \(DataType.allCases.map(\.rawValue).joined(separator: ", ")))", at: column.node("type"), &local)
-                                }
-                            }
-                        } else if case .scalar(let scalar) = value {
-                            entry.label = scalar.string
-                        } else {
-                            document.report("column \"\(columnName)\" must be described by a mapping (`label`, `unit`, `type`)", at: value, &local)
-                        }
-                        columnMetadata[columnName] = entry
-                    }
-                } else {
-                    document.report("`columns` must be a mapping from column name to its `label`, `unit` and `type`", at: node, &local)
-                }
-            }
+            columnMetadata = readColumns(document, &local)
         }
 
         guard let text = UTF8Text.decode(data, diagnostics: &local) else {
@@ -109,6 +82,40 @@ package enum DatasetParser {
         let failed = local.hasErrors
         diagnostics.append(contentsOf: local)
         return failed ? nil : dataset
+    }
+
+    /// The `columns:` mapping of a dataset's metadata: each column's `label`, `unit` and `type`,
+    /// or only its label when written as a plain value.
+    private static func readColumns(_ document: YAMLDocument, _ local: inout Diagnostics) -> [String: ColumnMetadata] {
+        guard let node = document.node("columns"), !node.isNull else { return [:] }
+        var columnMetadata: [String: ColumnMetadata] = [:]
+        if case .mapping(let mapping) = node {
+            for (key, value) in mapping {
+                guard let columnName = key.string else { continue }
+                var entry = ColumnMetadata(line: document.line(of: key), column: document.column(of: key))
+                if case .mapping(let columnMapping) = value {
+                    let column = document.child(columnMapping)
+                    column.warnUnknownKeys(["label", "unit", "type"], what: "a column description", &local)
+                    entry.label = column.string("label", &local)
+                    entry.unit = column.string("unit", &local)
+                    if let typeName = column.string("type", &local) {
+                        if let type = DataType(rawValue: typeName) {
+                            entry.type = type
+                        } else {
+                            column.report("unknown column type \"\(typeName)\" (use \(DataType.allCases.map(\.rawValue).joined(separator: ", ")))", at: column.node("type"), &local)
+                        }
+                    }
+                } else if case .scalar(let scalar) = value {
+                    entry.label = scalar.string
+                } else {
+                    document.report("column \"\(columnName)\" must be described by a mapping (`label`, `unit`, `type`)", at: value, &local)
+                }
+                columnMetadata[columnName] = entry
+            }
+        } else {
+            document.report("`columns` must be a mapping from column name to its `label`, `unit` and `type`", at: node, &local)
+        }
+        return columnMetadata
     }
 
     static func decodeYAML(_ file: SourceFile, _ diagnostics: inout Diagnostics) -> YAMLDocument? {

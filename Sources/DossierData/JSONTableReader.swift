@@ -40,6 +40,14 @@ enum JSONTableReader {
             objects.append(object)
         }
         if failed { return nil }
+        return table(of: objects, header: header, objectLines: objectLines, file: file, diagnostics: &diagnostics)
+    }
+
+    /// The rows of `objects` in the order of `header`, each value as its text (nil when it is
+    /// null, empty or missing); nil when a value is not a single one (an array or an object).
+    private static func table(of objects: [[String: Any]], header: [String], objectLines: [Int], file: String,
+                              diagnostics: inout Diagnostics) -> RawTable? {
+        var failed = false
         var rows: [[String?]] = []
         var lines: [Int] = []
         for (index, object) in objects.enumerated() {

@@ -90,48 +90,64 @@ struct FigureSpec: Equatable {
             local.error("\(what): missing `data:` (the name of a dataset in content/data/)", file: file, line: fenceLine, column: 1)
         }
         if isChart {
-            if let typeName = document.string("type", &local) {
-                if let type = ChartType(rawValue: typeName) {
-                    spec.type = type
-                } else {
-                    document.report("chart: unknown type \"\(typeName)\" (use \(ChartType.allCases.map(\.rawValue).joined(separator: ", ")))", at: document.node("type"), &local)
-                }
-            } else if document.node("type")?.isNull ?? true {
-                local.error("chart: missing `type:` (\(ChartType.allCases.map(\.rawValue).joined(separator: ", ")))", file: file, line: fenceLine, column: 1)
-            }
-            spec.x = document.string("x", &local)
-            if spec.x == nil && document.node("x")?.isNull ?? true {
-                local.error("chart: missing `x:` (the column for categories or the horizontal axis)", file: file, line: fenceLine, column: 1)
-            }
-            // `y:` with no value, `y: ~` or `y: []` is as missing as no `y` at all (a scatter chart
-            // without it used to crash the build); a `y` of the wrong shape is already reported.
-            let reported = local.errors.count
-            spec.y = document.strings("y", &local) ?? []
-            if spec.y.isEmpty && local.errors.count == reported {
-                local.error("chart: missing `y:` (a column of numbers, or a list of them)", file: file, line: fenceLine, column: 1)
-            }
-            spec.series = document.string("series", &local)
-            spec.unit = document.string("unit", &local)
-            spec.label = document.string("label", &local)
-            spec.axis = document.string("axis", &local)
-            spec.stack = document.bool("stack", &local)
-            spec.highlight = document.string("highlight", &local)
-            spec.highlightColumn = document.column(of: document.node("highlight"))
-            for entry in document.mappings("annotations", &local) ?? [] {
-                guard let x = entry.string("x", &local), let label = entry.string("label", &local) else {
-                    entry.report("chart: an annotation needs `x` and `label`", at: nil, &local)
-                    continue
-                }
-                spec.annotations.append(Annotation(x: x, label: label, line: entry.line(of: nil)))
-            }
+            spec.readChartKeys(document, file: file, fenceLine: fenceLine, &local)
         } else {
             spec.columns = document.strings("columns", &local) ?? []
         }
-        spec.title = document.string("title", &local)
-        spec.caption = document.string("caption", &local)
+        spec.readCommonKeys(document, isChart: isChart, &local)
+        let failed = local.hasErrors
+        diagnostics.append(contentsOf: local)
+        return failed ? nil : spec
+    }
+
+    /// The keys only a chart has: `type`, `x` and `y` (reported when missing), `series`, `unit`,
+    /// `label`, `axis`, `stack`, `highlight` and `annotations`.
+    private mutating func readChartKeys(_ document: YAMLDocument, file: String, fenceLine: Int, _ local: inout Diagnostics) {
+        if let typeName = document.string("type", &local) {
+            if let type = ChartType(rawValue: typeName) {
+                self.type = type
+            } else {
+                document.report("chart: unknown type \"\(typeName)\" (use \(ChartType.allCases.map(\.rawValue).joined(separator: ", ")))", at: document.node("type"), &local)
+            }
+        } else if document.node("type")?.isNull ?? true {
+            local.error("chart: missing `type:` (\(ChartType.allCases.map(\.rawValue).joined(separator: ", ")))", file: file, line: fenceLine, column: 1)
+        }
+        x = document.string("x", &local)
+        if x == nil && document.node("x")?.isNull ?? true {
+            local.error("chart: missing `x:` (the column for categories or the horizontal axis)", file: file, line: fenceLine, column: 1)
+        }
+        // `y:` with no value, `y: ~` or `y: []` is as missing as no `y` at all (a scatter chart
+        // without it used to crash the build); a `y` of the wrong shape is already reported.
+        let reported = local.errors.count
+        y = document.strings("y", &local) ?? []
+        if y.isEmpty && local.errors.count == reported {
+            local.error("chart: missing `y:` (a column of numbers, or a list of them)", file: file, line: fenceLine, column: 1)
+        }
+        series = document.string("series", &local)
+        unit = document.string("unit", &local)
+        label = document.string("label", &local)
+        axis = document.string("axis", &local)
+        stack = document.bool("stack", &local)
+        highlight = document.string("highlight", &local)
+        highlightColumn = document.column(of: document.node("highlight"))
+        for entry in document.mappings("annotations", &local) ?? [] {
+            guard let x = entry.string("x", &local), let label = entry.string("label", &local) else {
+                entry.report("chart: an annotation needs `x` and `label`", at: nil, &local)
+                continue
+            }
+            annotations.append(Annotation(x: x, label: label, line: entry.line(of: nil)))
+        }
+    }
+
+    /// The keys charts and tables share, after their own: `title`, `caption`, `id`, `decimals`,
+    /// `where` and `sort`.
+    private mutating func readCommonKeys(_ document: YAMLDocument, isChart: Bool, _ local: inout Diagnostics) {
+        let what = isChart ? "chart" : "table"
+        title = document.string("title", &local)
+        caption = document.string("caption", &local)
         if let id = document.string("id", &local) {
             if Slug.isValid(id) {
-                spec.id = id
+                self.id = id
             } else {
                 document.report("\(what): `id` \"\(id)\" is not usable in `[@\(isChart ? "fig" : "tbl"):id]`: use letters, digits and hyphens only (e.g. `\(Slug.make(id))`)",
                                 at: document.node("id"), &local)
@@ -139,31 +155,32 @@ struct FigureSpec: Equatable {
         }
         if let decimals = document.int("decimals", &local) {
             if (0...6).contains(decimals) {
-                spec.decimals = decimals
+                self.decimals = decimals
             } else {
                 document.report("\(what): `decimals` must be between 0 and 6", at: document.node("decimals"), &local)
             }
         }
-        if let node = document.node("where"), !node.isNull {
-            if case .mapping(let mapping) = node {
-                for (key, value) in mapping {
-                    guard let column = key.string else { continue }
-                    switch value {
-                    case .scalar(let scalar): spec.filters.append(DataFilter(column: column, values: [scalar.string]))
-                    case .sequence(let sequence):
-                        spec.filters.append(DataFilter(column: column, values: sequence.compactMap { $0.string }))
-                    default:
-                        document.report("\(what): `where: {\(column): …}` takes a value or a list of values", at: value, &local)
-                    }
+        readFilters(document, what: what, &local)
+        if let sort = document.string("sort", &local) { self.sort = Self.sortOrder(sort) }
+    }
+
+    /// `where: {column: value}` or `where: {column: [values]}`, into `filters`.
+    private mutating func readFilters(_ document: YAMLDocument, what: String, _ local: inout Diagnostics) {
+        guard let node = document.node("where"), !node.isNull else { return }
+        if case .mapping(let mapping) = node {
+            for (key, value) in mapping {
+                guard let column = key.string else { continue }
+                switch value {
+                case .scalar(let scalar): filters.append(DataFilter(column: column, values: [scalar.string]))
+                case .sequence(let sequence):
+                    filters.append(DataFilter(column: column, values: sequence.compactMap { $0.string }))
+                default:
+                    document.report("\(what): `where: {\(column): …}` takes a value or a list of values", at: value, &local)
                 }
-            } else {
-                document.report("\(what): `where` must be a mapping such as `{vendor: Xiaomi}`", at: node, &local)
             }
+        } else {
+            document.report("\(what): `where` must be a mapping such as `{vendor: Xiaomi}`", at: node, &local)
         }
-        if let sort = document.string("sort", &local) { spec.sort = sortOrder(sort) }
-        let failed = local.hasErrors
-        diagnostics.append(contentsOf: local)
-        return failed ? nil : spec
     }
 
     /// `none`, `column` or `+column` (ascending), `-column` (descending).

@@ -61,120 +61,33 @@ package struct MarkdownRenderer: Sendable {
             // Found before typography changes the text around them.
             let references = markdown.utf8.withUnsafeBufferPointer(CrossReferences.mayContain)
                 ? CrossReferences.find(in: document, page: location, diagnostics: &diagnostics) : CrossReferences()
-            var headingNodes: [CmarkNode] = []
-            var linkNodes: [CmarkNode] = []
-            var imageNodes: [CmarkNode] = []
-            var codeBlocks: [CmarkNode] = []
-            var codeSpans: [CmarkNode] = []
-            var tables: [CmarkNode] = []
-            var tasks: [CmarkNode] = []
-            var codeLines: [ClosedRange<Int>] = []
             var footnotes = Footnotes()
             var typography = CheckedTypography(language: language, verify: verify)
-            // The corrected text of one node, reused from node to node.
-            var corrected: [UInt8] = []
-
-            Cmark.walk(document) { node, entering in
-                footnotes.collect(node, entering: entering)
-                switch node.type {
-                case CMARK_NODE_TEXT:
-                    if typography.isActive, node.withLiteralUTF8({ typography.correct(utf8: $0, into: &corrected) }) {
-                        node.setLiteral(utf8: &corrected)
-                    }
-                case CMARK_NODE_CODE:
-                    if typography.isActive { node.withLiteralUTF8 { typography.skip(utf8: $0) } }
-                    codeSpans.append(node)
-                case CMARK_NODE_CODE_BLOCK:
-                    if let info = node.fenceInfo, !info.isEmpty { codeBlocks.append(node) }
-                    codeLines.append(node.startLine...max(node.startLine, node.endLine))
-                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                    typography.breakLine()
-                case CMARK_NODE_LINK:
-                    if entering { linkNodes.append(node) }
-                case CMARK_NODE_IMAGE:
-                    if entering { imageNodes.append(node) }
-                case CMARK_NODE_HEADING:
-                    if entering { typography.reset() } else { headingNodes.append(node) }
-                default:
-                    if node.isBlock && entering { typography.reset() }
-                    // The extensions' blocks (tables) have types after the core ones; a task is an item
-                    // that the task list extension marked.
-                    if entering, node.isBlock, node.type == CMARK_NODE_ITEM || node.type.rawValue > CMARK_NODE_FOOTNOTE_DEFINITION.rawValue {
-                        switch node.typeName {
-                        case "table": tables.append(node)
-                        case "tasklist": tasks.append(node)
-                        case "table_cell": typography.reset()
-                        default: break
-                        }
-                    }
-                }
-            }
+            let nodes = Self.collectNodes(in: document, typography: &typography, footnotes: &footnotes)
             if let mismatch = typography.mismatch {
                 diagnostics.error(Verification.disagreement("typography on UTF-8 bytes", fast: mismatch.fast, reference: mismatch.reference)
                                   + " (text: \(mismatch.input.debugDescription))", file: file, line: firstLine, column: 1)
             }
 
-            var anchors: [AnchorReference] = []
-            for node in linkNodes {
-                guard let url = node.url else { continue }
-                let position = node.positioned
-                let line = firstLine - 1 + max(position.startLine, 1)
-                switch links.resolve(url, from: contentPath, urlPath: urlPath) {
-                case .unchanged:
-                    break
-                case .file(let newURL, _):
-                    node.url = newURL
-                case .page(let newURL, let page, let anchor):
-                    node.url = newURL
-                    if let anchor {
-                        anchors.append(AnchorReference(targetPage: page, anchor: anchor, file: file, line: line, column: position.startColumn))
-                    }
-                case .broken(let message):
-                    diagnostics.error(message, file: file, line: line, column: position.startColumn)
-                }
-            }
+            let anchors = Self.resolveLinks(nodes.links, page: location, links: links, diagnostics: &diagnostics)
 
-            ImageMarkup.rewrite(imageNodes, page: location, links: links, diagnostics: &diagnostics)
+            ImageMarkup.rewrite(nodes.images, page: location, links: links, diagnostics: &diagnostics)
 
-            let figures = self.figures(codeBlocks: codeBlocks, tables: tables, page: location, diagnostics: &diagnostics)
+            let figures = self.figures(codeBlocks: nodes.codeBlocks, tables: nodes.tables, page: location, diagnostics: &diagnostics)
             var datasets = figures.datasets
             if let extensions {
-                for node in codeSpans {
-                    let position = node.positioned
-                    let location = BlockLocation(file: file, line: firstLine - 1 + position.startLine, column: position.startColumn, urlPath: urlPath)
-                    guard let output = extensions.inlineCode(node.literal ?? "", at: location) else { continue }
-                    diagnostics.append(contentsOf: output.diagnostics)
-                    datasets.formUnion(output.datasets)
-                    if let html = output.html { node.replace(withInlineHTML: html) }
-                }
+                Self.expandInlineCode(nodes.codeSpans, with: extensions, page: location, datasets: &datasets, diagnostics: &diagnostics)
             }
             let cited = references.resolve(sources: sources, figures: figures.entries, numbers: FigureNumbers(shown: numbered),
                                            strings: strings, page: location, diagnostics: &diagnostics)
 
-            footnotes.rewrite(document: document, source: markdown, codeLines: codeLines, page: location, strings: strings,
+            footnotes.rewrite(document: document, source: markdown, codeLines: nodes.codeLines, page: location, strings: strings,
                               options: options, diagnostics: &diagnostics)
-            TaskItems.rewrite(tasks, strings: strings)
+            TaskItems.rewrite(nodes.tasks, strings: strings)
             PipeTables.rewrite(figures.tables, options: options)
 
-            var headings: [Heading] = []
-            var ids = HeadingIDs(reserved: reservedIDs.union(figures.entries.compactMap(\.anchor)).union(references.anchors(sources: cited)))
-            for node in headingNodes {
-                let explicitID = Self.takeExplicitID(from: node)
-                let single = Self.onlyText(of: node)
-                let text = Self.trimmingWhitespace(single ?? node.plainText)
-                var base = explicitID ?? Slug.make(text)
-                if base.isEmpty { base = "section" }
-                let id = ids.take(base)
-                if let explicitID, id != explicitID {
-                    let position = node.positioned
-                    diagnostics.error("heading id \"\(explicitID)\" is already used on this page", file: file,
-                                      line: firstLine - 1 + position.startLine, column: position.startColumn)
-                }
-                let level = node.headingLevel
-                headings.append(Heading(level: level, text: text, id: id))
-                let inner = single.flatMap(Self.escapedText) ?? Self.innerHTML(of: node, level: level, options: options)
-                node.replace(withHTMLBlock: "<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
-            }
+            let reserved = reservedIDs.union(figures.entries.compactMap(\.anchor)).union(references.anchors(sources: cited))
+            let headings = rewriteHeadings(nodes.headings, reserved: reserved, page: location, diagnostics: &diagnostics)
 
             let body: RenderedMarkdown.Body = utf8
                 ? .utf8(Cmark.renderHTMLUTF8(document, options: options)) : .string(Cmark.renderHTML(document, options: options))
@@ -185,6 +98,131 @@ package struct MarkdownRenderer: Sendable {
             html: "", headings: [], anchorReferences: [],
             diagnostics: Diagnostics([.error("cmark could not parse this page", file: file, line: firstLine, column: 1)])
         )
+    }
+
+    /// The nodes of a page that the passes after the walk rewrite, in document order.
+    private struct PageNodes {
+        var headings: [CmarkNode] = []
+        var links: [CmarkNode] = []
+        var images: [CmarkNode] = []
+        /// Fenced code blocks with an info string (`chart`, `table`, a language).
+        var codeBlocks: [CmarkNode] = []
+        var codeSpans: [CmarkNode] = []
+        var tables: [CmarkNode] = []
+        var tasks: [CmarkNode] = []
+        /// The lines of every code block, where a footnote reference is only text.
+        var codeLines: [ClosedRange<Int>] = []
+    }
+
+    /// Walks the tree once: corrects the typography of each text node in place, lets `footnotes`
+    /// see every node, and gathers the nodes the later passes rewrite.
+    private static func collectNodes(in document: CmarkNode, typography: inout CheckedTypography, footnotes: inout Footnotes) -> PageNodes {
+        var nodes = PageNodes()
+        // The corrected text of one node, reused from node to node.
+        var corrected: [UInt8] = []
+        Cmark.walk(document) { node, entering in
+            footnotes.collect(node, entering: entering)
+            switch node.type {
+            case CMARK_NODE_TEXT:
+                if typography.isActive, node.withLiteralUTF8({ typography.correct(utf8: $0, into: &corrected) }) {
+                    node.setLiteral(utf8: &corrected)
+                }
+            case CMARK_NODE_CODE:
+                if typography.isActive { node.withLiteralUTF8 { typography.skip(utf8: $0) } }
+                nodes.codeSpans.append(node)
+            case CMARK_NODE_CODE_BLOCK:
+                if let info = node.fenceInfo, !info.isEmpty { nodes.codeBlocks.append(node) }
+                nodes.codeLines.append(node.startLine...max(node.startLine, node.endLine))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                typography.breakLine()
+            case CMARK_NODE_LINK:
+                if entering { nodes.links.append(node) }
+            case CMARK_NODE_IMAGE:
+                if entering { nodes.images.append(node) }
+            case CMARK_NODE_HEADING:
+                if entering { typography.reset() } else { nodes.headings.append(node) }
+            default:
+                if node.isBlock && entering { typography.reset() }
+                // The extensions' blocks (tables) have types after the core ones; a task is an item
+                // that the task list extension marked.
+                if entering, node.isBlock, node.type == CMARK_NODE_ITEM || node.type.rawValue > CMARK_NODE_FOOTNOTE_DEFINITION.rawValue {
+                    switch node.typeName {
+                    case "table": nodes.tables.append(node)
+                    case "tasklist": nodes.tasks.append(node)
+                    case "table_cell": typography.reset()
+                    default: break
+                    }
+                }
+            }
+        }
+        return nodes
+    }
+
+    /// Rewrites each link's URL for where the page is published, reports the broken ones, and
+    /// returns the `#anchor`s that links to other pages name (checked once every page is built).
+    private static func resolveLinks(_ linkNodes: [CmarkNode], page: PageLocation, links: LinkResolver,
+                                     diagnostics: inout Diagnostics) -> [AnchorReference] {
+        var anchors: [AnchorReference] = []
+        for node in linkNodes {
+            guard let url = node.url else { continue }
+            let position = node.positioned
+            let line = page.firstLine - 1 + max(position.startLine, 1)
+            switch links.resolve(url, from: page.contentPath, urlPath: page.urlPath) {
+            case .unchanged:
+                break
+            case .file(let newURL, _):
+                node.url = newURL
+            case .page(let newURL, let target, let anchor):
+                node.url = newURL
+                if let anchor {
+                    anchors.append(AnchorReference(targetPage: target, anchor: anchor, file: page.file, line: line, column: position.startColumn))
+                }
+            case .broken(let message):
+                diagnostics.error(message, file: page.file, line: line, column: position.startColumn)
+            }
+        }
+        return anchors
+    }
+
+    /// Hands each `` `code span` `` to the site's extensions, replacing it with the HTML they
+    /// return and adding the datasets they read.
+    private static func expandInlineCode(_ codeSpans: [CmarkNode], with extensions: any MarkdownExtensions, page: PageLocation,
+                                         datasets: inout Set<String>, diagnostics: inout Diagnostics) {
+        for node in codeSpans {
+            let position = node.positioned
+            let location = BlockLocation(file: page.file, line: page.firstLine - 1 + position.startLine, column: position.startColumn,
+                                         urlPath: page.urlPath)
+            guard let output = extensions.inlineCode(node.literal ?? "", at: location) else { continue }
+            diagnostics.append(contentsOf: output.diagnostics)
+            datasets.formUnion(output.datasets)
+            if let html = output.html { node.replace(withInlineHTML: html) }
+        }
+    }
+
+    /// Gives each heading an id (its `{#id}`, else a slug of its text, unique on the page and not
+    /// one of `reserved`), replaces it with its HTML, and returns the headings for the contents.
+    private func rewriteHeadings(_ headingNodes: [CmarkNode], reserved: Set<String>, page: PageLocation,
+                                 diagnostics: inout Diagnostics) -> [Heading] {
+        var headings: [Heading] = []
+        var ids = HeadingIDs(reserved: reserved)
+        for node in headingNodes {
+            let explicitID = Self.takeExplicitID(from: node)
+            let single = Self.onlyText(of: node)
+            let text = Self.trimmingWhitespace(single ?? node.plainText)
+            var base = explicitID ?? Slug.make(text)
+            if base.isEmpty { base = "section" }
+            let id = ids.take(base)
+            if let explicitID, id != explicitID {
+                let position = node.positioned
+                diagnostics.error("heading id \"\(explicitID)\" is already used on this page", file: page.file,
+                                  line: page.firstLine - 1 + position.startLine, column: position.startColumn)
+            }
+            let level = node.headingLevel
+            headings.append(Heading(level: level, text: text, id: id))
+            let inner = single.flatMap(Self.escapedText) ?? Self.innerHTML(of: node, level: level, options: options)
+            node.replace(withHTMLBlock: "<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
+        }
+        return headings
     }
 
     /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when `text` starts and ends

@@ -45,6 +45,25 @@ package struct FrontMatterDecoder {
                             at: document.node("slug"), &local)
             slug = nil
         }
+        let sources = readSources(document, &local)
+        let frontMatter = FrontMatter(
+            title: title ?? "",
+            date: date,
+            summary: document.string("summary", &local),
+            tags: document.strings("tags", &local) ?? [],
+            draft: document.bool("draft", &local) ?? false,
+            weight: document.int("weight", &local) ?? 0,
+            slug: slug,
+            sources: sources
+        )
+        let failed = local.hasErrors
+        diagnostics.append(contentsOf: local)
+        return failed ? nil : frontMatter
+    }
+
+    /// The `sources:` list: each entry needs a `title`; a `date`, `url`, `id` or `lang` that is
+    /// not usable is reported and left out (an `id` also when an earlier source has it).
+    private static func readSources(_ document: YAMLDocument, _ local: inout Diagnostics) -> [SourceReference] {
         var sources: [SourceReference] = []
         for entry in document.mappings("sources", &local) ?? [] {
             entry.warnUnknownKeys(["id", "title", "publisher", "url", "date", "lang"], what: "a source", &local)
@@ -79,18 +98,6 @@ package struct FrontMatterDecoder {
             sources.append(SourceReference(id: id, title: sourceTitle, publisher: entry.string("publisher", &local), url: url, date: sourceDate,
                                            lang: lang))
         }
-        let frontMatter = FrontMatter(
-            title: title ?? "",
-            date: date,
-            summary: document.string("summary", &local),
-            tags: document.strings("tags", &local) ?? [],
-            draft: document.bool("draft", &local) ?? false,
-            weight: document.int("weight", &local) ?? 0,
-            slug: slug,
-            sources: sources
-        )
-        let failed = local.hasErrors
-        diagnostics.append(contentsOf: local)
-        return failed ? nil : frontMatter
+        return sources
     }
 }
