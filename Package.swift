@@ -106,3 +106,9 @@ let package = Package(
         .executableTarget(name: "FuzzTemplates", dependencies: ["FuzzSupport", "DossierFuzzing"], path: "Sources/Fuzz/FuzzTemplates"),
     ]
 )
+
+// Every file imports the module of each name it uses, extension members included: a file
+// cannot lean on an import made by another file of its target.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

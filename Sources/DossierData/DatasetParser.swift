@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 import DossierModel
 
 /// Builds typed datasets from the files in `content/data/`.

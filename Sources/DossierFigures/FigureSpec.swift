@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 import DossierModel
 import DossierCharts
 

@@ -1,5 +1,6 @@
 import CCmark
 import DossierModel
+import Foundation
 
 /// The `<img>` a Markdown image becomes: its URL rewritten like a link's, its size read from the
 /// file (so the page does not move while it loads), and `loading="lazy"`.

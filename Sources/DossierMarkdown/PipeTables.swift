@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import DossierModel
 
 /// GitHub pipe tables, as cmark-gfm parses them, made into the site's tables: a column whose
 /// every cell is a number is aligned right, a paragraph `Table: …` just before the table becomes

@@ -1,4 +1,5 @@
 import CCmark
+import DossierModel
 
 /// GitHub task list items (`- [x] done`): a disabled checkbox named in the site's language, since
 /// cmark-gfm's own checkbox has no accessible name.

@@ -1,3 +1,4 @@
+import DossierModel
 import DossierMarkdown
 import DossierTemplates
 

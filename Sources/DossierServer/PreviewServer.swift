@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import DossierModel
+import UnixSignals
 
 /// `dossier serve`: builds the project in memory, serves it over HTTP, rebuilds when a file of
 /// `content/` or `templates/` changes, and reloads the open pages.

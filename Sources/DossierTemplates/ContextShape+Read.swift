@@ -1,3 +1,4 @@
+import DossierModel
 /// Reading a context's shape (`ContextShaper.shape`), done for every page: the same key and
 /// values as the walk that builds a stamp's context, without building anything, boxing a value
 /// or making a string for a number.

@@ -1,3 +1,4 @@
+import Foundation
 /// What a set of templates does with the values of its context, found by scanning the tags of
 /// the template sources: the facts `TemplateStamp` needs to know that a template's output
 /// depends on a string or number only by copying it (escaped or not) into the output.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import DossierModel
 @testable import DossierTheme
+@testable import DossierBuild
 
 /// End-to-end: fixture sites built into a temporary folder, checked file by file.
 @Suite struct BuildTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DossierModel
 
 /// `highlight` and `stack` in chart blocks, end to end: what they draw and how mistakes are reported.
 @Suite struct ChartOptionTests {

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import DossierBuild
+import DossierModel
 
 /// Files beside the pages (images, PDFs, `static/`): copied, linked relative to the page, checked.
 @Suite struct ContentFilesTests {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import DossierTheme
 @testable import DossierFigures
+@testable import DossierBuild
+@testable import DossierModel
 
 /// Charts, tables and values in pages, built end to end.
 @Suite struct FigureTests {

@@ -4,6 +4,7 @@ import Testing
 @testable import DossierModel
 @testable import DossierCharts
 @testable import DossierFigures
+@testable import DossierBuild
 
 /// One test per bug the fuzz targets (Sources/Fuzz, `make fuzz`) found, with the input that found it.
 @Suite struct FuzzRegressionTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DossierMarkdown
+@testable import DossierModel
 
 /// GitHub-flavoured Markdown through cmark-gfm: the extensions as cmark-gfm renders them, and what
 /// the site adds (table captions, number alignment, footnotes in the site's words).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DossierCharts
+@testable import DossierModel
 
 /// The gallery fixture (`Tests/Fixtures/gallery`) uses every chart type, a table and an inline
 /// value, built with the repository's own templates. Each chart's SVG is compared with

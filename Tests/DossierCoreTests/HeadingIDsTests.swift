@@ -1,5 +1,6 @@
 import Testing
 @testable import DossierMarkdown
+@testable import DossierModel
 
 /// Heading ids: the same ids as ever, in a number of steps that grows with the page.
 @Suite struct HeadingIDsTests {

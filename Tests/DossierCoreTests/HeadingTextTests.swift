@@ -3,6 +3,7 @@ import Testing
 @testable import DossierModel
 @testable import DossierCharts
 @testable import DossierMarkdown
+import Foundation
 
 /// The ASCII shortcuts used for headings give what the general code gives.
 @Suite struct HeadingTextTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DossierBuild
+@testable import DossierModel
 
 /// After any change, an incremental rebuild must give exactly what a full build gives,
 /// while redoing only the pages the change affects.

@@ -1,6 +1,7 @@
 import Testing
 @testable import DossierModel
 @testable import DossierTemplates
+@testable import DossierBuild
 
 /// Listings filled from a list stamp must be byte-identical to what swift-mustache renders,
 /// whatever the list's length, its elements' shapes and their values.

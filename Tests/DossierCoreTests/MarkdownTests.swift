@@ -1,5 +1,6 @@
 import Testing
 @testable import DossierMarkdown
+@testable import DossierModel
 
 @Suite struct MarkdownRendererTests {
     let resolver = LinkResolver(

@@ -1,6 +1,7 @@
 import Testing
 @testable import DossierModel
 @testable import DossierParse
+@testable import DossierBuild
 
 /// `DOSSIER_VERIFY=1`: the YAML parser reads every input the fast readers read, and a
 /// difference is an error of the build.

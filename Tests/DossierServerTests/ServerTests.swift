@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import DossierServer
 import DossierBuild
+@testable import DossierModel
 
 /// The server on an ephemeral port, over real sockets.
 @Suite struct ServerTests {

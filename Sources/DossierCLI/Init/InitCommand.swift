@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import DossierModel
+import DossierTheme
 
 /// `dossier init [DIR]`: a small working report to start from.
 struct InitCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import DossierTheme
+import Foundation
 
 /// The starter report `dossier init` writes, compiled in from the repository's `skeleton/` folder
 /// (one folder per language).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DossierCharts
+@testable import DossierModel
 
 /// Hostile text in any field comes out as text, never as markup.
 @Suite struct ChartSafetyTests {

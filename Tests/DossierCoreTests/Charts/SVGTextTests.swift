@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DossierCharts
+@testable import DossierModel
 
 /// Number formatting and escaping in the SVG builder, against the string code they replaced.
 @Suite struct SVGTextTests {
