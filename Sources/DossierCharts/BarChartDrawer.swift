@@ -47,26 +47,10 @@ enum BarChartDrawer {
             options.bottomInset = low < 0 && outside ? fontSize + 6 : 0
             layout = VerticalLayout(chart: chart, values: values, options: options, width: width, format: format)
         }
-        let classes = ChartPalette.seriesClasses(values)
         var svg = SVGBuilder()
         VerticalAxes.drawGrid(layout, into: &svg)
-        var valueLabels: [ValueLabel] = []
-        svg.open("g", [("class", "bars")])
-        for s in 0..<seriesCount {
-            svg.open("g", [("class", "series " + classes[s])])
-            for c in values.categories.indices {
-                guard let segment = segments[s][c], let label = labels[s][c] else { continue }
-                let x = stacked ? layout.centers[c] - groupWidth / 2 : groupedX(values, series: s, category: c, center: layout.centers[c], barWidth: barWidth)
-                let y1 = layout.scale.position(segment.from), y2 = layout.scale.position(segment.to)
-                let rect = ChartRect(x: x, y: min(y1, y2), width: barWidth, height: abs(y2 - y1))
-                drawBar(rect, series: s, category: c, values: values, classes: classes, chartID: chartID, into: &svg)
-                if let placed = valueLabel(label, rect: rect, negative: segment.to < segment.from, outside: outside, stacked: stacked) {
-                    valueLabels.append(placed)
-                }
-            }
-            svg.close("g")
-        }
-        svg.close("g")
+        var valueLabels = drawBars(segments, labels: labels, layout: layout, values: values, stacked: stacked, outside: outside,
+                                   groupWidth: groupWidth, barWidth: barWidth, chartID: chartID, into: &svg)
         if showTotals {
             valueLabels += zip(totals, totalLabels).enumerated().compactMap { c, total in
                 guard let value = total.0, let text = total.1 else { return nil }
@@ -82,6 +66,32 @@ enum BarChartDrawer {
         var defs = SVGBuilder()
         if seriesCount > ChartPalette.count { ChartPatterns.defs(chartID: chartID, seriesCount: seriesCount, into: &defs) }
         return DrawnChart(width: layout.width, height: layout.height, defs: defs, body: svg)
+    }
+
+    /// Draws the bars (stack segments, when `stacked`) series by series, and returns the value labels to print on
+    /// or by them (outside every plain or grouped bar when `outside`, else inside the stack segments they fit).
+    private static func drawBars(_ segments: [[Segment?]], labels: [[String?]], layout: VerticalLayout, values: ChartValues,
+                                 stacked: Bool, outside: Bool, groupWidth: Double, barWidth: Double, chartID: String,
+                                 into svg: inout SVGBuilder) -> [ValueLabel] {
+        let classes = ChartPalette.seriesClasses(values)
+        var valueLabels: [ValueLabel] = []
+        svg.open("g", [("class", "bars")])
+        for s in 0..<values.series.count {
+            svg.open("g", [("class", "series " + classes[s])])
+            for c in values.categories.indices {
+                guard let segment = segments[s][c], let label = labels[s][c] else { continue }
+                let x = stacked ? layout.centers[c] - groupWidth / 2 : groupedX(values, series: s, category: c, center: layout.centers[c], barWidth: barWidth)
+                let y1 = layout.scale.position(segment.from), y2 = layout.scale.position(segment.to)
+                let rect = ChartRect(x: x, y: min(y1, y2), width: barWidth, height: abs(y2 - y1))
+                drawBar(rect, series: s, category: c, values: values, classes: classes, chartID: chartID, into: &svg)
+                if let placed = valueLabel(label, rect: rect, negative: segment.to < segment.from, outside: outside, stacked: stacked) {
+                    valueLabels.append(placed)
+                }
+            }
+            svg.close("g")
+        }
+        svg.close("g")
+        return valueLabels
     }
 
     /// Where each bar (or stack segment) starts and ends, and the lowest and highest end.

@@ -50,56 +50,9 @@ struct CategoryLabelLayout {
         let units = units?.count == labels.count ? units ?? [] : Array(labels.indices)
         let steps = (steps ?? Array(1...max(1, labels.count))).filter { $0 >= 1 }
         self.fontSize = fontSize
-        let n = labels.count
-        let available = max(20, maxX - minX)
-        let single = labels.map { [TextWidth.truncate($0, toWidth: available, fontSize: fontSize)] }
-        let singleWidths = single.map { TextWidth.widest($0, fontSize: fontSize) }
-        // Layouts 1–4, tried one after the other: a layout is made only if those before it failed.
-        var fit: (mode: Mode, shown: [Int], lines: [[String]], anchors: [Double])?
-        func tryLayout(_ mode: Mode, _ lines: [[String]], _ widths: [Double], step: Int?) -> Bool {
-            let anchors = Self.clampedAnchors(centers: centers, widths: widths, minX: minX, maxX: maxX)
-            let fits = { (shown: [Int]) in Self.horizontalFits(shown: shown, anchors: anchors, widths: widths) }
-            // A thinned axis keeps at least three labels (or every one, when there are fewer).
-            guard let shown = Self.thinned(units: units, step: step ?? 1, fits: fits), step == nil || shown.count >= min(3, n) else {
-                return false
-            }
-            fit = (mode, shown, lines, anchors)
-            return true
-        }
-        func tryLayouts() {
-            // 1. Horizontal, all.
-            if tryLayout(.horizontal, single, singleWidths, step: nil) { return }
-            // 2. Wrapped, all.
-            if !ordered && labels.contains(where: { Self.contains($0, " ") }) {
-                let wrapped = labels.map { label in
-                    TextWidth.wrap(label, maxLines: 2, fontSize: fontSize).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) }
-                }
-                if tryLayout(.wrapped, wrapped, wrapped.map { TextWidth.widest($0, fontSize: fontSize) }, step: nil) { return }
-                let three = labels.map { label in
-                    TextWidth.wrap(label, maxLines: 3, fontSize: fontSize).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) }
-                }
-                if three != wrapped, tryLayout(.wrapped, three, three.map { TextWidth.widest($0, fontSize: fontSize) }, step: nil) { return }
-            }
-            // 3. Horizontal, thinned (ordered categories only), while at least three labels stay.
-            if ordered && n > 2 {
-                for k in steps where k > 1 && Self.thinned(units: units, step: k).count >= 3 {
-                    if tryLayout(.horizontal, single, singleWidths, step: k) { return }
-                }
-            }
-            // 4. Dates on two lines, the year under the rest: all, then thinned.
-            if ordered && dates && labels.allSatisfy({ Self.contains($0, "\u{00A0}") }) {
-                let split = labels.map { Self.splitDate($0).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) } }
-                let widths = split.map { TextWidth.widest($0, fontSize: fontSize) }
-                if tryLayout(.wrapped, split, widths, step: nil) { return }
-                if n > 2 {
-                    for k in steps where k > 1 && Self.thinned(units: units, step: k).count >= 3 {
-                        if tryLayout(.wrapped, split, widths, step: k) { return }
-                    }
-                }
-            }
-        }
-        tryLayouts()
-        if let fit {
+        let candidates = Candidates(labels: labels, centers: centers, ordered: ordered, dates: dates, units: units, steps: steps,
+                                    minX: minX, maxX: maxX, fontSize: fontSize)
+        if let fit = candidates.flatFit() {
             mode = fit.mode
             shown = fit.shown
             lines = fit.lines
@@ -108,35 +61,133 @@ struct CategoryLabelLayout {
             leftReach = 0
             return
         }
+        let rotated = candidates.rotatedFit(maxRotatedWidth: maxRotatedWidth)
+        mode = .rotated
+        shown = rotated.shown
+        lines = rotated.lines
+        anchors = centers
+        height = rotated.height
+        leftReach = rotated.leftReach
+    }
 
-        // 5. Rotated: all, then thinned until the strips of text are a line apart. Never cut: a label longer
-        // than `maxRotatedWidth` goes on two lines, and one that would still reach past the left edge is left out.
-        let rotated = labels.map { label in
-            TextWidth.of(label, fontSize: fontSize) <= maxRotatedWidth ? [label] : TextWidth.wrap(label, maxLines: 2, fontSize: fontSize)
+    /// A layout of labels lying flat (1–4) that fits: which labels it shows, their lines and anchors.
+    private struct Fit {
+        var mode: Mode
+        var shown: [Int]
+        var lines: [[String]]
+        var anchors: [Double]
+    }
+
+    /// Rotated labels (5): which are shown, their lines, the space they need below the axis and how far
+    /// they reach left of the first category centre.
+    private struct RotatedFit {
+        var shown: [Int]
+        var lines: [[String]]
+        var height: Double
+        var leftReach: Double
+    }
+
+    /// The labels to place and the room they have, making the layouts to try in turn.
+    private struct Candidates {
+        let labels: [String]
+        let centers: [Double]
+        let ordered: Bool
+        let dates: Bool
+        let units: [Int]
+        let steps: [Int]
+        let minX: Double
+        let maxX: Double
+        let fontSize: Double
+        var n: Int { labels.count }
+        /// The widest a line may be.
+        var available: Double { max(20, maxX - minX) }
+
+        /// Layouts 1–4, tried one after the other: a layout is made only if those before it failed.
+        func flatFit() -> Fit? {
+            let single = labels.map { [TextWidth.truncate($0, toWidth: available, fontSize: fontSize)] }
+            let singleWidths = single.map { TextWidth.widest($0, fontSize: fontSize) }
+            // 1. Horizontal, all.
+            if let fit = fit(.horizontal, single, singleWidths, step: nil) { return fit }
+            // 2. Wrapped, all.
+            if let fit = wrappedFit() { return fit }
+            // 3. Horizontal, thinned (ordered categories only), while at least three labels stay.
+            if ordered && n > 2, let fit = thinnedFit(.horizontal, single, singleWidths) { return fit }
+            // 4. Dates on two lines, the year under the rest: all, then thinned.
+            return splitDateFit()
         }
-        let rotatedWidths = rotated.map { TextWidth.widest($0, fontSize: fontSize) }
-        let lineCount = Double(rotated.map(\.count).max() ?? 1)
-        let shift = Self.rotatedShift(lines: Int(lineCount), lineHeight: fontSize * ChartFont.lineHeight)
-        func hasRoom(_ i: Int) -> Bool { i < centers.count && rotatedWidths[i] * Self.sin45 + fontSize * 0.5 + shift <= centers[i] - minX }
-        let wantedFirst = (rotatedWidths.first ?? 0) + shift / Self.sin45
-        let pitch = fontSize * 1.25 * lineCount / Self.sin45
-        let spaced = { (shown: [Int]) in Self.spaced(shown: shown, centers: centers, pitch: pitch) }
-        var shown = n > 0 ? [0] : []
-        for k in steps {
-            if let fitting = Self.thinned(units: units, step: k, fits: spaced) {
-                shown = fitting
-                break
+
+        /// `mode` with these lines, when its labels (every one, or thinned at `step`) do not overlap; a thinned axis
+        /// keeps at least three labels (or every one, when there are fewer).
+        func fit(_ mode: Mode, _ lines: [[String]], _ widths: [Double], step: Int?) -> Fit? {
+            let anchors = CategoryLabelLayout.clampedAnchors(centers: centers, widths: widths, minX: minX, maxX: maxX)
+            let fits = { (shown: [Int]) in CategoryLabelLayout.horizontalFits(shown: shown, anchors: anchors, widths: widths) }
+            guard let shown = CategoryLabelLayout.thinned(units: units, step: step ?? 1, fits: fits), step == nil || shown.count >= min(3, n) else {
+                return nil
+            }
+            return Fit(mode: mode, shown: shown, lines: lines, anchors: anchors)
+        }
+
+        /// `mode` thinned at the first step that fits, among those that keep at least three labels.
+        func thinnedFit(_ mode: Mode, _ lines: [[String]], _ widths: [Double]) -> Fit? {
+            for k in steps where k > 1 && CategoryLabelLayout.thinned(units: units, step: k).count >= 3 {
+                if let fit = fit(mode, lines, widths, step: k) { return fit }
+            }
+            return nil
+        }
+
+        /// Every label on up to two lines split at spaces, then up to three (not for ordered categories).
+        func wrappedFit() -> Fit? {
+            guard !ordered && labels.contains(where: { CategoryLabelLayout.contains($0, " ") }) else { return nil }
+            let wrapped = wrap(maxLines: 2)
+            if let fit = fit(.wrapped, wrapped, wrapped.map { TextWidth.widest($0, fontSize: fontSize) }, step: nil) { return fit }
+            let three = wrap(maxLines: 3)
+            if three != wrapped, let fit = fit(.wrapped, three, three.map { TextWidth.widest($0, fontSize: fontSize) }, step: nil) { return fit }
+            return nil
+        }
+
+        /// Each label wrapped on up to `maxLines` lines, each line shortened to the room available.
+        func wrap(maxLines: Int) -> [[String]] {
+            labels.map { label in
+                TextWidth.wrap(label, maxLines: maxLines, fontSize: fontSize).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) }
             }
         }
-        if n > 1 && shown == [0] && spaced([0, n - 1]) { shown = [0, n - 1] }
-        shown = shown.filter(hasRoom)
-        mode = .rotated
-        self.shown = shown
-        lines = rotated
-        anchors = centers
-        let longest = shown.map { rotatedWidths[$0] }.max() ?? 0
-        height = longest * Self.sin45 + fontSize * lineCount + 10 + shift
-        leftReach = wantedFirst * Self.sin45 + fontSize * 0.5
+
+        /// Dates (ordered, each with a no-break space) with the year on a second line: all, then thinned.
+        func splitDateFit() -> Fit? {
+            guard ordered && dates && labels.allSatisfy({ CategoryLabelLayout.contains($0, "\u{00A0}") }) else { return nil }
+            let split = labels.map { CategoryLabelLayout.splitDate($0).map { TextWidth.truncate($0, toWidth: available, fontSize: fontSize) } }
+            let widths = split.map { TextWidth.widest($0, fontSize: fontSize) }
+            if let fit = fit(.wrapped, split, widths, step: nil) { return fit }
+            return n > 2 ? thinnedFit(.wrapped, split, widths) : nil
+        }
+
+        /// 5. Rotated: all, then thinned until the strips of text are a line apart. Never cut: a label longer
+        /// than `maxRotatedWidth` goes on two lines, and one that would still reach past the left edge is left out.
+        func rotatedFit(maxRotatedWidth: Double) -> RotatedFit {
+            let sin45 = CategoryLabelLayout.sin45
+            let rotated = labels.map { label in
+                TextWidth.of(label, fontSize: fontSize) <= maxRotatedWidth ? [label] : TextWidth.wrap(label, maxLines: 2, fontSize: fontSize)
+            }
+            let rotatedWidths = rotated.map { TextWidth.widest($0, fontSize: fontSize) }
+            let lineCount = Double(rotated.map(\.count).max() ?? 1)
+            let shift = CategoryLabelLayout.rotatedShift(lines: Int(lineCount), lineHeight: fontSize * ChartFont.lineHeight)
+            func hasRoom(_ i: Int) -> Bool { i < centers.count && rotatedWidths[i] * sin45 + fontSize * 0.5 + shift <= centers[i] - minX }
+            let wantedFirst = (rotatedWidths.first ?? 0) + shift / sin45
+            let pitch = fontSize * 1.25 * lineCount / sin45
+            let spaced = { (shown: [Int]) in CategoryLabelLayout.spaced(shown: shown, centers: centers, pitch: pitch) }
+            var shown = n > 0 ? [0] : []
+            for k in steps {
+                if let fitting = CategoryLabelLayout.thinned(units: units, step: k, fits: spaced) {
+                    shown = fitting
+                    break
+                }
+            }
+            if n > 1 && shown == [0] && spaced([0, n - 1]) { shown = [0, n - 1] }
+            shown = shown.filter(hasRoom)
+            let longest = shown.map { rotatedWidths[$0] }.max() ?? 0
+            return RotatedFit(shown: shown, lines: rotated, height: longest * sin45 + fontSize * lineCount + 10 + shift,
+                              leftReach: wantedFirst * sin45 + fontSize * 0.5)
+        }
     }
 
     /// Whether `label` holds `scalar` (a character by itself), as Foundation's `label.contains(String(scalar))`

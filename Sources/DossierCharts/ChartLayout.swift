@@ -67,36 +67,12 @@ struct VerticalLayout {
         let provisional = ValueScale(ticks: options.ticks, start: 0, end: 1)
         tickLabels = provisional.labels(unit: values.unit, format: format)
         let tickWidth = tickLabels.map { TextWidth.of($0, fontSize: ChartFont.tick) }.max() ?? 0
-        var left = edge + tickWidth + 8
         let right = width - edge - max(options.rightReserve, 8)
-        let count = values.categories.count
-
-        func centers(left: Double) -> (centers: [Double], band: Double) {
-            let plotWidth = max(1, right - left)
-            switch options.positions {
-            case .bands:
-                let band = plotWidth / Double(max(1, count))
-                return ((0..<count).map { left + (Double($0) + 0.5) * band }, band)
-            case .points(let fractions):
-                let pad = Self.pointPadding
-                let span = max(1, plotWidth - 2 * pad)
-                let band = count > 1 ? span / Double(count - 1) : span
-                return (fractions.map { left + pad + $0 * span }, band)
-            }
-        }
-
-        var placed = centers(left: left)
-        var labels = Self.categoryLabels(values, centers: placed.centers, width: width)
-        // Rotated labels hang left of their category: widen the left margin (up to a third of the width) so the
-        // first one is not cut.
-        if labels.mode == .rotated, let first = placed.centers.first, labels.leftReach > first - edge {
-            left = min(width / 3, max(left, left + labels.leftReach - (first - edge) + 2))
-            placed = centers(left: left)
-            labels = Self.categoryLabels(values, centers: placed.centers, width: width)
-        }
-        self.centers = placed.centers
+        let placed = Self.placeCategories(values, positions: options.positions, left: edge + tickWidth + 8, right: right, width: width)
+        let left = placed.left
+        centers = placed.centers
         band = placed.band
-        self.labels = labels
+        labels = placed.labels
 
         var y = edge
         if let symbol = options.legend, values.series.count > 1 {
@@ -124,6 +100,38 @@ struct VerticalLayout {
         height = max(Self.minHeight, top + Self.minPlotHeight + labels.height + edge).rounded(.up)
         plot = ChartRect(x: left, y: top, width: right - left, height: height - edge - labels.height - top)
         scale = ValueScale(ticks: options.ticks, start: plot.bottom - options.bottomInset, end: plot.top + options.topInset)
+    }
+
+    /// Where the plot starts, the category centres, the width of a category's slice and the category labels.
+    /// Rotated labels hang left of their category: the left margin widens (up to a third of the width) so the
+    /// first one is not cut.
+    private static func placeCategories(_ values: ChartValues, positions: CategoryPositions, left: Double, right: Double,
+                                        width: Double) -> (left: Double, centers: [Double], band: Double, labels: CategoryLabelLayout) {
+        let count = values.categories.count
+        var left = left
+        var placed = centers(count: count, positions: positions, left: left, right: right)
+        var labels = Self.categoryLabels(values, centers: placed.centers, width: width)
+        if labels.mode == .rotated, let first = placed.centers.first, labels.leftReach > first - edge {
+            left = min(width / 3, max(left, left + labels.leftReach - (first - edge) + 2))
+            placed = centers(count: count, positions: positions, left: left, right: right)
+            labels = Self.categoryLabels(values, centers: placed.centers, width: width)
+        }
+        return (left, placed.centers, placed.band, labels)
+    }
+
+    /// The centres of `count` categories between `left` and `right`, and the width of a category's slice.
+    private static func centers(count: Int, positions: CategoryPositions, left: Double, right: Double) -> (centers: [Double], band: Double) {
+        let plotWidth = max(1, right - left)
+        switch positions {
+        case .bands:
+            let band = plotWidth / Double(max(1, count))
+            return ((0..<count).map { left + (Double($0) + 0.5) * band }, band)
+        case .points(let fractions):
+            let pad = Self.pointPadding
+            let span = max(1, plotWidth - 2 * pad)
+            let band = count > 1 ? span / Double(count - 1) : span
+            return (fractions.map { left + pad + $0 * span }, band)
+        }
     }
 
     /// The category labels under the axis (see `CategoryLabelLayout`); short names that only just miss lying

@@ -20,154 +20,105 @@ struct ChartBuilder {
 
     func line(_ key: String) -> Int { spec.lines[key] ?? fenceLine }
 
+    /// The chart's data, or the first problem found in the spec or the dataset (the helpers throw it).
     func build() -> Result<ChartData, Diagnostic> {
         let query = DataQuery(dataset: dataset, what: "chart", file: file, line: fenceLine)
         guard let type = spec.type, let xName = spec.x, !spec.y.isEmpty else {
             return .failure(.error("chart: incomplete spec", file: file, line: fenceLine))
         }
-        let rows: [Int]
-        switch query.rows(matching: spec.filters, line: line("where")) {
-        case .success(let selected): rows = selected
-        case .failure(let error): return .failure(error)
-        }
-        guard !rows.isEmpty else {
-            let filter = spec.filters.isEmpty ? "" : " with \(DataQuery.describe(spec.filters))"
-            return .failure(.error("chart: no row of dataset \"\(dataset.name)\"\(filter)", file: file, line: line("where")))
-        }
-        let x: Int
-        switch query.column(xName, line: line("x")) {
-        case .success(let index): x = index
-        case .failure(let error): return .failure(error)
-        }
-        var yColumns: [Int] = []
-        for name in spec.y {
-            switch query.column(name, line: line("y")) {
-            case .success(let index):
-                let column = dataset.columns[index]
-                guard column.type == .number || column.type == .percent else {
-                    return .failure(.error("chart: column \"\(name)\" holds \(column.type.plural); `y` needs numbers", file: file, line: line("y")))
-                }
-                yColumns.append(index)
-            case .failure(let error): return .failure(error)
-            }
-        }
-        var seriesColumn: Int?
-        if let name = spec.series {
-            switch query.column(name, line: line("series")) {
-            case .success(let index): seriesColumn = index
-            case .failure(let error): return .failure(error)
-            }
-            if yColumns.count != 1 {
-                return .failure(.error("chart: with `series:`, `y` must name one column (the series come from \"\(name)\")", file: file, line: line("y")))
-            }
-        }
-        let units = Set(yColumns.map { dataset.columns[$0].unit ?? "" })
-        let unit = spec.unit ?? (units.count == 1 ? units.first.flatMap { $0.isEmpty ? nil : $0 } : nil)
-        let valueLabel = spec.axis ?? yColumns.map { dataset.columns[$0].label }.joined(separator: ", ")
-        let title = spec.title ?? dataset.metadata.title ?? dataset.name
+        do throws(Diagnostic) {
+            let rows = try selectedRows(query)
+            let columns = try self.columns(query, x: xName)
+            let units = Set(columns.y.map { dataset.columns[$0].unit ?? "" })
+            let unit = spec.unit ?? (units.count == 1 ? units.first.flatMap { $0.isEmpty ? nil : $0 } : nil)
+            let valueLabel = spec.axis ?? columns.y.map { dataset.columns[$0].label }.joined(separator: ", ")
+            let title = spec.title ?? dataset.metadata.title ?? dataset.name
 
-        if ChartRegistry.drawer(for: type).shape == .points {
-            if let error = stackError(type, seriesCount: 0) ?? highlightError(type, seriesNames: []) { return .failure(error) }
-            return scatter(rows: rows, x: x, y: yColumns[0], seriesColumn: seriesColumn, unit: unit, title: title)
-        }
-
-        // Categories in order of appearance, or in time/number order when x is a date or number.
-        var categories: [DataValue] = []
-        var categoryIndex: [DataValue: Int] = [:]
-        for row in rows {
-            let value = dataset.rows[row][x]
-            if value.isEmpty { continue }
-            if categoryIndex[value] == nil {
-                categoryIndex[value] = categories.count
-                categories.append(value)
+            if ChartRegistry.drawer(for: type).shape == .points {
+                if let error = stackError(type, seriesCount: 0) ?? highlightError(type, seriesNames: []) { return .failure(error) }
+                return scatter(rows: rows, x: columns.x, y: columns.y[0], seriesColumn: columns.series, unit: unit, title: title)
             }
-        }
-        var seriesNames: [String] = []
-        var values: [[Double?]] = []
-        if let seriesColumn {
-            var seriesIndex: [DataValue: Int] = [:]
-            for row in rows {
-                let key = dataset.rows[row][seriesColumn]
-                if key.isEmpty { continue }
-                if seriesIndex[key] == nil {
-                    seriesIndex[key] = seriesNames.count
-                    seriesNames.append(format.cell(key, type: dataset.columns[seriesColumn].type))
-                    values.append(Array(repeating: nil, count: categories.count))
-                }
+            let categories = Categories(rows: rows, x: columns.x, dataset: dataset)
+            let table = try seriesTable(rows: rows, columns: columns, categories: categories, xName: xName)
+            if ChartRegistry.drawer(for: type).shape == .shares,
+               let error = negativeSlice(type, rows: rows, x: columns.x, y: columns.y[0], seriesColumn: columns.series) {
+                throw error
             }
-            for row in rows {
-                let cells = dataset.rows[row]
-                guard let c = categoryIndex[cells[x]], let s = seriesIndex[cells[seriesColumn]] else { continue }
-                if values[s][c] != nil {
-                    return .failure(.error("chart: several rows of dataset \"\(dataset.name)\" for \(xName) = \(format.cell(cells[x], type: dataset.columns[x].type)) and \(spec.series ?? "") = \(seriesNames[s]); add a `where` filter",
-                                           file: file, line: fenceLine))
-                }
-                values[s][c] = cells[yColumns[0]].number
-            }
-        } else {
-            for y in yColumns {
-                seriesNames.append(dataset.columns[y].label)
-                var column: [Double?] = Array(repeating: nil, count: categories.count)
-                for row in rows {
-                    guard let c = categoryIndex[dataset.rows[row][x]] else { continue }
-                    if column[c] != nil {
-                        return .failure(.error("chart: several rows of dataset \"\(dataset.name)\" for \(xName) = \(format.cell(dataset.rows[row][x], type: dataset.columns[x].type)); add a `where` filter or a `series`",
-                                               file: file, line: fenceLine))
-                    }
-                    column[c] = dataset.rows[row][y].number
-                }
-                values.append(column)
-            }
-        }
-
-        if ChartRegistry.drawer(for: type).shape == .shares, let error = negativeSlice(type, rows: rows, x: x, y: yColumns[0], seriesColumn: seriesColumn) {
+            let xType = dataset.columns[columns.x].type
+            let order = try categoryOrder(categories.values, xType: xType, xName: xName, table: table)
+            try checkSize(type, table: table, categoryCount: categories.values.count)
+            let sortedCategories = order.map { ChartCategory(label: format.cell(categories.values[$0], type: xType), value: categories.values[$0]) }
+            let series = table.names.indices.map { s in ChartSeries(name: table.names[s], values: order.map { table.values[s][$0] }) }
+            let annotations = try self.annotations(on: sortedCategories, xType: xType, xName: xName)
+            return .success(ChartData(type: type, id: id, title: title, unit: unit, valueLabel: valueLabel,
+                                      categoryLabel: dataset.columns[columns.x].label, categories: sortedCategories, series: series,
+                                      annotations: annotations, decimals: spec.decimals, stacked: spec.stack ?? true, highlight: spec.highlight))
+        } catch {
             return .failure(error)
         }
+    }
 
+    /// The rows the `where` filter keeps; none is an error.
+    private func selectedRows(_ query: DataQuery) throws(Diagnostic) -> [Int] {
+        let rows = try query.rows(matching: spec.filters, line: line("where")).get()
+        guard !rows.isEmpty else {
+            let filter = spec.filters.isEmpty ? "" : " with \(DataQuery.describe(spec.filters))"
+            throw .error("chart: no row of dataset \"\(dataset.name)\"\(filter)", file: file, line: line("where"))
+        }
+        return rows
+    }
+
+    /// The order of the categories: as they appear, or in time/number order when x is a date or number,
+    /// unless `sort` names x or a plotted series (by their totals when it names none of several series).
+    private func categoryOrder(_ categories: [DataValue], xType: DataType, xName: String, table: SeriesTable) throws(Diagnostic) -> [Int] {
         var order = Array(categories.indices)
-        let xType = dataset.columns[x].type
         switch spec.sort {
         case .none:
             if xType == .date || xType == .number { order.sort { Self.less(categories[$0], categories[$1]) } }
         case .ascending(let key), .descending(let key):
             let descending: Bool
             if case .descending = spec.sort { descending = true } else { descending = false }
+            let seriesNames = table.names, values = table.values
             if key == xName {
                 order.sort { Self.less(categories[$0], categories[$1]) }
             } else if let s = seriesNames.firstIndex(of: key) ?? (spec.y.contains(key) || key == spec.series ? 0 : nil) {
                 let totals = categories.indices.map { c in seriesNames.count > 1 && !seriesNames.contains(key) ? values.reduce(0) { $0 + ($1[c] ?? 0) } : (values[s][c] ?? -Double.infinity) }
                 order.sort { totals[$0] < totals[$1] || (totals[$0] == totals[$1] && $0 < $1) }
             } else {
-                return .failure(.error("chart: `sort` names \"\(key)\", which is neither x (\(xName)) nor a plotted series (\(seriesNames.joined(separator: ", ")))", file: file, line: line("sort")))
+                throw .error("chart: `sort` names \"\(key)\", which is neither x (\(xName)) nor a plotted series (\(seriesNames.joined(separator: ", ")))", file: file, line: line("sort"))
             }
             if descending { order.reverse() }
         }
-        if seriesNames.count > Self.maximumSeries {
-            return .failure(.error("chart: \(seriesNames.count) series, more than the \(Self.maximumSeries) a chart can show; narrow them with `where`",
-                                   file: file, line: fenceLine))
-        }
-        if categories.count > Self.maximumCategories {
-            return .failure(.error("chart: \(categories.count) categories on x, too many to draw (at most \(Self.maximumCategories)); narrow them with `where`",
-                                   file: file, line: fenceLine))
-        }
-        if let error = stackError(type, seriesCount: seriesNames.count) ?? highlightError(type, seriesNames: seriesNames) {
-            return .failure(error)
-        }
-        let sortedCategories = order.map { ChartCategory(label: format.cell(categories[$0], type: xType), value: categories[$0]) }
-        let series = seriesNames.indices.map { s in ChartSeries(name: seriesNames[s], values: order.map { values[s][$0] }) }
+        return order
+    }
 
+    /// Fails when the chart has more series or categories than it can show, or its `stack` or `highlight` does not apply.
+    private func checkSize(_ type: ChartType, table: SeriesTable, categoryCount: Int) throws(Diagnostic) {
+        if table.names.count > Self.maximumSeries {
+            throw .error("chart: \(table.names.count) series, more than the \(Self.maximumSeries) a chart can show; narrow them with `where`",
+                         file: file, line: fenceLine)
+        }
+        if categoryCount > Self.maximumCategories {
+            throw .error("chart: \(categoryCount) categories on x, too many to draw (at most \(Self.maximumCategories)); narrow them with `where`",
+                         file: file, line: fenceLine)
+        }
+        if let error = stackError(type, seriesCount: table.names.count) ?? highlightError(type, seriesNames: table.names) {
+            throw error
+        }
+    }
+
+    /// The annotations, each on the category its `x` names (in the sorted categories); one on no category is an error.
+    private func annotations(on categories: [ChartCategory], xType: DataType, xName: String) throws(Diagnostic) -> [ChartAnnotation] {
         var annotations: [ChartAnnotation] = []
         for annotation in spec.annotations {
             let value = CellParser.parse(annotation.x, as: xType) ?? .text(annotation.x)
-            guard let index = sortedCategories.firstIndex(where: { $0.value == value }) else {
-                return .failure(.error("chart: annotation at \(xName) = \"\(annotation.x)\", which is not among the chart's categories (\(sortedCategories.prefix(8).map(\.label).joined(separator: ", "))\(sortedCategories.count > 8 ? ", …" : ""))",
-                                       file: file, line: annotation.line))
+            guard let index = categories.firstIndex(where: { $0.value == value }) else {
+                throw .error("chart: annotation at \(xName) = \"\(annotation.x)\", which is not among the chart's categories (\(categories.prefix(8).map(\.label).joined(separator: ", "))\(categories.count > 8 ? ", …" : ""))",
+                             file: file, line: annotation.line)
             }
             annotations.append(ChartAnnotation(categoryIndex: index, label: annotation.label))
         }
-        return .success(ChartData(type: type, id: id, title: title, unit: unit, valueLabel: valueLabel,
-                                  categoryLabel: dataset.columns[x].label, categories: sortedCategories, series: series,
-                                  annotations: annotations, decimals: spec.decimals, stacked: spec.stack ?? true, highlight: spec.highlight))
+        return annotations
     }
 
     func scatter(rows: [Int], x: Int, y: Int, seriesColumn: Int?, unit: String?, title: String) -> Result<ChartData, Diagnostic> {
