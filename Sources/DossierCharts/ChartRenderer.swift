@@ -6,7 +6,7 @@ package enum ChartRenderer {
     /// The width of `svg(_:format:)`, in SVG user units.
     package static let defaultWidth = 640.0
     /// The narrowest drawing: a smaller `width` is drawn at this width.
-    package static let minimumWidth = 300.0
+    static let minimumWidth = 300.0
 
     /// A complete <svg> element for the chart, 640 units wide (`defaultWidth`).
     ///

@@ -2,7 +2,7 @@ import Foundation
 
 /// Round axis ticks: evenly spaced multiples of 1, 2, 2.5 or 5 × 10^k; 2.5 only from 25 up, since
 /// 2,5 or 0,25 would add a decimal to every label (`0,0 2,5 5,0…` where `0 5 10` reads better).
-package enum NiceTicks {
+enum NiceTicks {
     /// The mantissas a step may have, smallest first.
     static let mantissas: [Double] = [1, 2, 2.5, 5]
 
@@ -11,7 +11,7 @@ package enum NiceTicks {
     ///
     /// The step chosen is the smallest nice step that needs at most `maxCount` ticks (clamped to 2…10). A range
     /// with a round number inside it (zero, 1 000 000…) needs at least three ticks, so it may get three when `maxCount` is 2.
-    package static func ticks(min: Double, max: Double, maxCount: Int = 6, includeZero: Bool = false) -> [Double] {
+    static func ticks(min: Double, max: Double, maxCount: Int = 6, includeZero: Bool = false) -> [Double] {
         guard let (low, high) = domain(min: min, max: max, includeZero: includeZero) else { return [0, 1] }
         let limit = Swift.max(2, Swift.min(10, maxCount))
         guard let startExponent = startExponent(range: high - low, limit: limit) else { return [low, high] }

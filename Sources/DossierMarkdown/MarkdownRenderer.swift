@@ -10,7 +10,7 @@ package struct MarkdownRenderer: Sendable {
     package var unsafeHTML: Bool
     package var language: String
     /// Heading ids the templates already use on every page.
-    package var reservedIDs: Set<String>
+    var reservedIDs: Set<String>
     package var extensions: (any MarkdownExtensions)?
     /// The interface strings of the site (footnotes' title and links back, task boxes' names).
     package var strings: [String: String]

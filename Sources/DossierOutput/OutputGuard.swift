@@ -8,9 +8,9 @@ import DossierModel
 /// their links resolved: with `content` a link, `--out content/site` is inside what it leads to.
 package enum OutputGuard {
     /// The name of the file every output folder carries, so a later build knows it may replace it.
-    package static let markerName = ".dossier"
+    static let markerName = ".dossier"
     /// The project's scratch folder, where builds stage the site (ignored by git).
-    package static let scratchName = ".dossier"
+    static let scratchName = ".dossier"
 
     package struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         package let message: String

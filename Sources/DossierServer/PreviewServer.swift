@@ -82,7 +82,7 @@ package struct PreviewServer: Service {
 }
 
 /// Why `dossier serve` could not start.
-package struct ServeError: Error, CustomStringConvertible {
+struct ServeError: Error, CustomStringConvertible {
     package var description: String
 
     init(_ description: String) {

@@ -10,7 +10,7 @@ package struct ServeConfiguration: Sendable {
     package var port: Int
     package var options: BuildOptions
     /// How long the watcher waits after the last file event before rebuilding.
-    package var debounce: Duration
+    var debounce: Duration
 
     package init(root: String = ".", host: String = "127.0.0.1", port: Int = 8000,
                 options: BuildOptions = BuildOptions(), debounce: Duration = .milliseconds(30)) {

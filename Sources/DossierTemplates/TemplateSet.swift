@@ -9,7 +9,7 @@ import DossierModel
 package struct TemplateSet: Sendable {
     /// Below this length a list stamp (`ListStamp`) costs more to make than the listing costs
     /// to render.
-    package static let listStampMinimum = 20
+    static let listStampMinimum = 20
 
     /// Templates every site needs, rendered by name.
     package static let required = ["home", "section", "page", "404"]

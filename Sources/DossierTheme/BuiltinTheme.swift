@@ -21,7 +21,7 @@ package enum BuiltinTheme {
     package static var all: [EmbeddedFile] { files }
 
     /// Whether the binary carries the web fonts (tools/fonts.py ran before it was compiled).
-    package static var hasFonts: Bool { !fontFiles.isEmpty }
+    static var hasFonts: Bool { !fontFiles.isEmpty }
 
     /// `fonts.css` (the `@font-face` rules of Dossier Serif), its WOFF2 files and their licence when
     /// tools/fonts.py generated them into the ignored `BuiltinTheme+Fonts.swift`; otherwise an empty

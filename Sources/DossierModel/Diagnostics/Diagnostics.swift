@@ -38,7 +38,7 @@ package struct Diagnostics: Sendable, Equatable {
 }
 
 /// Thrown when a stage cannot go on; carries everything found so far.
-package struct BuildFailure: Error, Sendable {
+struct BuildFailure: Error, Sendable {
     package var diagnostics: Diagnostics
 
     package init(_ diagnostics: Diagnostics) {

@@ -12,7 +12,7 @@ package struct LocaleFormat: Sendable, Equatable {
     /// The BCP 47 tag, as `site.yaml` gives it.
     package let language: String
     /// What comes before a quarter's number: `T` (`T3 2017`) in French, `Q` otherwise.
-    package let quarterPrefix: String
+    let quarterPrefix: String
     let style: Style
 
     enum Style: Sendable {
@@ -101,7 +101,7 @@ package struct LocaleFormat: Sendable, Equatable {
     }
 
     /// The abbreviated name of a month (1–12): `juil.`, `Jul`, `Juli`.
-    package func shortMonth(_ month: Int) -> String {
+    func shortMonth(_ month: Int) -> String {
         let index = max(0, min(11, month - 1))
         switch style {
         case .french: return Self.frenchMonths[index]

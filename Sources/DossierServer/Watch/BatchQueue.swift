@@ -35,11 +35,11 @@ final class BatchQueue: @unchecked Sendable {
 }
 
 /// The batches of a `SourceWatcher`, in order; ends when the watcher stops.
-package struct ChangeBatches: AsyncSequence, Sendable {
+struct ChangeBatches: AsyncSequence, Sendable {
     package typealias Element = ChangeBatch
     fileprivate let queue: BatchQueue
 
-    package struct AsyncIterator: AsyncIteratorProtocol {
+    struct AsyncIterator: AsyncIteratorProtocol {
         fileprivate let queue: BatchQueue
         fileprivate var signals: AsyncStream<Void>.AsyncIterator
 
@@ -51,7 +51,7 @@ package struct ChangeBatches: AsyncSequence, Sendable {
         }
     }
 
-    package func makeAsyncIterator() -> AsyncIterator {
+    func makeAsyncIterator() -> AsyncIterator {
         AsyncIterator(queue: queue, signals: queue.signalStream.makeAsyncIterator())
     }
 }

@@ -1,10 +1,10 @@
 /// Files that changed together (one save, one `git checkout`), as the watcher reports them.
-package struct ChangeBatch: Sendable, Equatable {
+struct ChangeBatch: Sendable, Equatable {
     /// Paths relative to the project root: `content/briefs/accord.md`.
     package var paths: Set<String>
     /// False when something changed that `paths` does not describe (a folder removed or moved
     /// away, events lost): the next build must be complete.
-    package var isComplete: Bool
+    var isComplete: Bool
 
     package init(paths: Set<String> = [], isComplete: Bool = true) {
         self.paths = paths
@@ -14,7 +14,7 @@ package struct ChangeBatch: Sendable, Equatable {
     package var isEmpty: Bool { paths.isEmpty && isComplete }
 
     /// What `IncrementalBuilder.build(changed:)` takes: nil means "rebuild everything".
-    package var changedPaths: Set<String>? { isComplete ? paths : nil }
+    var changedPaths: Set<String>? { isComplete ? paths : nil }
 
     package mutating func merge(_ other: ChangeBatch) {
         paths.formUnion(other.paths)

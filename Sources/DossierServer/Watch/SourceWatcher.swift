@@ -12,10 +12,10 @@ import Darwin
 /// temporary file and renaming it; elsewhere it compares modification times twice a second
 /// (`PollingBackend`). Events are gathered until `debounce` has passed without a new one (and at
 /// most `maximumDelay` after the first), then pushed as one batch.
-package final class SourceWatcher: @unchecked Sendable {
+final class SourceWatcher: @unchecked Sendable {
     package let root: String
-    package let debounce: Duration
-    package let maximumDelay: Duration
+    let debounce: Duration
+    let maximumDelay: Duration
     private let queue = BatchQueue()
     private let backend: any WatchBackend
     private let wakeRead: Int32
@@ -52,10 +52,10 @@ package final class SourceWatcher: @unchecked Sendable {
     }
 
     /// The batches, in order; the sequence ends after `stop()`. Iterate it from one task only.
-    package var batches: ChangeBatches { queue.batches }
+    var batches: ChangeBatches { queue.batches }
 
     /// Stops watching; `batches` ends. Safe to call more than once, from any thread.
-    package func stop() {
+    func stop() {
         lock.withLock {
             guard !stopRequested else { return }
             stopRequested = true
@@ -125,7 +125,7 @@ package final class SourceWatcher: @unchecked Sendable {
     }
 }
 
-package struct WatchError: Error, CustomStringConvertible {
+struct WatchError: Error, CustomStringConvertible {
     package var description: String
 
     init(_ description: String) {

@@ -4,7 +4,7 @@ import DossierModel
 /// The datasets every chart and Markdown input is drawn against: six from the chart gallery
 /// fixture (Tests/Fixtures/gallery), a small one with negatives, gaps, percents written with
 /// `%`, hostile text and a column for scatter plots, and one of subnormal, tiny and huge numbers.
-package let fuzzDatasetFiles: [SourceFile] = [
+let fuzzDatasetFiles: [SourceFile] = [
     SourceFile(path: "content/data/chine-parts-trimestrielles.csv", bytes: Array(#"""
 trimestre,constructeur,part
 2016Q1,Huawei,15.9
