@@ -11,7 +11,6 @@ extension ContextShaper {
     /// - Parameter longList: whether the long list is still to be found (see `shape`).
     func read(_ value: TemplateValue, path: inout [String], literal: Bool, element: Bool, longList: inout Bool,
               into shape: inout ContextShape) -> Bool {
-        var literal = literal
         let transforms = self.transforms(at: path, element: element)
         switch value {
         case .string(let string):
@@ -31,71 +30,16 @@ extension ContextShaper {
             shape.endsLine.append(false)
             return true
         case .map(let mapping):
-            if let transforms, !transforms.isSubset(of: TemplateUsage.shapeOnlyTransforms) { literal = true }
-            shape.key.append(UInt8(ascii: "{"))
-            // In key order, sorting positions in a buffer on the stack rather than an array of
-            // the entries (a map has a handful of keys).
-            let complete = withUnsafeTemporaryAllocation(of: Dictionary<String, TemplateValue>.Index.self, capacity: mapping.count) { buffer -> Bool in
-                guard let order = buffer.baseAddress else { return true }  // an empty map
-                // Slots below `count` are initialized, the others not (an index need not be a
-                // plain value on every platform).
-                var count = 0
-                defer { order.deinitialize(count: count) }
-                for position in mapping.indices {
-                    // Insertion sort by key: the slot, then the later ones moved up by one.
-                    let key = mapping[position].key
-                    var slot = count
-                    while slot > 0 && key < mapping[order[slot - 1]].key { slot -= 1 }
-                    if slot < count {
-                        (order + count).initialize(to: order[count - 1])
-                        var moved = count - 1
-                        while moved > slot {
-                            order[moved] = order[moved - 1]
-                            moved -= 1
-                        }
-                        order[slot] = position
-                    } else {
-                        (order + count).initialize(to: position)
-                    }
-                    count += 1
-                }
-                for position in UnsafeBufferPointer(start: order, count: count) {
-                    let (key, child) = mapping[position]
-                    Self.appendLiteral(UInt8(ascii: "k"), key, to: &shape.key)
-                    path.append(key)
-                    let read = self.read(child, path: &path, literal: literal, element: false, longList: &longList, into: &shape)
-                    path.removeLast()
-                    guard read else { return false }
-                }
-                return true
-            }
-            guard complete else { return false }
-            shape.key.append(UInt8(ascii: "}"))
-            return true
+            let literal = literal || transforms.map { !$0.isSubset(of: TemplateUsage.shapeOnlyTransforms) } ?? false
+            return readMap(mapping, path: &path, literal: literal, longList: &longList, into: &shape)
         case .shared(let shared):
-            // A shared value is read once for all the contexts it is in; no long list is looked
-            // for in it, so that it reads the same in each.
-            let memo = SharedShapes.Key(value: shared, path: path, literal: literal, element: element)
-            if let known = sharedShapes[memo] {
-                shape.key.append(contentsOf: known.key)
-                shape.values.append(contentsOf: known.values)
-                shape.endsLine.append(contentsOf: known.endsLine)
-                return true
-            }
-            var alone = ContextShape()
-            var none = false
-            guard read(shared.value, path: &path, literal: literal, element: element, longList: &none, into: &alone) else { return false }
-            sharedShapes[memo] = alone
-            shape.key.append(contentsOf: alone.key)
-            shape.values.append(contentsOf: alone.values)
-            shape.endsLine.append(contentsOf: alone.endsLine)
-            return true
+            return readShared(shared, path: &path, literal: literal, element: element, into: &shape)
         case .list(let list):
             if longList, isLongList(list, at: path, literal: literal, transforms: transforms ?? []) {
                 longList = false
                 return readLongList(list, path: &path, into: &shape)
             }
-            if let transforms, !transforms.isSubset(of: TemplateUsage.shapeOnlyTransforms) { literal = true }
+            let literal = literal || transforms.map { !$0.isSubset(of: TemplateUsage.shapeOnlyTransforms) } ?? false
             shape.key.append(UInt8(ascii: "["))
             for element in list {
                 guard read(element, path: &path, literal: literal, element: true, longList: &longList, into: &shape) else { return false }
@@ -103,6 +47,77 @@ extension ContextShaper {
             shape.key.append(UInt8(ascii: "]"))
             return true
         }
+    }
+
+    /// A map's entries in key order, each key in the key and its value read. The order is sorted
+    /// in a buffer on the stack rather than an array of the entries (a map has a handful of keys).
+    private func readMap(_ mapping: [String: TemplateValue], path: inout [String], literal: Bool, longList: inout Bool,
+                         into shape: inout ContextShape) -> Bool {
+        shape.key.append(UInt8(ascii: "{"))
+        let complete = withUnsafeTemporaryAllocation(of: Dictionary<String, TemplateValue>.Index.self, capacity: mapping.count) { buffer -> Bool in
+            guard let order = buffer.baseAddress else { return true }  // an empty map
+            let count = Self.sortByKey(mapping, into: order)
+            defer { order.deinitialize(count: count) }
+            for position in UnsafeBufferPointer(start: order, count: count) {
+                let (key, child) = mapping[position]
+                Self.appendLiteral(UInt8(ascii: "k"), key, to: &shape.key)
+                path.append(key)
+                let read = self.read(child, path: &path, literal: literal, element: false, longList: &longList, into: &shape)
+                path.removeLast()
+                guard read else { return false }
+            }
+            return true
+        }
+        guard complete else { return false }
+        shape.key.append(UInt8(ascii: "}"))
+        return true
+    }
+
+    /// Initializes `order` with the positions of `mapping`'s entries in key order (an insertion
+    /// sort); returns how many. Slots below the count are initialized, the others not (an index
+    /// need not be a plain value on every platform).
+    private static func sortByKey(_ mapping: [String: TemplateValue], into order: UnsafeMutablePointer<Dictionary<String, TemplateValue>.Index>) -> Int {
+        var count = 0
+        for position in mapping.indices {
+            // The slot, then the later ones moved up by one.
+            let key = mapping[position].key
+            var slot = count
+            while slot > 0 && key < mapping[order[slot - 1]].key { slot -= 1 }
+            if slot < count {
+                (order + count).initialize(to: order[count - 1])
+                var moved = count - 1
+                while moved > slot {
+                    order[moved] = order[moved - 1]
+                    moved -= 1
+                }
+                order[slot] = position
+            } else {
+                (order + count).initialize(to: position)
+            }
+            count += 1
+        }
+        return count
+    }
+
+    /// A shared value is read once for all the contexts it is in; no long list is looked for in
+    /// it, so that it reads the same in each.
+    private func readShared(_ shared: SharedTemplateValue, path: inout [String], literal: Bool, element: Bool,
+                            into shape: inout ContextShape) -> Bool {
+        let memo = SharedShapes.Key(value: shared, path: path, literal: literal, element: element)
+        if let known = sharedShapes[memo] {
+            shape.key.append(contentsOf: known.key)
+            shape.values.append(contentsOf: known.values)
+            shape.endsLine.append(contentsOf: known.endsLine)
+            return true
+        }
+        var alone = ContextShape()
+        var none = false
+        guard read(shared.value, path: &path, literal: literal, element: element, longList: &none, into: &alone) else { return false }
+        sharedShapes[memo] = alone
+        shape.key.append(contentsOf: alone.key)
+        shape.values.append(contentsOf: alone.values)
+        shape.endsLine.append(contentsOf: alone.endsLine)
+        return true
     }
 
     /// A string's or bytes' place: `readText`, and the value when it is copied.
