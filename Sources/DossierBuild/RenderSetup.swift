@@ -38,7 +38,7 @@ struct BodyRenderer: Sendable {
             files: site.files,
             verify: verify
         )
-        let extensions = DataExtensions(datasets: site.datasets, config: site.config, verify: verify)
+        let extensions = DataExtensions(datasets: site.datasets, config: site.config)
         renderer = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, language: site.config.primaryLanguage, extensions: extensions,
                                     strings: InterfaceStrings.table(for: site.config), numbered: site.config.numbered, verify: verify)
     }

@@ -8,8 +8,6 @@ package struct DataExtensions: MarkdownExtensions {
     let datasets: [String: Dataset]
     let format: LocaleFormat
     let figure: FigureHTML
-    /// Check the fast chart spec reader against YAML (`BuildOptions.verify`).
-    let verify: Bool
     /// The width of the phone version of each chart, drawn 1:1 on a 390 px screen.
     static let narrowWidth = ChartFrame.narrow.width
 
@@ -18,8 +16,7 @@ package struct DataExtensions: MarkdownExtensions {
     }
 
     /// Numbers, dates and words in the site's language, its `strings:` over the built-in ones.
-    package init(datasets: [Dataset], config: SiteConfig, verify: Bool = false) {
-        self.verify = verify
+    package init(datasets: [Dataset], config: SiteConfig) {
         var byName: [String: Dataset] = [:]
         for dataset in datasets { byName[dataset.name] = dataset }
         self.datasets = byName
@@ -33,7 +30,7 @@ package struct DataExtensions: MarkdownExtensions {
         let kind: FigureEntry.Kind = word == "chart" ? .figure : .table
         var diagnostics = Diagnostics()
         guard let spec = FigureSpec.parse(body, isChart: kind == .figure, file: location.file, fenceLine: location.line,
-                                          verify: verify, diagnostics: &diagnostics) else {
+                                          diagnostics: &diagnostics) else {
             return .failure(diagnostics.items)
         }
         let dataset: Dataset
@@ -130,12 +127,5 @@ package struct DataExtensions: MarkdownExtensions {
             message += " (datasets: \(names.joined(separator: ", ")))"
         }
         return .failure(.error(message, file: file, line: line, column: column))
-    }
-
-    package init(datasets: [String: Dataset], format: LocaleFormat, figure: FigureHTML, verify: Bool) {
-        self.datasets = datasets
-        self.format = format
-        self.figure = figure
-        self.verify = verify
     }
 }

@@ -49,26 +49,11 @@ struct FigureSpec: Equatable {
                             "stack", "highlight", "id"]
     static let tableKeys = ["data", "columns", "where", "sort", "title", "caption", "decimals", "id"]
 
+    /// Reads a spec with the YAML parser (`YAMLDocument`): every value, warning and error.
     /// - Parameters:
     ///   - isChart: charts need `type`, `x` and `y`; tables take `columns`
     ///   - fenceLine: the file line of the opening fence (the YAML starts on the next line)
-    ///   - verify: read with YAML too what `FigureSpecFastReader` read, and report any difference
-    static func parse(_ yaml: String, isChart: Bool, file: String, fenceLine: Int, verify: Bool = false,
-                      diagnostics: inout Diagnostics) -> FigureSpec? {
-        // Plain `key: value` lines with nothing to report are read without the YAML parser.
-        guard let spec = FigureSpecFastReader.parse(yaml, isChart: isChart, fenceLine: fenceLine) else {
-            return parseYAML(yaml, isChart: isChart, file: file, fenceLine: fenceLine, diagnostics: &diagnostics)
-        }
-        if verify {
-            Verification.check(isChart ? "chart spec" : "table spec", fast: spec, file: file, line: fenceLine, diagnostics: &diagnostics) {
-                parseYAML(yaml, isChart: isChart, file: file, fenceLine: fenceLine, diagnostics: &$0)
-            }
-        }
-        return spec
-    }
-
-    /// `parse` through the YAML parser, for any spec.
-    static func parseYAML(_ yaml: String, isChart: Bool, file: String, fenceLine: Int, diagnostics: inout Diagnostics) -> FigureSpec? {
+    static func parse(_ yaml: String, isChart: Bool, file: String, fenceLine: Int, diagnostics: inout Diagnostics) -> FigureSpec? {
         let what = isChart ? "chart" : "table"
         var local = Diagnostics()
         guard let document = YAMLDocument.parse(yaml, file: file, firstLine: fenceLine + 1, what: what, diagnostics: &local) else {

@@ -40,8 +40,8 @@ import Testing
     }
 
     @Test func aDisagreementNamesBothReadings() {
-        let message = Verification.mismatch("chart spec", fast: "a", reference: Optional("b"), diagnostics: Diagnostics())
-        #expect(message.hasPrefix("DOSSIER_VERIFY: the fast reader of this chart spec disagrees with the YAML parser; fast: a; YAML: b"))
+        let message = Verification.mismatch("front matter", fast: "a", reference: Optional("b"), diagnostics: Diagnostics())
+        #expect(message.hasPrefix("DOSSIER_VERIFY: the fast reader of this front matter disagrees with the YAML parser; fast: a; YAML: b"))
     }
 
     /// Typography, link paths and template stamps (with their escaper) run beside their

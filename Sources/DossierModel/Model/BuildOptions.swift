@@ -13,9 +13,10 @@ package struct BuildOptions: Sendable, Equatable {
     /// is the same without; `DOSSIER_STAMPS=0` turns it off to show that.
     package var stampTemplates: Bool
 
-    /// Check each fast reader against its reference as the build goes: the YAML parser reads
-    /// every front matter and chart spec beside the fast readers, and any disagreement is an
-    /// error (`DOSSIER_VERIFY=1`; `make test` builds the example so, `make bench` the synthetic sites).
+    /// Check each fast path against its reference as the build goes: the YAML parser reads every
+    /// front matter beside the fast reader, typography, link paths and template stamps run beside
+    /// theirs, and any disagreement is an error (`DOSSIER_VERIFY=1`; `make test` builds the
+    /// example so, `make bench` the synthetic sites).
     package var verify: Bool
 
     package init(includeDrafts: Bool = false, portable: Bool = false, strict: Bool = false,

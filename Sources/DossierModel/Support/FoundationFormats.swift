@@ -28,7 +28,8 @@ final class FoundationFormats: @unchecked Sendable {
         monthYear = Self.dateFormatter(locale: locale, calendar: calendar, template: "MMMyyyy")
         dayMonthYear = Self.dateFormatter(locale: locale, calendar: calendar, template: "dMMMyyyy")
         long = Self.dateFormatter(locale: locale, calendar: calendar, template: nil)
-        months = long.shortMonthSymbols ?? LocaleFormat.englishMonths
+        let symbols: [String] = long.shortMonthSymbols
+        months = symbols.count == 12 ? symbols : LocaleFormat.englishMonths
     }
 
     // MARK: One instance per language
