@@ -65,10 +65,9 @@ private struct Run {
         var diagnostics = diagnostics
         let setup = RenderSetup(site: site, templates: templates, verify: stages.options.verify)
         defer { _ = setup.contexts.value() }
-        let early = EarlyListings(site: site, templates: templates, setup: setup)
         // An output that cannot be opened is reported with the content's errors (the bodies are
         // still rendered, without writing anything).
-        let pass = output.open(&diagnostics).map { OnePass(site, setup: setup, templates: templates, sink: $0, early: early) }
+        let pass = output.open(&diagnostics).map { OnePass(site, setup: setup, templates: templates, sink: $0) }
         let bodies = pass?.bodies ?? setup.bodies.renderAll(site.pages)
         timer.mark("markdown, pages and write")
         let feeds = BuildStages.feeds(site)
@@ -83,7 +82,7 @@ private struct Run {
         do {
             if let failure = pass?.failure { throw failure }
             let jobs = Listings(root: stages.root).jobs(site, bodies: bodies, contexts: setup.contexts.value(), templates: templates)
-            files += try Listings.write(early.replacing(jobs), into: sink).count
+            files += try Listings.write(jobs, into: sink).count
             files += try stages.putFiles(site, assets: tree.assets, feeds: feeds.value(), into: sink)
             files += ChartFiles.count(site, bodies: bodies)
             timer.mark("listings and files")

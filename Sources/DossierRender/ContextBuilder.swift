@@ -210,11 +210,10 @@ package struct ContextBuilder: Sendable {
     }
 
     /// The home page: its own text plus every section with its pages, and the latest pages.
-    /// - Parameter figures: every chart of the report (`figures`); nil in a home page rendered
-    ///   before the other pages' bodies exist (`EarlyListings`, when no template reads `figures`).
-    package func home(_ page: Page?, body: RenderedMarkdown?, figures: ReportFigures? = nil) -> TemplateContext {
+    /// - Parameter figures: every chart of the report (`figures`).
+    package func home(_ page: Page?, body: RenderedMarkdown?, figures: ReportFigures) -> TemplateContext {
         var context = base(urlPath: "", kind: "home", title: site.config.title)
-        context["figures"] = .list(figures?.values(from: "", contexts: self) ?? [])
+        context["figures"] = .list(figures.values(from: "", contexts: self))
         if !site.datasets.isEmpty { context["charts_url"] = .string(link(from: "", to: DatasetURL.charts)) }
         if let page, let body {
             context["page"] = .map(pageValues(page, body: body))
