@@ -136,3 +136,20 @@ import Testing
         #expect("a".closest(among: [String]()) == nil)
     }
 }
+
+@Suite struct BytePairTests {
+    /// Against a plain scan, on texts of `[`, `^` and `a` of every length up to 7, so that pairs at
+    /// the start, at the end and after a lone `[` are all seen.
+    @Test func findsWhatAPlainScanFinds() {
+        let alphabet: [UInt8] = Array("[^a".utf8)
+        var texts: [[UInt8]] = [[]]
+        for _ in 0..<7 {
+            texts += texts.filter { $0.count == texts.last!.count }.flatMap { text in alphabet.map { text + [$0] } }
+        }
+        for text in texts {
+            let plain = zip(text, text.dropFirst()).contains { $0 == UInt8(ascii: "[") && $1 == UInt8(ascii: "^") }
+            let found = text.withUnsafeBufferPointer { BytePair.occurs(UInt8(ascii: "["), UInt8(ascii: "^"), in: $0) }
+            #expect(found == plain, "\(String(decoding: text, as: UTF8.self))")
+        }
+    }
+}
