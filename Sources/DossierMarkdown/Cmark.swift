@@ -180,7 +180,10 @@ struct CmarkNode {
     var lastChild: CmarkNode? { cmark_node_last_child(pointer).map(CmarkNode.init) }
     var next: CmarkNode? { cmark_node_next(pointer).map(CmarkNode.init) }
 
-    var isBlock: Bool {
+    var isBlock: Bool { Self.isBlock(type) }
+
+    /// Whether nodes of `type` are blocks (paragraphs, lists, tables…), not inlines.
+    static func isBlock(_ type: cmark_node_type) -> Bool {
         (type.rawValue & UInt32(CMARK_NODE_TYPE_MASK)) == UInt32(CMARK_NODE_TYPE_BLOCK)
     }
 

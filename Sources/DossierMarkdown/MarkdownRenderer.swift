@@ -121,12 +121,16 @@ package struct MarkdownRenderer: Sendable {
         // The corrected text of one node, reused from node to node.
         var corrected: [UInt8] = []
         Cmark.walk(document) { node, entering in
-            footnotes.collect(node, entering: entering)
-            switch node.type {
+            let type = node.type
+            footnotes.collect(node, type: type, entering: entering)
+            switch type {
             case CMARK_NODE_TEXT:
-                if typography.isActive, node.withLiteralUTF8({ typography.correct(utf8: $0, into: &corrected) }) {
-                    node.setLiteral(utf8: &corrected)
+                // The literal is read once: footnotes look at it before typography corrects it.
+                let changed = node.withLiteralUTF8 { literal -> Bool in
+                    footnotes.collectText(node, literal: literal)
+                    return typography.isActive && typography.correct(utf8: literal, into: &corrected)
                 }
+                if changed { node.setLiteral(utf8: &corrected) }
             case CMARK_NODE_CODE:
                 if typography.isActive { node.withLiteralUTF8 { typography.skip(utf8: $0) } }
                 nodes.codeSpans.append(node)
@@ -142,10 +146,11 @@ package struct MarkdownRenderer: Sendable {
             case CMARK_NODE_HEADING:
                 if entering { typography.reset() } else { nodes.headings.append(node) }
             default:
-                if node.isBlock && entering { typography.reset() }
+                guard entering, CmarkNode.isBlock(type) else { break }
+                typography.reset()
                 // The extensions' blocks (tables) have types after the core ones; a task is an item
                 // that the task list extension marked.
-                if entering, node.isBlock, node.type == CMARK_NODE_ITEM || node.type.rawValue > CMARK_NODE_FOOTNOTE_DEFINITION.rawValue {
+                if type == CMARK_NODE_ITEM || type.rawValue > CMARK_NODE_FOOTNOTE_DEFINITION.rawValue {
                     switch node.typeName {
                     case "table": nodes.tables.append(node)
                     case "tasklist": nodes.tasks.append(node)
