@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import DossierMarkdown
 @testable import DossierModel
 
@@ -117,6 +118,16 @@ import Testing
         #expect(RelativeURL.link(from: "briefs/", to: "briefs/accord/", portable: true) == "accord/index.html")
         #expect(RelativeURL.root(from: "briefs/accord/") == "../../")
         #expect(RelativeURL.root(from: "") == "")
+    }
+
+    @Test func percentEncodesFilePathsAsFoundationDoes() {
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ";"))
+        let ascii = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        for text in ascii + ["carte été.svg", "e\u{301}t\u{301}e\u{301}", "日本.csv", "a%20b;c", "🇫🇷 x?.png", ""] {
+            #expect(RelativeURL.percentEncoded(Substring(text)) == text.addingPercentEncoding(withAllowedCharacters: allowed), "\(text.debugDescription)")
+        }
+        #expect(RelativeURL.file(from: "briefs/a/", to: "briefs/a/fig 1.svg") == "fig%201.svg")
+        #expect(RelativeURL.file(from: "briefs/a/", to: "images/été.png") == "../../images/%C3%A9t%C3%A9.png")
     }
 
     @Test func normalizesPaths() {
