@@ -225,9 +225,23 @@ package struct MarkdownRenderer: Sendable {
             let level = node.headingLevel
             headings.append(Heading(level: level, text: text, id: id))
             let inner = single.flatMap(Self.escapedText) ?? Self.innerHTML(of: node, level: level, options: options)
-            node.replace(withHTMLBlock: "<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
+            node.replace(withHTMLBlock: Self.headingHTML(level: level, id: id, inner: inner))
         }
         return headings
+    }
+
+    /// `<hN id="id">inner</hN>` as UTF-8 bytes, for a heading of level 1 to 6.
+    static func headingHTML(level: Int, id: String, inner: String) -> [UInt8] {
+        let digit = UInt8(ascii: "0") + UInt8(level)
+        var html: [UInt8] = []
+        html.reserveCapacity(id.utf8.count + inner.utf8.count + 20)
+        html.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "h"), digit])
+        html.append(contentsOf: " id=\"".utf8)
+        html.append(contentsOf: id.utf8)
+        html.append(contentsOf: "\">".utf8)
+        html.append(contentsOf: inner.utf8)
+        html.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), digit, UInt8(ascii: ">")])
+        return html
     }
 
     /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when `text` starts and ends
