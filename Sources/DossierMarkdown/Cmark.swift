@@ -167,7 +167,11 @@ struct CmarkNode {
 
     var url: String? {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } }
-        nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
+        // `withCString` lends the string's own bytes; passing the string itself would copy them first.
+        nonmutating set {
+            guard let newValue else { _ = cmark_node_set_url(pointer, nil); return }
+            _ = newValue.withCString { cmark_node_set_url(pointer, $0) }
+        }
     }
 
     var title: String? { cmark_node_get_title(pointer).map { String(cString: $0) } }
