@@ -80,10 +80,7 @@ enum ASCIIPath {
                 guard isPrintable(path), isPrintable(contentPath) else { return nil }
                 var output: [UInt8] = []
                 output.reserveCapacity(contentPath.count + path.count)
-                // Where each component (with the `/` before it) starts in `output`.
-                var starts: [Int] = []
                 func push(_ part: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) {
-                    starts.append(output.count)
                     if !output.isEmpty { output.append(slash) }
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[part]))
                 }
@@ -99,8 +96,10 @@ enum ASCIIPath {
                 for part in Components(path) {
                     if part.count == 1 && path[part.lowerBound] == dot { continue }
                     if part.count == 2 && path[part.lowerBound] == dot && path[part.lowerBound + 1] == dot {
-                        guard let start = starts.popLast() else { return .some(nil) }
-                        output.removeLast(output.count - start)
+                        // Components are never empty: no output, no component to go up from.
+                        guard !output.isEmpty else { return .some(nil) }
+                        // The last component, with the `/` before it when there is one.
+                        output.removeSubrange((output.lastIndex(of: slash) ?? 0)...)
                         continue
                     }
                     push(part, of: path)

@@ -167,7 +167,11 @@ struct CmarkNode {
 
     var url: String? {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } }
-        nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
+        // `withCString` lends the string's own bytes; passing the string itself would copy them first.
+        nonmutating set {
+            guard let newValue else { _ = cmark_node_set_url(pointer, nil); return }
+            _ = newValue.withCString { cmark_node_set_url(pointer, $0) }
+        }
     }
 
     var title: String? { cmark_node_get_title(pointer).map { String(cString: $0) } }
@@ -180,7 +184,10 @@ struct CmarkNode {
     var lastChild: CmarkNode? { cmark_node_last_child(pointer).map(CmarkNode.init) }
     var next: CmarkNode? { cmark_node_next(pointer).map(CmarkNode.init) }
 
-    var isBlock: Bool {
+    var isBlock: Bool { Self.isBlock(type) }
+
+    /// Whether nodes of `type` are blocks (paragraphs, lists, tables…), not inlines.
+    static func isBlock(_ type: cmark_node_type) -> Bool {
         (type.rawValue & UInt32(CMARK_NODE_TYPE_MASK)) == UInt32(CMARK_NODE_TYPE_BLOCK)
     }
 

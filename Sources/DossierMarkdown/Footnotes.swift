@@ -14,18 +14,20 @@ struct Footnotes {
     /// Text nodes that may hold `[^label]` left as text (an undefined note), with their position.
     var suspectText: [(literal: String, line: Int, column: Int)] = []
 
-    /// Notes the walk saw, by kind.
-    mutating func collect(_ node: CmarkNode, entering: Bool) {
+    /// Notes the walk saw, by kind (`type` is the node's); text nodes go to `collectText`.
+    mutating func collect(_ node: CmarkNode, type: cmark_node_type, entering: Bool) {
         guard entering else { return }
-        switch node.type {
+        switch type {
         case CMARK_NODE_FOOTNOTE_REFERENCE: references.append(node)
         case CMARK_NODE_FOOTNOTE_DEFINITION: definitions.append(node)
-        case CMARK_NODE_TEXT:
-            if node.withLiteralUTF8({ Self.containsOpening($0) }), let literal = node.literal {
-                suspectText.append((literal, node.startLine, node.startColumn))
-            }
         default: break
         }
+    }
+
+    /// A text node, with its literal as the walk read it: kept when it holds `[^`.
+    mutating func collectText(_ node: CmarkNode, literal: UnsafeBufferPointer<UInt8>) {
+        guard Self.containsOpening(literal) else { return }
+        suspectText.append((String(decoding: literal, as: UTF8.self), node.startLine, node.startColumn))
     }
 
     /// Whether text holds `[^`.

@@ -121,12 +121,16 @@ package struct MarkdownRenderer: Sendable {
         // The corrected text of one node, reused from node to node.
         var corrected: [UInt8] = []
         Cmark.walk(document) { node, entering in
-            footnotes.collect(node, entering: entering)
-            switch node.type {
+            let type = node.type
+            footnotes.collect(node, type: type, entering: entering)
+            switch type {
             case CMARK_NODE_TEXT:
-                if typography.isActive, node.withLiteralUTF8({ typography.correct(utf8: $0, into: &corrected) }) {
-                    node.setLiteral(utf8: &corrected)
+                // The literal is read once: footnotes look at it before typography corrects it.
+                let changed = node.withLiteralUTF8 { literal -> Bool in
+                    footnotes.collectText(node, literal: literal)
+                    return typography.isActive && typography.correct(utf8: literal, into: &corrected)
                 }
+                if changed { node.setLiteral(utf8: &corrected) }
             case CMARK_NODE_CODE:
                 if typography.isActive { node.withLiteralUTF8 { typography.skip(utf8: $0) } }
                 nodes.codeSpans.append(node)
@@ -142,10 +146,11 @@ package struct MarkdownRenderer: Sendable {
             case CMARK_NODE_HEADING:
                 if entering { typography.reset() } else { nodes.headings.append(node) }
             default:
-                if node.isBlock && entering { typography.reset() }
+                guard entering, CmarkNode.isBlock(type) else { break }
+                typography.reset()
                 // The extensions' blocks (tables) have types after the core ones; a task is an item
                 // that the task list extension marked.
-                if entering, node.isBlock, node.type == CMARK_NODE_ITEM || node.type.rawValue > CMARK_NODE_FOOTNOTE_DEFINITION.rawValue {
+                if type == CMARK_NODE_ITEM || type.rawValue > CMARK_NODE_FOOTNOTE_DEFINITION.rawValue {
                     switch node.typeName {
                     case "table": nodes.tables.append(node)
                     case "tasklist": nodes.tasks.append(node)
@@ -220,9 +225,23 @@ package struct MarkdownRenderer: Sendable {
             let level = node.headingLevel
             headings.append(Heading(level: level, text: text, id: id))
             let inner = single.flatMap(Self.escapedText) ?? Self.innerHTML(of: node, level: level, options: options)
-            node.replace(withHTMLBlock: "<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
+            node.replace(withHTMLBlock: Self.headingHTML(level: level, id: id, inner: inner))
         }
         return headings
+    }
+
+    /// `<hN id="id">inner</hN>` as UTF-8 bytes, for a heading of level 1 to 6.
+    static func headingHTML(level: Int, id: String, inner: String) -> [UInt8] {
+        let digit = UInt8(ascii: "0") + UInt8(level)
+        var html: [UInt8] = []
+        html.reserveCapacity(id.utf8.count + inner.utf8.count + 20)
+        html.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "h"), digit])
+        html.append(contentsOf: " id=\"".utf8)
+        html.append(contentsOf: id.utf8)
+        html.append(contentsOf: "\">".utf8)
+        html.append(contentsOf: inner.utf8)
+        html.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/"), UInt8(ascii: "h"), digit, UInt8(ascii: ">")])
+        return html
     }
 
     /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when `text` starts and ends

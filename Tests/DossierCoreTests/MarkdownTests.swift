@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import DossierMarkdown
 @testable import DossierModel
 
@@ -119,6 +120,16 @@ import Testing
         #expect(RelativeURL.root(from: "") == "")
     }
 
+    @Test func percentEncodesFilePathsAsFoundationDoes() {
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ";"))
+        let ascii = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        for text in ascii + ["carte été.svg", "e\u{301}t\u{301}e\u{301}", "日本.csv", "a%20b;c", "🇫🇷 x?.png", ""] {
+            #expect(RelativeURL.percentEncoded(Substring(text)) == text.addingPercentEncoding(withAllowedCharacters: allowed), "\(text.debugDescription)")
+        }
+        #expect(RelativeURL.file(from: "briefs/a/", to: "briefs/a/fig 1.svg") == "fig%201.svg")
+        #expect(RelativeURL.file(from: "briefs/a/", to: "images/été.png") == "../../images/%C3%A9t%C3%A9.png")
+    }
+
     @Test func normalizesPaths() {
         #expect(LinkResolver.normalize("../index.md", relativeTo: "briefs/a.md") == "index.md")
         #expect(LinkResolver.normalize("./b.md", relativeTo: "briefs/a.md") == "briefs/b.md")
@@ -134,5 +145,22 @@ import Testing
             #expect(Set(order).count == 3 && "briefs/accorx.md".closest(among: Set(order))?.candidate == "briefs/accord.md")
         }
         #expect("a".closest(among: [String]()) == nil)
+    }
+}
+
+@Suite struct BytePairTests {
+    /// Against a plain scan, on texts of `[`, `^` and `a` of every length up to 7, so that pairs at
+    /// the start, at the end and after a lone `[` are all seen.
+    @Test func findsWhatAPlainScanFinds() {
+        let alphabet: [UInt8] = Array("[^a".utf8)
+        var texts: [[UInt8]] = [[]]
+        for _ in 0..<7 {
+            texts += texts.filter { $0.count == texts.last!.count }.flatMap { text in alphabet.map { text + [$0] } }
+        }
+        for text in texts {
+            let plain = zip(text, text.dropFirst()).contains { $0 == UInt8(ascii: "[") && $1 == UInt8(ascii: "^") }
+            let found = text.withUnsafeBufferPointer { BytePair.occurs(UInt8(ascii: "["), UInt8(ascii: "^"), in: $0) }
+            #expect(found == plain, "\(String(decoding: text, as: UTF8.self))")
+        }
     }
 }
