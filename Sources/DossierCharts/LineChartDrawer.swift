@@ -39,10 +39,8 @@ enum LineChartDrawer {
         // Muted series (a highlight's background) are bare lines: no dots to compete with the highlighted one.
         for s in order where classes[s] != ChartPalette.mutedClass {
             let className = "point " + classes[s]
-            for run in runs[s] {
-                for point in run where values.categories.count <= maxMarkedCategories || run.count == 1 {
-                    ChartMarkers.draw(s, at: point, size: area ? 3.5 : 4.0, className: className, into: &svg)
-                }
+            for run in runs[s] where values.categories.count <= maxMarkedCategories || run.count == 1 {
+                ChartMarkers.draw(s, at: run, size: area ? 3.5 : 4.0, className: className, into: &svg)
             }
         }
         svg.close("g")

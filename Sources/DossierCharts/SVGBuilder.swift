@@ -65,6 +65,25 @@ package struct SVGBuilder {
         bytes.appendUTF8("/>\n")
     }
 
+    /// `circle(className:cx:cy:r:)` centred on each of `points`, all with radius `r`: the class and the
+    /// radius are escaped and formatted once, not at every marker (a line chart has a hundred and more).
+    mutating func circles(className: String, at points: [ChartPoint], r: Double) {
+        // What comes before the centre's x, and after its y.
+        var start = Array("<circle class=\"".utf8)
+        XMLText.appendEscaped(className, to: &start)
+        start.append(contentsOf: "\" cx=\"".utf8)
+        var end = Array(" r=\"".utf8)
+        Self.appendNum(r, to: &end)
+        end.append(contentsOf: "\"/>\n".utf8)
+        for p in points {
+            bytes.append(contentsOf: start)
+            Self.appendNum(p.x, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+            number(" cy=\"", p.y)
+            bytes.append(contentsOf: end)
+        }
+    }
+
     /// `element("line", [("x1", num(x1)), ("y1", num(y1)), ("x2", num(x2)), ("y2", num(y2))])` (with
     /// `("class", className)` first when there is one), written straight into the bytes.
     mutating func line(className: String? = nil, x1: Double, y1: Double, x2: Double, y2: Double) {
