@@ -57,7 +57,7 @@ struct CategoryLabelLayout {
             shown = fit.shown
             lines = fit.lines
             anchors = fit.anchors
-            height = Double(fit.lines.map(\.count).max() ?? 1) * fontSize * ChartFont.lineHeight + 8
+            height = Double(fit.lines.map { $0.count }.max() ?? 1) * fontSize * ChartFont.lineHeight + 8
             leftReach = 0
             return
         }
@@ -169,7 +169,7 @@ struct CategoryLabelLayout {
                 TextWidth.of(label, fontSize: fontSize) <= maxRotatedWidth ? [label] : TextWidth.wrap(label, maxLines: 2, fontSize: fontSize)
             }
             let rotatedWidths = rotated.map { TextWidth.widest($0, fontSize: fontSize) }
-            let lineCount = Double(rotated.map(\.count).max() ?? 1)
+            let lineCount = Double(rotated.map { $0.count }.max() ?? 1)
             let shift = CategoryLabelLayout.rotatedShift(lines: Int(lineCount), lineHeight: fontSize * ChartFont.lineHeight)
             func hasRoom(_ i: Int) -> Bool { i < centers.count && rotatedWidths[i] * sin45 + fontSize * 0.5 + shift <= centers[i] - minX }
             let wantedFirst = (rotatedWidths.first ?? 0) + shift / sin45
