@@ -71,7 +71,9 @@ enum LineChartDrawer {
     /// Runs of consecutive values of one series, as points.
     static func runsOf(_ values: [Double?], layout: VerticalLayout) -> [[ChartPoint]] {
         var runs: [[ChartPoint]] = []
+        // Room for the whole series at once: most series have no gap, and growing point by point reallocates.
         var current: [ChartPoint] = []
+        current.reserveCapacity(values.count)
         for (i, value) in values.enumerated() {
             if let value {
                 current.append(ChartPoint(x: layout.centers[i], y: layout.scale.position(value)))
