@@ -104,8 +104,14 @@ struct CategoryLabelLayout {
 
         /// Layouts 1–4, tried one after the other: a layout is made only if those before it failed.
         func flatFit() -> Fit? {
-            let single = labels.map { [TextWidth.truncate($0, toWidth: available, fontSize: fontSize)] }
-            let singleWidths = single.map { TextWidth.widest($0, fontSize: fontSize) }
+            var single: [[String]] = [], singleWidths: [Double] = []
+            for label in labels {
+                // Measured once; a label wider than the room is shortened, then measured again.
+                let width = TextWidth.of(label, fontSize: fontSize)
+                let line = width <= available ? label : TextWidth.truncate(label, toWidth: available, fontSize: fontSize)
+                single.append([line])
+                singleWidths.append(width <= available ? width : TextWidth.of(line, fontSize: fontSize))
+            }
             // 1. Horizontal, all.
             if let fit = fit(.horizontal, single, singleWidths, step: nil) { return fit }
             // 2. Wrapped, all.
