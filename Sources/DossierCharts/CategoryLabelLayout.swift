@@ -57,7 +57,7 @@ struct CategoryLabelLayout {
             shown = fit.shown
             lines = fit.lines
             anchors = fit.anchors
-            height = Double(fit.lines.map(\.count).max() ?? 1) * fontSize * ChartFont.lineHeight + 8
+            height = Double(fit.lines.map { $0.count }.max() ?? 1) * fontSize * ChartFont.lineHeight + 8
             leftReach = 0
             return
         }
@@ -104,8 +104,14 @@ struct CategoryLabelLayout {
 
         /// Layouts 1–4, tried one after the other: a layout is made only if those before it failed.
         func flatFit() -> Fit? {
-            let single = labels.map { [TextWidth.truncate($0, toWidth: available, fontSize: fontSize)] }
-            let singleWidths = single.map { TextWidth.widest($0, fontSize: fontSize) }
+            var single: [[String]] = [], singleWidths: [Double] = []
+            for label in labels {
+                // Measured once; a label wider than the room is shortened, then measured again.
+                let width = TextWidth.of(label, fontSize: fontSize)
+                let line = width <= available ? label : TextWidth.truncate(label, toWidth: available, fontSize: fontSize)
+                single.append([line])
+                singleWidths.append(width <= available ? width : TextWidth.of(line, fontSize: fontSize))
+            }
             // 1. Horizontal, all.
             if let fit = fit(.horizontal, single, singleWidths, step: nil) { return fit }
             // 2. Wrapped, all.
@@ -169,7 +175,7 @@ struct CategoryLabelLayout {
                 TextWidth.of(label, fontSize: fontSize) <= maxRotatedWidth ? [label] : TextWidth.wrap(label, maxLines: 2, fontSize: fontSize)
             }
             let rotatedWidths = rotated.map { TextWidth.widest($0, fontSize: fontSize) }
-            let lineCount = Double(rotated.map(\.count).max() ?? 1)
+            let lineCount = Double(rotated.map { $0.count }.max() ?? 1)
             let shift = CategoryLabelLayout.rotatedShift(lines: Int(lineCount), lineHeight: fontSize * ChartFont.lineHeight)
             func hasRoom(_ i: Int) -> Bool { i < centers.count && rotatedWidths[i] * sin45 + fontSize * 0.5 + shift <= centers[i] - minX }
             let wantedFirst = (rotatedWidths.first ?? 0) + shift / sin45

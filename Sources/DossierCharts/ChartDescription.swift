@@ -11,9 +11,8 @@ struct ChartDescription {
 
     let text: String
 
-    init(chart: ChartData, format: LocaleFormat) {
+    init(chart: ChartData, values: ChartValues, format: LocaleFormat) {
         let strings = ChartStrings(format: format)
-        let values = ChartValues(chart)
         var sentences: [String] = []
         switch ChartRegistry.drawer(for: chart.type).shape {
         case .shares:

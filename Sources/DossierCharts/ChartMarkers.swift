@@ -16,6 +16,15 @@ enum ChartMarkers {
         }
     }
 
+    /// `draw(_:at:size:className:into:)` at each of `points`.
+    static func draw(_ series: Int, at points: [ChartPoint], size: Double, className: String, into svg: inout SVGBuilder) {
+        if shape(series) == 0 {
+            svg.circles(className: className, at: points, r: size)
+        } else {
+            for p in points { draw(series, at: p, size: size, className: className, into: &svg) }
+        }
+    }
+
     /// A circle while colours tell series apart; past the eighth series colours repeat, so the shape
     /// changes: series 8 is blue like series 0, but square.
     static func shape(_ series: Int) -> Int {

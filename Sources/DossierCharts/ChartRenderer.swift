@@ -32,15 +32,16 @@ package enum ChartRenderer {
     /// drawing of a chart, at any width or id).
     static func svg(_ chart: ChartData, format: LocaleFormat, width: Double, description: String) -> String {
         var svg: [UInt8] = []
-        appendSVG(chart, format: format, width: width, description: description, to: &svg)
+        appendSVG(chart, values: ChartValues(chart), format: format, width: width, description: description, to: &svg)
         return String(decoding: svg, as: UTF8.self)
     }
 
-    /// `svg(_:format:width:description:)`, appended as UTF-8 to `svg`.
-    package static func appendSVG(_ chart: ChartData, format: LocaleFormat, width: Double, description: String, to svg: inout [UInt8]) {
+    /// `svg(_:format:width:description:)`, appended as UTF-8 to `svg`; `values` are the chart's
+    /// `ChartValues`, the same for every drawing of it.
+    package static func appendSVG(_ chart: ChartData, values: ChartValues, format: LocaleFormat, width: Double, description: String,
+                                  to svg: inout [UInt8]) {
         let width = width.isFinite ? max(minimumWidth, width) : defaultWidth
         let id = ChartID.sanitized(chart.id)
-        let values = ChartValues(chart)
         let drawn = draw(chart, values: values, id: id, width: width, format: format)
         let title = chart.title.isEmpty ? ChartDescription.fallbackTitle(chart, format: format) : chart.title
         svg.reserveCapacity(svg.count + drawn.body.utf8.count + drawn.defs.utf8.count + ChartPalette.stylesheet.utf8.count
@@ -80,7 +81,12 @@ package enum ChartRenderer {
     ///
     /// French when `format.primaryLanguage` is `fr` (with its typography), English otherwise. Not escaped.
     package static func describe(_ chart: ChartData, format: LocaleFormat) -> String {
-        ChartDescription(chart: chart, format: format).text
+        describe(chart, values: ChartValues(chart), format: format)
+    }
+
+    /// `describe(_:format:)` from the chart's `ChartValues`, made once for its drawings, words and table.
+    package static func describe(_ chart: ChartData, values: ChartValues, format: LocaleFormat) -> String {
+        ChartDescription(chart: chart, values: values, format: format).text
     }
 
     /// `<table>` of the plotted values (no caption): a header row with the category label and the
@@ -88,7 +94,12 @@ package enum ChartRenderer {
     /// donut), one row per category, numbers formatted with `format` in `class="num"` cells; a missing
     /// value reads `missing` (default: `n.d.` in French, `n/a` otherwise).
     package static func dataTable(_ chart: ChartData, format: LocaleFormat, missing: String? = nil) -> String {
-        ChartTable.html(chart, format: format, missing: missing ?? ChartStrings(format: format).notAvailable)
+        dataTable(chart, values: ChartValues(chart), format: format, missing: missing)
+    }
+
+    /// `dataTable(_:format:missing:)` from the chart's `ChartValues`.
+    package static func dataTable(_ chart: ChartData, values: ChartValues, format: LocaleFormat, missing: String? = nil) -> String {
+        ChartTable.html(chart, values: values, format: format, missing: missing ?? ChartStrings(format: format).notAvailable)
     }
 
     static func draw(_ chart: ChartData, values: ChartValues, id: String, width: Double, format: LocaleFormat) -> DrawnChart {

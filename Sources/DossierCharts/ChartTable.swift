@@ -5,11 +5,11 @@ import DossierModel
 /// for the site's language, with the chart's unit, in `class="num"` cells (right-aligned by the
 /// site's stylesheet); a missing value reads `missing` (`n.d.`, `n/a`). Every text is escaped.
 enum ChartTable {
-    static func html(_ chart: ChartData, format: LocaleFormat, missing: String = "") -> String {
+    static func html(_ chart: ChartData, values: ChartValues, format: LocaleFormat, missing: String = "") -> String {
         switch ChartRegistry.drawer(for: chart.type).shape {
         case .points: return scatter(chart, format: format)
-        case .shares: return pie(chart, format: format, missing: missing)
-        case .series: return categories(chart, format: format, missing: missing)
+        case .shares: return pie(chart, values: values, format: format, missing: missing)
+        case .series: return categories(chart, values: values, format: format, missing: missing)
         }
     }
 
@@ -44,8 +44,7 @@ enum ChartTable {
         return html.string
     }
 
-    static func categories(_ chart: ChartData, format: LocaleFormat, missing: String) -> String {
-        let values = ChartValues(chart)
+    static func categories(_ chart: ChartData, values: ChartValues, format: LocaleFormat, missing: String) -> String {
         let header = [(chart.categoryLabel, false)] + values.series.map { ($0.name, true) }
         let rows = values.categories.enumerated().map { c, label in
             [label] + values.series.map { series in series.values[c].map { values.full($0, format: format) } ?? missing }
@@ -53,8 +52,7 @@ enum ChartTable {
         return table(header: header, rows: rows)
     }
 
-    static func pie(_ chart: ChartData, format: LocaleFormat, missing: String) -> String {
-        let values = ChartValues(chart)
+    static func pie(_ chart: ChartData, values: ChartValues, format: LocaleFormat, missing: String) -> String {
         let strings = ChartStrings(format: format)
         guard let series = values.series.first else {
             return table(header: [(chart.categoryLabel, false)], rows: values.categories.map { [$0] })

@@ -29,8 +29,10 @@ package struct ChartValues {
     let highlight: Int?
     /// Every value is a whole number: labels on the marks print none of the decimals a table would (`40`, not `40,0`).
     let allWhole: Bool
+    /// Every value of every series.
+    let allValues: [Double]
 
-    init(_ chart: ChartData) {
+    package init(_ chart: ChartData) {
         categories = chart.categories.map(\.label)
         let count = chart.categories.count
         series = chart.series.map { series in
@@ -66,6 +68,7 @@ package struct ChartValues {
         unit = chart.unit.flatMap { $0.isEmpty ? nil : $0 }
         let names = series.map(\.name)
         highlight = chart.highlight.flatMap { names.firstIndex(of: $0) }
+        allValues = series.flatMap { $0.values.compactMap { $0 } }
         allWhole = places == 0
     }
 
@@ -104,10 +107,5 @@ package struct ChartValues {
     func short(_ value: Double, format: LocaleFormat) -> String {
         let places = allWhole ? 0 : decimals
         return isPercent ? format.percent(value, decimals: places) : format.number(value, decimals: places)
-    }
-
-    /// Every value of every series.
-    var allValues: [Double] {
-        series.flatMap { $0.values.compactMap { $0 } }
     }
 }

@@ -47,8 +47,8 @@ struct DirectLabels {
             let color = ChartPalette.colorClass(s, in: classes)
             let y = ys[s], end = ends[s]
             if abs(y - end) > 3 {
-                svg.element("path", [("class", "leader line " + color),
-                                     ("d", "M\(SVGBuilder.num(x + 5)),\(SVGBuilder.num(end)) L\(SVGBuilder.num(x + Self.offset - 3)),\(SVGBuilder.num(y))")])
+                svg.polylinePath(className: "leader line " + color,
+                                 [ChartPoint(x: x + 5, y: end), ChartPoint(x: x + Self.offset - 3, y: y)], close: false)
             }
             svg.text("text", names[s], [("class", "label halo " + color), ("x", SVGBuilder.num(x + Self.offset)),
                                         ("y", SVGBuilder.num(y + ChartFont.legend * 0.35))])

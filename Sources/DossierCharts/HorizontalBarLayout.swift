@@ -46,7 +46,7 @@ struct HorizontalBarLayout {
         lineHeight = fontSize * ChartFont.lineHeight
         labelLines = Self.categoryLines(values.categories, maxWidth: HorizontalBarChartDrawer.maxLabelWidth(chartWidth: width))
         let labelWidth = labelLines.map { TextWidth.widest($0, fontSize: fontSize) }.max() ?? 0
-        let maxLines = Double(labelLines.map(\.count).max() ?? 1)
+        let maxLines = Double(labelLines.map { $0.count }.max() ?? 1)
         let barThickness = seriesCount == 1 ? 22.0 : 16.0
         rowHeight = max(Double(seriesCount) * barThickness + 12, maxLines * lineHeight + 10)
         let valueLabels = values.series.map { $0.values.map { $0.map { values.short($0, format: format) } } }

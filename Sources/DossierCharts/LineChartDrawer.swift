@@ -39,10 +39,8 @@ enum LineChartDrawer {
         // Muted series (a highlight's background) are bare lines: no dots to compete with the highlighted one.
         for s in order where classes[s] != ChartPalette.mutedClass {
             let className = "point " + classes[s]
-            for run in runs[s] {
-                for point in run where values.categories.count <= maxMarkedCategories || run.count == 1 {
-                    ChartMarkers.draw(s, at: point, size: area ? 3.5 : 4.0, className: className, into: &svg)
-                }
+            for run in runs[s] where values.categories.count <= maxMarkedCategories || run.count == 1 {
+                ChartMarkers.draw(s, at: run, size: area ? 3.5 : 4.0, className: className, into: &svg)
             }
         }
         svg.close("g")
@@ -73,7 +71,9 @@ enum LineChartDrawer {
     /// Runs of consecutive values of one series, as points.
     static func runsOf(_ values: [Double?], layout: VerticalLayout) -> [[ChartPoint]] {
         var runs: [[ChartPoint]] = []
+        // Room for the whole series at once: most series have no gap, and growing point by point reallocates.
         var current: [ChartPoint] = []
+        current.reserveCapacity(values.count)
         for (i, value) in values.enumerated() {
             if let value {
                 current.append(ChartPoint(x: layout.centers[i], y: layout.scale.position(value)))

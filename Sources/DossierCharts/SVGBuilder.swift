@@ -28,49 +28,68 @@ package struct SVGBuilder {
 
     mutating func open(_ name: String, _ attributes: Attributes = []) {
         startTag(name, attributes)
-        bytes.appendUTF8(">\n")
+        append(">\n")
     }
 
     mutating func close(_ name: String) {
-        bytes.appendUTF8("</")
+        append("</")
         bytes.appendUTF8(name)
-        bytes.appendUTF8(">\n")
+        append(">\n")
     }
 
     /// A childless element: `<rect …/>`.
     mutating func element(_ name: String, _ attributes: Attributes) {
         startTag(name, attributes)
-        bytes.appendUTF8("/>\n")
+        append("/>\n")
     }
 
     /// `<path class="…" d="M x,y L x,y … Z"/>`: `element("path", [("class", className), ("d", polyline(points, close:))])`
     /// without building the path data as a string first.
     mutating func polylinePath(className: String, _ points: [ChartPoint], close: Bool) {
-        bytes.appendUTF8("<path class=\"")
+        append("<path class=\"")
         XMLText.appendEscaped(className, to: &bytes)
-        bytes.appendUTF8("\" d=\"")
+        append("\" d=\"")
         Self.appendPolyline(points, close: close, to: &bytes)
-        bytes.appendUTF8("\"/>\n")
+        append("\"/>\n")
     }
 
     /// `element("circle", [("class", className), ("cx", num(cx)), ("cy", num(cy)), ("r", num(r))])`,
     /// written straight into the bytes (the markers of line charts: hundreds per chart).
     mutating func circle(className: String, cx: Double, cy: Double, r: Double) {
-        bytes.appendUTF8("<circle class=\"")
+        append("<circle class=\"")
         XMLText.appendEscaped(className, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
         number(" cx=\"", cx)
         number(" cy=\"", cy)
         number(" r=\"", r)
-        bytes.appendUTF8("/>\n")
+        append("/>\n")
+    }
+
+    /// `circle(className:cx:cy:r:)` centred on each of `points`, all with radius `r`: the class and the
+    /// radius are escaped and formatted once, not at every marker (a line chart has a hundred and more).
+    mutating func circles(className: String, at points: [ChartPoint], r: Double) {
+        // What comes before the centre's x, and after its y.
+        var start = Array("<circle class=\"".utf8)
+        XMLText.appendEscaped(className, to: &start)
+        start.append(contentsOf: "\" cx=\"".utf8)
+        var end = Array(" r=\"".utf8)
+        Self.appendNum(r, to: &end)
+        end.append(contentsOf: "\"/>\n".utf8)
+        for p in points {
+            bytes.append(contentsOf: start)
+            Self.appendNum(p.x, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+            number(" cy=\"", p.y)
+            bytes.append(contentsOf: end)
+        }
     }
 
     /// `element("line", [("x1", num(x1)), ("y1", num(y1)), ("x2", num(x2)), ("y2", num(y2))])` (with
     /// `("class", className)` first when there is one), written straight into the bytes.
     mutating func line(className: String? = nil, x1: Double, y1: Double, x2: Double, y2: Double) {
-        bytes.appendUTF8("<line")
+        append("<line")
         if let className {
-            bytes.appendUTF8(" class=\"")
+            append(" class=\"")
             XMLText.appendEscaped(className, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
@@ -78,32 +97,37 @@ package struct SVGBuilder {
         number(" y1=\"", y1)
         number(" x2=\"", x2)
         number(" y2=\"", y2)
-        bytes.appendUTF8("/>\n")
+        append("/>\n")
     }
 
     /// `<path class="…" d="…"/>` whose path data is the polylines of `runs` joined by spaces
     /// (`runs.map { polyline($0) }.joined(separator: " ")`), then `stroke-dasharray` when given.
     mutating func polylinesPath(className: String, _ runs: [[ChartPoint]], dash: String?) {
-        bytes.appendUTF8("<path class=\"")
+        append("<path class=\"")
         XMLText.appendEscaped(className, to: &bytes)
-        bytes.appendUTF8("\" d=\"")
+        append("\" d=\"")
         for (i, run) in runs.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: " ")) }
             Self.appendPolyline(run, close: false, to: &bytes)
         }
         bytes.append(UInt8(ascii: "\""))
         if let dash {
-            bytes.appendUTF8(" stroke-dasharray=\"")
+            append(" stroke-dasharray=\"")
             XMLText.appendEscaped(dash, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
-        bytes.appendUTF8("/>\n")
+        append("/>\n")
+    }
+
+    /// Constant markup (a tag, an attribute's name): its bytes copied as they are.
+    private mutating func append(_ markup: StaticString) {
+        markup.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// ` name="value"` for a number (`num` writes no character to escape); `start` is the space,
     /// the name, `=` and the opening quote.
     private mutating func number(_ start: StaticString, _ value: Double) {
-        start.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(start)
         Self.appendNum(value, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
@@ -125,19 +149,19 @@ package struct SVGBuilder {
         startTag("text", attributes)
         bytes.append(UInt8(ascii: ">"))
         for (i, line) in lines.enumerated() {
-            bytes.appendUTF8("<tspan x=\"")
+            append("<tspan x=\"")
             Self.appendNum(x, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
             if i > 0 {
-                bytes.appendUTF8(" dy=\"")
+                append(" dy=\"")
                 Self.appendNum(lineHeight, to: &bytes)
                 bytes.append(UInt8(ascii: "\""))
             }
             bytes.append(UInt8(ascii: ">"))
             XMLText.appendEscaped(line, to: &bytes)
-            bytes.appendUTF8("</tspan>")
+            append("</tspan>")
         }
-        bytes.appendUTF8("</text>\n")
+        append("</text>\n")
     }
 
     private mutating func startTag(_ name: String, _ attributes: Attributes) {
@@ -146,7 +170,7 @@ package struct SVGBuilder {
         for (name, value) in attributes {
             bytes.append(UInt8(ascii: " "))
             bytes.appendUTF8(name)
-            bytes.appendUTF8("=\"")
+            append("=\"")
             XMLText.appendEscaped(value, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
@@ -221,11 +245,8 @@ package struct SVGBuilder {
 
     private static func appendPolyline(_ points: [ChartPoint], close: Bool, to bytes: inout [UInt8]) {
         for (i, p) in points.enumerated() {
-            if i == 0 {
-                bytes.append(UInt8(ascii: "M"))
-            } else {
-                bytes.appendUTF8(" L")
-            }
+            if i > 0 { bytes.append(UInt8(ascii: " ")) }
+            bytes.append(UInt8(ascii: i == 0 ? "M" : "L"))
             appendNum(p.x, to: &bytes)
             bytes.append(UInt8(ascii: ","))
             appendNum(p.y, to: &bytes)

@@ -10,17 +10,25 @@ extension ChartBuilder {
         var series: Int?
     }
 
-    /// The distinct non-empty values of x in the selected rows, in order of appearance, and the index of each.
+    /// The distinct non-empty values of x in the selected rows, in order of appearance, and the category of
+    /// each row.
     struct Categories {
         var values: [DataValue] = []
-        var index: [DataValue: Int] = [:]
+        /// The index in `values` of each selected row's x, in the rows' order; nil for an empty x.
+        var ofRow: [Int?] = []
 
         init(rows: [Int], x: Int, dataset: Dataset) {
+            var index: [DataValue: Int] = [:]
+            ofRow.reserveCapacity(rows.count)
             for row in rows {
                 let value = dataset.rows[row][x]
-                if value.isEmpty { continue }
-                if index[value] == nil {
+                if value.isEmpty {
+                    ofRow.append(nil)
+                } else if let c = index[value] {
+                    ofRow.append(c)
+                } else {
                     index[value] = values.count
+                    ofRow.append(values.count)
                     values.append(value)
                 }
             }
@@ -69,18 +77,25 @@ extension ChartBuilder {
                             xName: String) throws(Diagnostic) -> SeriesTable {
         var table = SeriesTable()
         var seriesIndex: [DataValue: Int] = [:]
+        // The series of each row, in the rows' order (nil for an empty name): each name looked up once.
+        var seriesOfRow: [Int?] = []
+        seriesOfRow.reserveCapacity(rows.count)
         for row in rows {
             let key = dataset.rows[row][seriesColumn]
-            if key.isEmpty { continue }
-            if seriesIndex[key] == nil {
+            if key.isEmpty {
+                seriesOfRow.append(nil)
+            } else if let s = seriesIndex[key] {
+                seriesOfRow.append(s)
+            } else {
                 seriesIndex[key] = table.names.count
+                seriesOfRow.append(table.names.count)
                 table.names.append(format.cell(key, type: dataset.columns[seriesColumn].type))
                 table.values.append(Array(repeating: nil, count: categories.values.count))
             }
         }
-        for row in rows {
+        for (i, row) in rows.enumerated() {
+            guard let c = categories.ofRow[i], let s = seriesOfRow[i] else { continue }
             let cells = dataset.rows[row]
-            guard let c = categories.index[cells[x]], let s = seriesIndex[cells[seriesColumn]] else { continue }
             if table.values[s][c] != nil {
                 throw .error("chart: several rows of dataset \"\(dataset.name)\" for \(xName) = \(format.cell(cells[x], type: dataset.columns[x].type)) and \(spec.series ?? "") = \(table.names[s]); add a `where` filter",
                              file: file, line: fenceLine)
@@ -96,8 +111,8 @@ extension ChartBuilder {
         for y in yColumns {
             table.names.append(dataset.columns[y].label)
             var column: [Double?] = Array(repeating: nil, count: categories.values.count)
-            for row in rows {
-                guard let c = categories.index[dataset.rows[row][x]] else { continue }
+            for (i, row) in rows.enumerated() {
+                guard let c = categories.ofRow[i] else { continue }
                 if column[c] != nil {
                     throw .error("chart: several rows of dataset \"\(dataset.name)\" for \(xName) = \(format.cell(dataset.rows[row][x], type: dataset.columns[x].type)); add a `where` filter or a `series`",
                                  file: file, line: fenceLine)

@@ -10,7 +10,14 @@ import DossierCharts
 package enum ChartCSV {
     static func csv(_ chart: ChartData, format: LocaleFormat) -> String {
         let strings = ChartStrings(format: format)
-        var rows: [[String]] = []
+        var text = ""
+        func add(_ row: [String]) {
+            for (i, value) in row.enumerated() {
+                if i > 0 { text += "," }
+                text += field(value)
+            }
+            text += "\r\n"
+        }
         switch ChartRegistry.drawer(for: chart.type).shape {
         case .points:
             let labelled = chart.points.contains { !($0.label ?? "").isEmpty }
@@ -19,29 +26,28 @@ package enum ChartCSV {
                           withUnit(chart.valueLabel.isEmpty ? "y" : chart.valueLabel, chart.unit)]
             if labelled { header.append(strings.label) }
             if withSeries { header.append(strings.series) }
-            rows.append(header)
+            add(header)
             for point in chart.points {
                 var row = [number(point.x), number(point.y)]
                 if labelled { row.append(point.label ?? "") }
                 if withSeries { row.append(chart.series.indices.contains(point.series) ? chart.series[point.series].name : "") }
-                rows.append(row)
+                add(row)
             }
         case .shares, .series:
             let names = chart.series.map { series -> String in
                 let name = series.name.isEmpty ? chart.valueLabel : series.name
                 return withUnit(name, chart.unit)
             }
-            rows.append([chart.categoryLabel] + names)
+            add([chart.categoryLabel] + names)
+            // One line per category, written as it goes: numbers never need quotes.
             for (index, category) in chart.categories.enumerated() {
-                rows.append([raw(category)] + chart.series.map { series in
-                    index < series.values.count ? series.values[index].map(number) ?? "" : ""
-                })
+                text += field(raw(category))
+                for series in chart.series {
+                    text += ","
+                    if index < series.values.count, let value = series.values[index] { text += number(value) }
+                }
+                text += "\r\n"
             }
-        }
-        var text = ""
-        for row in rows {
-            text += row.map(field).joined(separator: ",")
-            text += "\r\n"
         }
         return text
     }
@@ -54,6 +60,11 @@ package enum ChartCSV {
 
     /// One field, quoted when it has to be (RFC 4180 §2.6–2.7).
     static func field(_ text: String) -> String {
+        // Only a field holding one of these bytes can hold one of the characters below: most fields
+        // are read as bytes alone, not broken into characters.
+        let mayNeedQuotes = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || text.utf8.first == UInt8(ascii: " ") || text.utf8.last == UInt8(ascii: " ")
+        guard mayNeedQuotes else { return text }
         let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
             || text.first == " " || text.last == " "
         guard needsQuotes else { return text }
@@ -64,7 +75,7 @@ package enum ChartCSV {
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        return value.description
     }
 
     /// A category as it is in the data.

@@ -73,9 +73,10 @@ package struct DataExtensions: MarkdownExtensions {
                at location: BlockLocation) -> Result<(markup: [UInt8], export: ChartExport), Diagnostic> {
         let builder = ChartBuilder(spec: spec, dataset: dataset, format: format, file: location.file, fenceLine: location.line, id: id)
         return builder.build().map { chart in
-            // Every drawing says the same in words: described once.
-            let description = ChartRenderer.describe(chart, format: format)
-            let table = ChartRenderer.dataTable(chart, format: format, missing: figure.strings["not_available"])
+            // Every drawing plots the same values and says the same in words: both made once.
+            let values = ChartValues(chart)
+            let description = ChartRenderer.describe(chart, values: values, format: format)
+            let table = ChartRenderer.dataTable(chart, values: values, format: format, missing: figure.strings["not_available"])
             let title = spec.title.flatMap { $0.isEmpty ? nil : figure.plain($0) }
             let share = figure.shareLinks(id: id, name: label ?? title ?? "")
             var wide: [UInt8] = []
@@ -84,7 +85,7 @@ package struct DataExtensions: MarkdownExtensions {
                 var drawn = chart
                 drawn.id += frame.idSuffix
                 let start = html.count
-                ChartRenderer.appendSVG(drawn, format: format, width: frame.width, description: description, to: &html)
+                ChartRenderer.appendSVG(drawn, values: values, format: format, width: frame.width, description: description, to: &html)
                 if frame == .wide { wide = Array(html[start...]) }
             }
             let separator = figure.strings["label_separator"] ?? ": "

@@ -154,28 +154,26 @@ package struct LocaleFormat: Sendable, Equatable {
 
     /// The French and English numbers, written without Foundation (the hot path).
     private func handWritten(_ value: Double, places: Int) -> String {
-        let scale = pow10(places)
         let rounded = abs(Self.rounded(value, places: places))
-        let negative = value < 0 && rounded != 0
         let integerPart = floor(rounded)
-        var fraction = ""
-        if places > 0 {
-            let fractionValue = Int(((rounded - integerPart) * scale).rounded())
-            fraction = String(fractionValue)
-            fraction = String(repeating: "0", count: max(0, places - fraction.count)) + fraction
-        }
         let digits = integerPart < 1e18 ? String(Int64(integerPart)) : String(format: "%.0f", integerPart)
-        var grouped = ""
-        if digits.count >= 4 {
-            for (i, c) in digits.enumerated() {
-                if i > 0 && (digits.count - i) % 3 == 0 { grouped += groupSeparator }
-                grouped.append(c)
+        var text = value < 0 && rounded != 0 ? "\u{2212}" : ""
+        // The digits are ASCII: counted and grouped as bytes, not as characters.
+        let count = digits.utf8.count
+        if count >= 4 {
+            for (i, digit) in digits.utf8.enumerated() {
+                if i > 0 && (count - i) % 3 == 0 { text += groupSeparator }
+                text.unicodeScalars.append(Unicode.Scalar(digit))
             }
         } else {
-            grouped = digits
+            text += digits
         }
-        var text = (negative ? "\u{2212}" : "") + grouped
-        if !fraction.isEmpty { text += decimalSeparator + fraction }
+        if places > 0 {
+            let fraction = String(Int(((rounded - integerPart) * pow10(places)).rounded()))
+            text += decimalSeparator
+            text += String(repeating: "0", count: max(0, places - fraction.utf8.count))
+            text += fraction
+        }
         return text
     }
 }
