@@ -212,30 +212,9 @@ package enum RelativeURL {
     }
 
     /// A path component as `addingPercentEncoding(withAllowedCharacters:)` writes it with
-    /// `CharacterSet.urlPathAllowed` less `;`: every UTF-8 byte but `pathAllowed` ones as `%XX`.
+    /// `CharacterSet.urlPathAllowed` less `;`.
     static func percentEncoded(_ component: Substring) -> String {
-        guard component.utf8.contains(where: { !pathAllowed($0) }) else { return String(component) }
-        let hex = Array("0123456789ABCDEF".utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(component.utf8.count * 3)
-        for byte in component.utf8 {
-            if pathAllowed(byte) {
-                output.append(byte)
-            } else {
-                output.append(contentsOf: [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// ASCII letters and digits and `!$&'()*+,-./:=@_~`: `CharacterSet.urlPathAllowed` without `;`.
-    static func pathAllowed(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "!$&'()*+,-./:=@_~".utf8.contains(byte)
-        }
+        PercentEncoding.encode(component) { $0 != UInt8(ascii: ";") && PercentEncoding.isPathAllowed($0) }
     }
 
     /// A file path relative to another file's folder (for suggestions in messages).

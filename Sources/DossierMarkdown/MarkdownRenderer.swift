@@ -154,7 +154,6 @@ package struct MarkdownRenderer: Sendable {
                     switch node.typeName {
                     case "table": nodes.tables.append(node)
                     case "tasklist": nodes.tasks.append(node)
-                    case "table_cell": typography.reset()
                     default: break
                     }
                 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The files a chart is shared as, beside its page: `ID.svg`, a standalone drawing with its
 /// title, caption and source, and `ID.csv`, the rows it plots. Made in the Markdown step with
 /// the chart (the SVG reuses its text-column drawing) and written by `ChartFiles` in the build.
@@ -20,12 +18,9 @@ package struct ChartExport: Sendable, Equatable {
 
     /// A file name as a relative URL (ids are ASCII letters, digits, `-`, `_` and `.`; escaped anyway).
     package static func href(_ name: String) -> String {
-        name.addingPercentEncoding(withAllowedCharacters: hrefAllowed) ?? name
+        // A path's characters but `;` and `:`.
+        PercentEncoding.encode(Substring(name)) { $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: ":") && PercentEncoding.isPathAllowed($0) }
     }
-
-    /// What `href` leaves as it is: a path's characters but `;` and `:`. Made once: building a
-    /// `CharacterSet` costs more than encoding a name.
-    private static let hrefAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ";:"))
 
     /// Empties the files' text once they are written; the description and the size stay.
     package mutating func dropText() {

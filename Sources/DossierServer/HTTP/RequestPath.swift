@@ -1,3 +1,5 @@
+import DossierModel
+
 /// What a request target asks the preview server for.
 enum RequestTarget: Equatable, Sendable {
     /// A key of the in-memory site.
@@ -93,19 +95,6 @@ enum RequestPath {
 
     /// Escapes everything but the characters RFC 3986 allows unescaped in a path segment.
     static func percentEncoded(_ segment: String) -> String {
-        var result = ""
-        for byte in segment.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                result += "%"
-                result.unicodeScalars.append(hex[Int(byte >> 4)])
-                result.unicodeScalars.append(hex[Int(byte & 0xF)])
-            }
-        }
-        return result
+        PercentEncoding.encode(Substring(segment), keeping: PercentEncoding.isUnreserved)
     }
 }
