@@ -41,5 +41,7 @@ extension SiteBuilder {
         package var datasets = 0
         /// Pages whose Markdown or HTML this build redid (the rest came from the previous build).
         package var rendered = 0
+        /// Plain pages a one-off build took from the page cache, neither rendered nor written.
+        package var unchanged = 0
     }
 }

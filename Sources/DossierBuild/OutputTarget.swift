@@ -21,6 +21,11 @@ final class OutputTarget {
         if case .folder(let writer) = destination { scan = writer.scanInBackground() }
     }
 
+    var isFolder: Bool {
+        if case .folder = destination { return true }
+        return false
+    }
+
     /// The output's name in messages.
     var name: String {
         if case .folder(let writer) = destination { return writer.output }

@@ -40,15 +40,18 @@ package struct SiteBuilder: Sendable {
         defer { output.end() }
         let stages = BuildStages(root: root, options: options)
         var timer = PhaseTimer()
+        // The page cache serves builds into a folder; the program's hash is part of its keys.
+        let program = output.isFolder && options.pageCache ? BackgroundTask { PageKeys.currentProgram } : nil
         var (tree, diagnostics) = ProjectLoader(root: root).load()
         timer.mark("load")
         var templateMemo = TemplateMemo(), parseMemo = ParseMemo(keeping: false)
         let parsed = stages.parse(tree, templates: &templateMemo, pages: &parseMemo)
         timer.mark("parse (templates beside it)")
-        tree.pages = []  // the pages' bytes are no longer needed
         diagnostics.append(contentsOf: parsed.diagnostics)
         guard let site = parsed.site else { return Result(diagnostics: stages.finish(diagnostics)) }
-        let run = Run(stages: stages, site: site, templates: parsed.templates, tree: tree, output: output)
+        let keys = program?.value().map { PageKeys.make(tree, site: site, options: options, program: $0) }
+        tree.pages = []  // the pages' bytes are no longer needed
+        let run = Run(stages: stages, site: site, templates: parsed.templates, tree: tree, output: output, keys: keys)
         return run.render(diagnostics, timer: &timer)
     }
 }
@@ -60,6 +63,8 @@ private struct Run {
     let templates: TemplateSet
     let tree: SourceTree
     let output: OutputTarget
+    /// The page cache's keys, when this build uses it.
+    let keys: [String: UInt64]?
 
     func render(_ diagnostics: Diagnostics, timer: inout PhaseTimer) -> SiteBuilder.Result {
         var diagnostics = diagnostics
@@ -67,9 +72,12 @@ private struct Run {
         defer { _ = setup.contexts.value() }
         // An output that cannot be opened is reported with the content's errors (the bodies are
         // still rendered, without writing anything).
-        let pass = output.open(&diagnostics).map { OnePass(site, setup: setup, templates: templates, sink: $0) }
+        let sink = output.open(&diagnostics)
+        let cache = sink == nil ? nil : cacheUse()
+        let pass = sink.map { OnePass(site, setup: setup, templates: templates, sink: $0, cache: cache) }
         let bodies = pass?.bodies ?? setup.bodies.renderAll(site.pages)
         timer.mark("markdown, pages and write")
+        diagnostics.append(contentsOf: pass?.disagreements ?? [])
         let feeds = BuildStages.feeds(site)
         defer { _ = feeds.value() }
         stages.check(site, bodies: bodies, setup: setup, into: &diagnostics)
@@ -94,14 +102,25 @@ private struct Run {
             }
             try output.commit()
             timer.mark("swap")
+            if let cache, let kept = pass?.nextCache, kept != cache.previous, let path = output.staging?.pageCachePath {
+                try? kept.save(path)  // without it, the next build renders every page
+                timer.mark("page cache")
+            }
         } catch {
             output.discard()
             stages.report(error, output: output.name, into: &diagnostics)
             return SiteBuilder.Result(diagnostics: diagnostics)
         }
-        let stats = BuildStages.stats(site, others: files, rendered: site.pages.count)
+        var stats = BuildStages.stats(site, others: files, rendered: pass?.rendered ?? site.pages.count)
+        stats.unchanged = site.pages.count - stats.rendered
         let workingSet = output.staging.map { SiteBuilder.WorkingSet((site, bodies, setup, tree, templates, $0)) }
         return SiteBuilder.Result(diagnostics: diagnostics, stats: stats, workingSet: workingSet)
+    }
+
+    /// The previous build's page cache, with this build's keys and staging folder.
+    private func cacheUse() -> PageCacheUse? {
+        guard let keys, let staging = output.staging, let path = staging.pageCachePath else { return nil }
+        return PageCacheUse(previous: PageCache.load(path), keys: keys, staging: staging, verify: stages.options.verify)
     }
 
     private func note(_ timer: inout PhaseTimer) {

@@ -42,7 +42,8 @@ struct BuildCommand: ParsableCommand {
             return ExitStatus.contentErrors
         }
         let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
-        var line = "Built \(plural(result.stats.pages, "page")) (\(plural(result.stats.sections, "section"))) into \(output) in \(String(format: "%.2f", seconds)) s"
+        let unchanged = result.stats.unchanged > 0 ? ", \(result.stats.unchanged) unchanged" : ""
+        var line = "Built \(plural(result.stats.pages, "page")) (\(plural(result.stats.sections, "section"))\(unchanged)) into \(output) in \(String(format: "%.2f", seconds)) s"
         let warnings = result.diagnostics.warnings.count
         if warnings > 0 { line += ", \(plural(warnings, "warning"))" }
         console.out(line)

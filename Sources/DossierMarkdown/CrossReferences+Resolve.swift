@@ -7,6 +7,12 @@ package struct CitedSource: Sendable, Equatable {
     package var number: Int
     package var count: Int
 
+    package init(id: String, number: Int, count: Int) {
+        self.id = id
+        self.number = number
+        self.count = count
+    }
+
     /// The source list entry's HTML id.
     package static func anchor(_ id: String) -> String { "source-" + id }
     /// The HTML id of the `occurrence`-th citation (from 1) of a source.

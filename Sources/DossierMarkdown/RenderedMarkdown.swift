@@ -64,4 +64,12 @@ package struct AnchorReference: Sendable, Equatable {
     package var file: String
     package var line: Int
     package var column: Int
+
+    package init(targetPage: String, anchor: String, file: String, line: Int, column: Int) {
+        self.targetPage = targetPage
+        self.anchor = anchor
+        self.file = file
+        self.line = line
+        self.column = column
+    }
 }

@@ -88,7 +88,7 @@ package struct OutputWriter: Sendable {
             throw Failure(message: "cannot create \(path): \(String(cString: strerror(errno)))")
         }
         let staging = StagingFolder(root: path, contents: opening.contents, lock: opening.lock,
-                                    removedOnDiscard: created || opening.place.isBeside)
+                                    removedOnDiscard: created || opening.place.isBeside, inScratch: !opening.place.isBeside)
         do {
             try staging.put(OutputGuard.markerName, .text(Self.marker))
             return staging

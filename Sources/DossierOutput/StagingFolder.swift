@@ -20,8 +20,11 @@ package final class StagingFolder: OutputSink, @unchecked Sendable {
     /// this build's files), or one beside the output, which never outlives a build.
     private let removedOnDiscard: Bool
     private let outputLock: OutputLock?
+    /// Whether the folder is in the project's scratch folder (`.dossier/`) rather than beside the output.
+    private let inScratch: Bool
 
-    init(root: String, contents: Contents, lock: OutputLock? = nil, removedOnDiscard: Bool = false) {
+    init(root: String, contents: Contents, lock: OutputLock? = nil, removedOnDiscard: Bool = false, inScratch: Bool = false) {
+        self.inScratch = inScratch
         self.root = root
         previous = contents.files
         hadFilelessFolder = contents.hasFilelessFolder
@@ -43,6 +46,23 @@ package final class StagingFolder: OutputSink, @unchecked Sendable {
         lock.lock()
         written.insert(path)
         lock.unlock()
+    }
+
+    /// Whether the folder already holds a file of `size` bytes and this `ContentHash` at `path`
+    /// (the page cache's record of what a page writes): it then counts as written by this build.
+    package func keep(_ path: String, size: Int, hash: UInt64) -> Bool {
+        guard FileIO.hash(ofFileAt: root + "/" + path, size: size) == hash else { return false }
+        lock.lock()
+        written.insert(path)
+        lock.unlock()
+        return true
+    }
+
+    /// Where the page cache of this output lives: beside the staging folder in the project's
+    /// scratch folder, never in the output; nil for a staging folder beside the output, which does
+    /// not outlive its build.
+    package var pageCachePath: String? {
+        inScratch ? root + ".pages" : nil
     }
 
     private func write(_ bytes: UnsafeRawBufferPointer, at target: String) throws {

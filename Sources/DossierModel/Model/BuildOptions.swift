@@ -19,10 +19,17 @@ package struct BuildOptions: Sendable, Equatable {
     /// example so, `make bench` the synthetic sites).
     package var verify: Bool
 
+    /// Take a plain page from the page cache (`.dossier/`) when nothing it is made from changed
+    /// and the staging folder still holds its files. The output is the same without;
+    /// `DOSSIER_PAGE_CACHE=0` turns it off to show that.
+    package var pageCache: Bool
+
     package init(includeDrafts: Bool = false, portable: Bool = false, strict: Bool = false,
                 stampTemplates: Bool = ProcessInfo.processInfo.environment["DOSSIER_STAMPS"] != "0",
-                verify: Bool = ProcessInfo.processInfo.environment["DOSSIER_VERIFY"] == "1") {
+                verify: Bool = ProcessInfo.processInfo.environment["DOSSIER_VERIFY"] == "1",
+                pageCache: Bool = ProcessInfo.processInfo.environment["DOSSIER_PAGE_CACHE"] != "0") {
         self.verify = verify
+        self.pageCache = pageCache
         self.includeDrafts = includeDrafts
         self.portable = portable
         self.strict = strict
