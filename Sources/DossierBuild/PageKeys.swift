@@ -60,27 +60,4 @@ enum PageKeys {
         }
         return UnsafeRawBufferPointer(rebasing: bytes[0..<end])
     }
-
-    /// The running program's hash, read once per process (`program(_:)`).
-    static let currentProgram: UInt64? = program()
-
-    /// The hash of the running program's file, read in pieces: a new `dossier` may render any
-    /// page otherwise. Nil when it cannot be read, and then no page comes from the cache.
-    static func program(_ path: String = "/proc/self/exe") -> UInt64? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        let size = 1 << 20
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
-        defer { buffer.deallocate() }
-        guard let base = buffer.baseAddress else { return nil }
-        var hash = ContentHash()
-        while true {
-            let got = read(descriptor, base, size)
-            if got < 0, errno == EINTR { continue }
-            guard got >= 0 else { return nil }
-            if got == 0 { return hash.value }
-            hash.combine(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
-        }
-    }
 }

@@ -194,4 +194,27 @@ import Testing
         #expect(PageKeys.program(path) != first)
         #expect(PageKeys.program(site.root + "/missing") == nil)
     }
+
+    @Test func theProgramIsKnownByItsBuildID() throws {
+        #if os(Linux)
+        let id = try #require(PageKeys.buildID(), "Swift's toolchain links with --build-id on Linux")
+        #expect(id.count >= 8)
+        #expect(PageKeys.currentProgram == id.withUnsafeBytes { ContentHash.of($0) })
+        #endif
+        func note(_ name: String, type: UInt32, _ descriptor: [UInt8]) -> [UInt8] {
+            var bytes: [UInt8] = []
+            let name = Array(name.utf8) + [0]
+            for value in [UInt32(name.count), UInt32(descriptor.count), type] { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+            bytes += name + Array(repeating: 0, count: (4 - name.count % 4) % 4)
+            bytes += descriptor + Array(repeating: 0, count: (4 - descriptor.count % 4) % 4)
+            return bytes
+        }
+        let notes = note("GNU", type: 1, [4, 0, 0, 0]) + note("Go", type: 3, [9, 9]) + note("GNU", type: 3, [1, 2, 3, 4, 5, 6])
+        #expect(notes.withUnsafeBytes { PageKeys.gnuBuildID(in: $0) } == [1, 2, 3, 4, 5, 6])
+        #expect(notes.dropLast(4).withUnsafeBytes { PageKeys.gnuBuildID(in: UnsafeRawBufferPointer($0)) } == nil, "a cut note")
+        let site = try TestSite(["not-a-program": "#!/bin/sh\n"])
+        defer { site.cleanUp() }
+        #expect(PageKeys.buildID(site.root + "/not-a-program") == nil)
+        #expect(PageKeys.buildID(site.root + "/missing") == nil)
+    }
 }
