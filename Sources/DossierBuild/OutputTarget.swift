@@ -21,9 +21,12 @@ final class OutputTarget {
         if case .folder(let writer) = destination { scan = writer.scanInBackground() }
     }
 
-    var isFolder: Bool {
-        if case .folder = destination { return true }
-        return false
+    var isFolder: Bool { folder != nil }
+
+    /// The output folder's path, for a folder.
+    var folder: String? {
+        if case .folder(let writer) = destination { return writer.output }
+        return nil
     }
 
     /// The output's name in messages.

@@ -8,15 +8,18 @@ struct PageCacheUse: Sendable {
     let previous: PageCache
     let keys: [String: UInt64]
     let staging: StagingFolder
+    /// The live output folder, which holds the last build's files (nil when it cannot be read).
+    let output: String?
     /// `DOSSIER_VERIFY=1`: every kept page is rendered too, and must agree with its entry.
     let verify: Bool
 
     /// The entry of a plain page whose key did not change and whose files the staging folder
-    /// holds, each read back and hashed; they then count as written by this build.
+    /// holds, each read back and hashed, or can copy from the output (`StagingFolder.keep`);
+    /// they then count as written by this build.
     func kept(_ page: Page) -> PageCache.Entry? {
         guard page.kind == .page, let key = keys[page.sourcePath], let entry = previous.entries[page.sourcePath],
               entry.key == key, !entry.files.isEmpty,
-              entry.files.allSatisfy({ staging.keep($0.path, size: $0.size, hash: $0.hash) }) else { return nil }
+              entry.files.allSatisfy({ staging.keep($0.path, size: $0.size, hash: $0.hash, output: output) }) else { return nil }
         return entry
     }
 

@@ -120,7 +120,8 @@ private struct Run {
     /// The previous build's page cache, with this build's keys and staging folder.
     private func cacheUse() -> PageCacheUse? {
         guard let keys, let staging = output.staging, let path = staging.pageCachePath else { return nil }
-        return PageCacheUse(previous: PageCache.load(path), keys: keys, staging: staging, verify: stages.options.verify)
+        return PageCacheUse(previous: PageCache.load(path), keys: keys, staging: staging, output: output.folder,
+                            verify: stages.options.verify)
     }
 
     private func note(_ timer: inout PhaseTimer) {

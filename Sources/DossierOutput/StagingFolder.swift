@@ -48,14 +48,21 @@ package final class StagingFolder: OutputSink, @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Whether the folder already holds a file of `size` bytes and this `ContentHash` at `path`
-    /// (the page cache's record of what a page writes): it then counts as written by this build.
-    package func keep(_ path: String, size: Int, hash: UInt64) -> Bool {
-        guard FileIO.hash(ofFileAt: root + "/" + path, size: size) == hash else { return false }
-        lock.lock()
-        written.insert(path)
-        lock.unlock()
-        return true
+    /// Whether the folder holds the file the page cache recorded at `path` (`size` bytes with
+    /// this `ContentHash`), read back; or else whether `output`, the live output folder, holds it,
+    /// in which case it is copied in. The folder holds the site of two builds ago, the output
+    /// that of the last build: a page that last build rendered anew is found there. Either way
+    /// the file then counts as written by this build.
+    package func keep(_ path: String, size: Int, hash: UInt64, output: String?) -> Bool {
+        if let bytes = FileIO.contents(ofRegularFileAt: root + "/" + path, size: size), bytes.withUnsafeBytes(ContentHash.of) == hash {
+            lock.lock()
+            written.insert(path)
+            lock.unlock()
+            return true
+        }
+        guard let output, let bytes = FileIO.contents(ofRegularFileAt: output + "/" + path, size: size),
+              bytes.withUnsafeBytes(ContentHash.of) == hash else { return false }
+        return (try? put(path, .utf8(bytes))) != nil
     }
 
     /// Where the page cache of this output lives: beside the staging folder in the project's

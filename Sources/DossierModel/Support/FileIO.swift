@@ -77,25 +77,28 @@ package enum FileIO {
         return memcmp(existing, expected, buffer.count) == 0
     }
 
-    /// The `ContentHash` of the regular file at `path` if it holds `size` bytes; nil if it is
+    /// The bytes of the regular file at `path` if it holds exactly `size` of them; nil if it is
     /// missing, a link (never followed), another kind of file or of another size.
-    package static func hash(ofFileAt path: String, size: Int) -> UInt64? {
+    package static func contents(ofRegularFileAt path: String, size: Int) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else { return nil }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 16)
-        defer { buffer.deallocate() }
-        guard let base = buffer.baseAddress else { return nil }
-        var count = 0
-        while count < size {
-            let got = pread(descriptor, base + count, size - count, off_t(count))
-            if got < 0, errno == EINTR { continue }
-            guard got > 0 else { return nil }
-            count += got
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            while count < size {
+                let got = pread(descriptor, base + count, size - count, off_t(count))
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else {
+                    complete = false
+                    return
+                }
+                count += got
+            }
         }
-        return ContentHash.of(UnsafeRawBufferPointer(rebasing: buffer[0..<size]))
+        return complete ? bytes : nil
     }
 
     /// The whole file, or nil if it cannot be opened or read.
