@@ -193,7 +193,9 @@ struct CacheReader {
     }
 
     mutating func list<T>(_ read: (inout CacheReader) -> T?) -> [T]? {
-        guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
+        // Each item takes at least one number: a count beyond that is a damaged file, and is not
+        // allowed to reserve memory for it.
+        guard let count = int(), count >= 0, count <= (bytes.count - offset) / 8 else { return nil }
         var items: [T] = []
         items.reserveCapacity(count)
         for _ in 0..<count {

@@ -6,8 +6,37 @@ import DossierModel
 extension PageKeys {
     /// Worked out once per process: the program's GNU build ID (the linker's hash of what it
     /// linked, `ld --build-id`, which Swift's toolchain passes on Linux), or else the hash of its
-    /// file. Nil when neither can be had, and then no page comes from the cache.
-    static let currentProgram: UInt64? = buildID().map { id in id.withUnsafeBytes { ContentHash.of($0) } } ?? program()
+    /// file; then the same for each shared library it has loaded (a debug build loads cmark-gfm
+    /// and Foundation so, and a system update may change them). Nil when the program's cannot be
+    /// had, and then no page comes from the cache.
+    static let currentProgram: UInt64? = {
+        guard let own = identity("/proc/self/exe") else { return nil }
+        var hash = ContentHash(seed: own)
+        for library in loadedLibraries() {
+            hash.combine(library)
+            hash.combine(identity(library) ?? 0)
+        }
+        return hash.value
+    }()
+
+    /// A program's or a library's build ID, hashed, or else the hash of its file.
+    static func identity(_ path: String) -> UInt64? {
+        buildID(path).map { id in id.withUnsafeBytes { ContentHash.of($0) } } ?? program(path)
+    }
+
+    /// The shared libraries mapped into the process (`/proc/self/maps`), by path, sorted.
+    static func loadedLibraries(_ maps: String = "/proc/self/maps") -> [String] {
+        guard let bytes = FileIO.read(maps) else { return [] }
+        var paths: Set<String> = []
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            // address, permissions, offset, device, inode, then the path (which may hold spaces).
+            let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+            guard fields.count == 6 else { continue }
+            let path = fields[5].trimmingCharacters(in: .whitespaces)
+            if path.hasPrefix("/"), path.contains(".so") { paths.insert(path) }
+        }
+        return paths.sorted()
+    }
 
     /// The hash of a program's file, read in pieces (80 MB for a release build of `dossier`, about
     /// 200 million instructions: the build ID is preferred).
@@ -39,7 +68,7 @@ extension PageKeys {
         func bytes(at offset: UInt64, count: Int) -> [UInt8]? {
             guard count >= 0, count <= 1 << 20 else { return nil }
             var buffer = [UInt8](repeating: 0, count: count)
-            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(offset)) }
+            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, count, off_t(clamping: offset)) }
             return got == count ? buffer : nil
         }
         guard let header = bytes(at: 0, count: 64), header.starts(with: [0x7F, 0x45, 0x4C, 0x46, 2, 1]) else { return nil }

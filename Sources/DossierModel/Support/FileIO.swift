@@ -78,9 +78,10 @@ package enum FileIO {
     }
 
     /// The bytes of the regular file at `path` if it holds exactly `size` of them; nil if it is
-    /// missing, a link (never followed), another kind of file or of another size.
+    /// missing, a link (never followed), another kind of file or of another size. A FIFO there
+    /// does not block the opening (`O_NONBLOCK`, which changes nothing for a regular file).
     package static func contents(ofRegularFileAt path: String, size: Int) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
