@@ -38,24 +38,10 @@ extension PageKeys {
         return paths.sorted()
     }
 
-    /// The hash of a program's file, read in pieces (80 MB for a release build of `dossier`, about
-    /// 200 million instructions: the build ID is preferred).
+    /// The hash of a program's or a library's file, for one without a build ID (the whole file
+    /// is read: 80 MB and 200 million instructions for a release `dossier`).
     static func program(_ path: String = "/proc/self/exe") -> UInt64? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        let size = 1 << 20
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
-        defer { buffer.deallocate() }
-        guard let base = buffer.baseAddress else { return nil }
-        var hash = ContentHash()
-        while true {
-            let got = read(descriptor, base, size)
-            if got < 0, errno == EINTR { continue }
-            guard got >= 0 else { return nil }
-            if got == 0 { return hash.value }
-            hash.combine(UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
-        }
+        FileIO.read(path).map { $0.withUnsafeBytes(ContentHash.of) }
     }
 
     /// The build ID in a program's ELF notes (a 64-bit little-endian ELF file): its header says
