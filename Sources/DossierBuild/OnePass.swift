@@ -63,7 +63,7 @@ struct OnePass {
         let (body, files, error) = render(page, setup: setup, templates: templates)
         do {
             if let error { throw error }
-            for file in files { try sink.put(file.path, file.content) }
+            for file in files { try sink.put(file.path, file.output) }
         } catch {
             return PageOutcome(body: body, error: error, entry: nil, rendered: true, disagreement: nil)
         }
@@ -72,17 +72,30 @@ struct OnePass {
     }
 }
 
-/// A file of a page (its HTML or a chart's SVG or CSV), rendered.
+/// A file of a page (its HTML or a chart's SVG or CSV), rendered: text or bytes, never a copy,
+/// so that the page cache can always hash it.
 struct PageFile: @unchecked Sendable {
+    enum Content {
+        case text(String)
+        case utf8([UInt8])
+    }
+
     let path: String
-    let content: RenderedSite.Content
+    let content: Content
+
+    /// The content as the output sink takes it.
+    var output: RenderedSite.Content {
+        switch content {
+        case .text(let text): return .text(text)
+        case .utf8(let bytes): return .utf8(bytes)
+        }
+    }
 
     /// Its path, size and hash, as the page cache keeps them.
     var record: PageCache.File {
         switch content {
         case .utf8(let bytes): return bytes.withUnsafeBytes { PageCache.File(path: path, size: $0.count, hash: ContentHash.of($0)) }
         case .text(var text): return text.withUTF8 { PageCache.File(path: path, size: $0.count, hash: ContentHash.of(UnsafeRawBufferPointer($0))) }
-        case .copy: return PageCache.File(path: path, size: -1, hash: 0)
         }
     }
 }
