@@ -7,6 +7,10 @@ For each size it generates the site (generate.py), and then the chart-heavy site
 size (generate.py --charts: every tenth brief a line chart of six series over twenty quarters;
 --chart-size 0 skips it), then runs on each, RUNS times each:
   - a cold build: output and staging folder removed first, so every file is created;
+  - the same cold build with the site copied into memory (/dev/shm, when there is one): the
+    program's own cost, apart from the disk's (a disk without a journal, as here, also makes
+    creating files slow for a minute after as many were deleted, which a cold build on disk
+    right after `rm -rf` of the last output pays);
   - then, alternating in each round so that both see the same machine:
     the floor, `cmark bodies.md > /dev/null` (every brief's body in one process), and
     a warm build, the usual case, writing over the staging folder the previous build left;
@@ -60,24 +64,47 @@ def line(name, s, pages=None):
     return text
 
 
-def measure(site, runs):
-    """Cold builds, then the cmark floor and warm builds alternated; returns their summaries
-    and the per-round ratios warm/cmark."""
-    bodies = os.path.join(site, "bodies.md")
-    out = os.path.join(site, "public")
+def clear(site):
+    """Removes the site's output and scratch folders, so that the next build starts from nothing."""
+    shutil.rmtree(os.path.join(site, "public"), ignore_errors=True)
     # The staging folder (in the project's scratch folder; beside the output before issue 16).
-    scratch = [os.path.join(site, ".dossier"), os.path.join(site, ".public.dossier-staging"),
-               os.path.join(site, ".public.dossier-record")]
-    build = [BINARY, "build", "--root", site, "--out", out]
-    cold = []
+    for name in [".dossier", ".public.dossier-staging", ".public.dossier-record"]:
+        path = os.path.join(site, name)
+        if os.path.isdir(path):
+            shutil.rmtree(path)
+        elif os.path.lexists(path):
+            os.remove(path)
+
+
+def cold_builds(site, runs):
+    samples = []
     for _ in range(runs):
-        shutil.rmtree(out, ignore_errors=True)
-        for path in scratch:
-            if os.path.isdir(path):
-                shutil.rmtree(path)
-            elif os.path.lexists(path):
-                os.remove(path)
-        cold.append(timed(build))
+        clear(site)
+        samples.append(timed([BINARY, "build", "--root", site, "--out", os.path.join(site, "public")]))
+    return samples
+
+
+def in_memory(site, runs):
+    """Cold builds of a copy of the site's sources in /dev/shm; None without it."""
+    if not os.path.isdir("/dev/shm"):
+        return None
+    copy = os.path.join("/dev/shm", "dossier-bench-" + os.path.basename(site))
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(os.path.join(site, "content"), os.path.join(copy, "content"))
+    shutil.copytree(os.path.join(site, "templates"), os.path.join(copy, "templates"))
+    try:
+        return summary(cold_builds(copy, runs))
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+
+
+def measure(site, runs):
+    """Cold builds (in memory, then on disk), then the cmark floor and warm builds alternated;
+    returns their summaries and the per-round ratios warm/cmark."""
+    bodies = os.path.join(site, "bodies.md")
+    build = [BINARY, "build", "--root", site, "--out", os.path.join(site, "public")]
+    memory = in_memory(site, runs)
+    cold = cold_builds(site, runs)
     # The cold builds leave thousands of new files to write back: let the disk settle before
     # timing anything else, then alternate the floor and the warm build in each round, so
     # that both see the same machine (its speed drifts by tens of percent within minutes).
@@ -89,7 +116,7 @@ def measure(site, runs):
         floor.append(timed(["sh", "-c", f"cmark {bodies} > /dev/null"]))
         warm.append(timed(build))
         ratios.append(warm[-1][0] / floor[-1][0])
-    return summary(floor), summary(cold), summary(warm), ratios
+    return summary(floor), summary(cold), memory, summary(warm), ratios
 
 
 def main():
@@ -112,18 +139,21 @@ def main():
         site = os.path.join(args.dir, f"site-{size}" + ("-charts" if heavy else ""))
         subprocess.run([sys.executable, os.path.join(ROOT, "tools", "bench", "generate.py"), site, str(size)]
                        + (["--charts"] if heavy else []), check=True)
-        floor, cold, warm, ratios = measure(site, args.runs)
+        floor, cold, memory, warm, ratios = measure(site, args.runs)
         megabytes = os.path.getsize(os.path.join(site, "bodies.md")) / 1e6
         what = "briefs, every tenth with a chart of 6 series x 20 quarters" if heavy else "briefs"
         print(f"\n{size} {what} ({megabytes:.0f} MB of Markdown bodies)")
         pages = size + 3
         print(line("cmark", floor))
         print(line("cold build", cold, pages))
+        if memory:
+            print(line("  in memory", memory, pages))
         print(line("warm build", warm, pages))
         warm_ratio, cold_ratio = warm["median"] / floor["median"], cold["median"] / floor["median"]
         print(f"  ratio dossier/cmark: warm {warm_ratio:.2f}× "
               f"(per round: median {statistics.median(ratios):.2f}×, {min(ratios):.2f}–{max(ratios):.2f}), "
-              f"cold {cold_ratio:.2f}×")
+              f"cold {cold_ratio:.2f}×"
+              + (f" (in memory {memory['median'] / floor['median']:.2f}×)" if memory else ""))
         if heavy:
             print(f"  issue 18 targets: warm ≤ 1.5× cmark: {'met' if warm_ratio <= 1.5 else 'NOT met'}; "
                   f"cold ≤ 2× cmark: {'met' if cold_ratio <= 2 else 'NOT met'}; "
