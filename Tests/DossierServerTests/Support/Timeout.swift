@@ -45,10 +45,12 @@ extension Result where Failure == any Error {
     }
 }
 
-/// Polls `condition` every 20 ms until it holds; false after `seconds`.
+/// Polls `condition` every 20 ms until it holds; false after `seconds` worth of polls. The budget
+/// is counted in polls, not read off the clock: when the machine or the test pool stalls (two
+/// cores, and tests that build sites synchronously), the polls wait with it, so a stall cannot
+/// use up the time the awaited event needs once the process runs again.
 func eventually(_ seconds: Double = 30, _ condition: () async throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now + .seconds(seconds)
-    while ContinuousClock.now < deadline {
+    for _ in 0..<Int(seconds * 50) {
         if try await condition() { return true }
         try? await Task.sleep(for: .milliseconds(20))
     }
