@@ -14,36 +14,59 @@ package enum SmartPunctuation {
         return typography.isActive ? typography.correct(smart) : smart
     }
 
-    /// Dashes and ellipses, and curly quotes when `quotes` is true (cmark's rules).
+    /// Dashes and ellipses, and curly quotes when `quotes` is true (cmark's rules). The text is
+    /// read as UTF-8: every character it changes is ASCII, so the runs between them are copied
+    /// whole, and only a quote decodes its neighbours.
     static func apply(_ text: String, quotes: Bool) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var output = String.UnicodeScalarView()
+        var text = text
+        let bytes = text.withUTF8 { Array($0) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 8)
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            switch scalar {
-            case "-":
-                var end = index
-                while end < scalars.count, scalars[end] == "-" { end += 1 }
-                output.append(contentsOf: dashes(count: end - index))
-                index = end
-                continue
-            case "." where index + 2 < scalars.count && scalars[index + 1] == "." && scalars[index + 2] == ".":
-                output.append("\u{2026}")
-                index += 3
-                continue
-            case "\"" where quotes:
-                output.append(opens(after: index > 0 ? scalars[index - 1] : nil) ? "\u{201C}" : "\u{201D}")
-            case "'" where quotes:
-                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-                let opening = opens(after: index > 0 ? scalars[index - 1] : nil) && next.map { !$0.properties.isWhitespace } == true
-                output.append(opening ? "\u{2018}" : "\u{2019}")
-            default:
-                output.append(scalar)
-            }
-            index += 1
+        var copied = 0
+        /// Copies the unchanged bytes before `index`, then appends `scalars`.
+        func replace(upTo end: Int, with scalars: [Unicode.Scalar]) {
+            output.append(contentsOf: bytes[copied..<index])
+            for scalar in scalars { output.append(contentsOf: String(scalar).utf8) }
+            index = end
+            copied = end
         }
-        return String(output)
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "-"):
+                var end = index
+                while end < bytes.count, bytes[end] == UInt8(ascii: "-") { end += 1 }
+                if end - index == 1 { index = end } else { replace(upTo: end, with: dashes(count: end - index)) }
+            case UInt8(ascii: ".") where index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: ".") && bytes[index + 2] == UInt8(ascii: "."):
+                replace(upTo: index + 3, with: ["\u{2026}"])
+            case UInt8(ascii: "\"") where quotes:
+                replace(upTo: index + 1, with: [opens(after: scalar(in: bytes, before: index)) ? "\u{201C}" : "\u{201D}"])
+            case UInt8(ascii: "'") where quotes:
+                let next = scalar(in: bytes, at: index + 1)
+                let opening = opens(after: scalar(in: bytes, before: index)) && next.map { !$0.properties.isWhitespace } == true
+                replace(upTo: index + 1, with: [opening ? "\u{2018}" : "\u{2019}"])
+            default:
+                index += 1
+            }
+        }
+        output.append(contentsOf: bytes[copied...])
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The scalar whose UTF-8 starts at `position`; nil at the end.
+    static func scalar(in bytes: [UInt8], at position: Int) -> Unicode.Scalar? {
+        guard position < bytes.count else { return nil }
+        var iterator = bytes[position...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+
+    /// The scalar that ends just before `position`; nil at the start.
+    static func scalar(in bytes: [UInt8], before position: Int) -> Unicode.Scalar? {
+        var start = position - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return start >= 0 ? scalar(in: bytes, at: start) : nil
     }
 
     /// A run of `count` hyphens, as cmark writes it: one stays a hyphen; otherwise em dashes

@@ -24,6 +24,15 @@ import Testing
         #expect(title("Why?", language: "en") == "Why?")
     }
 
+    @Test func quotesReadTheCharactersAroundThemWhateverTheirLength() {
+        // After an em dash (three bytes of UTF-8) a quote opens; after é (two) or an emoji (four) it closes.
+        #expect(title("Il a dit —\"oui\"", language: "en") == "Il a dit —\u{201C}oui\u{201D}")
+        #expect(title("café's 😀'", language: "en") == "café\u{2019}s 😀\u{2019}")
+        // Before a no-break space, an apostrophe does not open.
+        #expect(title("x '\u{00A0}y", language: "en") == "x \u{2019}\u{00A0}y")
+        #expect(title("Été -- « déjà »... 😀", language: "fr") == "Été \u{2013} «\u{202F}déjà\u{202F}»\u{2026} 😀")
+    }
+
     @Test func summariesToo() {
         var diagnostics = Diagnostics()
         let text = "---\ntitle: T\nsummary: \"It's done...\"\n---\n"
