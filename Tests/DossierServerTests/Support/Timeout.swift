@@ -45,14 +45,19 @@ extension Result where Failure == any Error {
     }
 }
 
-/// Polls `condition` every 20 ms until it holds; false after `seconds` worth of polls. The budget
-/// is counted in polls, not read off the clock: when the machine or the test pool stalls (two
-/// cores, and tests that build sites synchronously), the polls wait with it, so a stall cannot
-/// use up the time the awaited event needs once the process runs again.
+/// Polls `condition` every 20 ms until it holds; false once both `seconds` and `seconds` worth
+/// of polls have passed, or four times `seconds` in all. Counting polls as well as the clock
+/// lets a stall of the machine or of the test pool (two cores, and tests that build sites
+/// synchronously) pass without using up the time the awaited event needs once the process
+/// runs again; the cap still ends a condition that never holds.
 func eventually(_ seconds: Double = 30, _ condition: () async throws -> Bool) async rethrows -> Bool {
-    for _ in 0..<Int(seconds * 50) {
+    let start = ContinuousClock.now
+    let deadline = start + .seconds(seconds), cap = start + .seconds(seconds * 4)
+    var polls = Int(seconds * 50)
+    while (polls > 0 || ContinuousClock.now < deadline) && ContinuousClock.now < cap {
         if try await condition() { return true }
         try? await Task.sleep(for: .milliseconds(20))
+        polls -= 1
     }
     return try await condition()
 }
