@@ -40,7 +40,7 @@ extension PageKeys {
 
     /// The hash of a program's or a library's file, for one without a build ID (the whole file
     /// is read: 80 MB and 200 million instructions for a release `dossier`).
-    static func program(_ path: String = "/proc/self/exe") -> UInt64? {
+    static func program(_ path: String) -> UInt64? {
         FileIO.read(path).map { $0.withUnsafeBytes(ContentHash.of) }
     }
 

@@ -18,8 +18,7 @@ package enum SmartPunctuation {
     /// read as UTF-8: every character it changes is ASCII, so the runs between them are copied
     /// whole, and only a quote decodes its neighbours.
     static func apply(_ text: String, quotes: Bool) -> String {
-        var text = text
-        let bytes = text.withUTF8 { Array($0) }
+        let bytes = Array(text.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 8)
         var index = 0

@@ -54,14 +54,18 @@ package final class StagingFolder: OutputSink, @unchecked Sendable {
     /// that of the last build: a page that last build rendered anew is found there. Either way
     /// the file then counts as written by this build.
     package func keep(_ path: String, size: Int, hash: UInt64, output: String?) -> Bool {
-        if let bytes = FileIO.contents(ofRegularFileAt: root + "/" + path, size: size), bytes.withUnsafeBytes(ContentHash.of) == hash {
+        func recorded(in folder: String) -> [UInt8]? {
+            guard let bytes = FileIO.contents(ofRegularFileAt: folder + "/" + path, size: size),
+                  bytes.withUnsafeBytes(ContentHash.of) == hash else { return nil }
+            return bytes
+        }
+        if recorded(in: root) != nil {
             lock.lock()
             written.insert(path)
             lock.unlock()
             return true
         }
-        guard let output, let bytes = FileIO.contents(ofRegularFileAt: output + "/" + path, size: size),
-              bytes.withUnsafeBytes(ContentHash.of) == hash else { return false }
+        guard let output, let bytes = recorded(in: output) else { return false }
         return (try? put(path, .utf8(bytes))) != nil
     }
 
