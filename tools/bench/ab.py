@@ -5,11 +5,12 @@
 
 Each round times the `cmark` command on the site's bodies.md, then builds with A and B in
 alternating order, each into its own output folder (so each keeps its own staging folder).
---cold removes the output and the staging folder before every build. Prints medians and
-spreads of wall and CPU time (user + system), peak RSS, and the median per-round ratios B/A:
-on a shared machine, read the spread first and prefer the CPU ratio when the load is high.
+--cold removes the output, the staging folder and the page cache before every build. Prints
+medians and spreads of wall and CPU time (user + system), peak RSS, and the median per-round
+ratios B/A: on a shared machine, read the spread first and prefer the CPU ratio when the load is high.
 """
 import glob
+import os
 import shutil
 import statistics
 import subprocess
@@ -41,8 +42,12 @@ def main():
             out = f"{site}/out-{name}"
             if cold:
                 shutil.rmtree(out, ignore_errors=True)
-                for staging in glob.glob(f"{site}/.dossier/out-{name}-*.staging"):
-                    shutil.rmtree(staging)
+                # The staging folder and the page cache beside it (`.staging.pages`).
+                for scratch in glob.glob(f"{site}/.dossier/out-{name}-*.staging*"):
+                    if os.path.isdir(scratch):
+                        shutil.rmtree(scratch)
+                    else:
+                        os.remove(scratch)
             results[name].append(timed([binary, "build", "--root", site, "--out", out]))
     for name, runs in results.items():
         wall = [run[0] for run in runs]
